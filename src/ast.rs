@@ -1,0 +1,468 @@
+//! Syntax stage output: the typed abstract syntax tree of one `.jues` file.
+//!
+//! Every node carries the [`Span`] of the source it was read from. The tree is what the
+//! author wrote, normalised only where the grammar allows two spellings of one thing (keywords,
+//! the order of a figure's formula and its stated value). Nothing here knows about units,
+//! values or pest.
+
+use crate::source::{FileId, Span};
+use rust_decimal::Decimal;
+
+/// One parsed file.
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub file: FileId,
+    pub items: Vec<Item>,
+    pub span: Span,
+}
+
+/// A top-level item: a declaration or a block of narrative.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Report(ReportDecl),
+    Prior(PriorDecl),
+    Group(GroupDecl),
+    Figure(Figure),
+    Table(TableDecl),
+    Check(CheckDecl),
+    Import(ImportDecl),
+    Block(Block),
+}
+
+/// A name as written: `收入`, or `「因公出国(境)费」` (stored without the brackets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A dotted name: `收入.财政拨款`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamePath {
+    pub segments: Vec<Name>,
+    pub span: Span,
+}
+
+impl NamePath {
+    /// The segments joined with `.`, the way the name is shown in messages.
+    pub fn dotted(&self) -> String {
+        join_names(&self.segments)
+    }
+}
+
+/// Joins names with `.`.
+pub fn join_names(names: &[Name]) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        out.push_str(&name.text);
+    }
+    out
+}
+
+/// A quoted string with its escapes resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Str {
+    pub value: String,
+    pub span: Span,
+}
+
+/// A number as written, with the unit written after it.
+///
+/// `value` keeps the scale it was written with (`72.80` has scale 2), which is what gives a
+/// literal its precision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    pub value: Decimal,
+    pub unit: Option<Name>,
+    /// Marked exact with a trailing `!`.
+    pub exact: bool,
+    pub span: Span,
+}
+
+// ------------------------------------------------------------------ declarations
+
+/// `报告 "标题" { 单位 "…" 年度 2019 … }`: the document's metadata.
+#[derive(Debug, Clone)]
+pub struct ReportDecl {
+    pub title: Str,
+    pub settings: Vec<Setting>,
+    pub span: Span,
+}
+
+/// One `key value` line of a report or table block.
+#[derive(Debug, Clone)]
+pub struct Setting {
+    pub key: Name,
+    pub value: SettingValue,
+    pub span: Span,
+}
+
+/// The value of a setting.
+#[derive(Debug, Clone)]
+pub enum SettingValue {
+    Str(Str),
+    Number(Literal),
+    Name(NamePath),
+}
+
+impl SettingValue {
+    /// The span of the value.
+    pub fn span(&self) -> Span {
+        match self {
+            SettingValue::Str(s) => s.span,
+            SettingValue::Number(l) => l.span,
+            SettingValue::Name(n) => n.span,
+        }
+    }
+}
+
+/// `上年 2018 { … }`: the previous year's figures, referred to as `上年.名称`.
+#[derive(Debug, Clone)]
+pub struct PriorDecl {
+    pub keyword: Name,
+    pub year: Option<Literal>,
+    pub members: Vec<Member>,
+    pub span: Span,
+}
+
+/// `组 三公 { … }`: figures under a common prefix.
+#[derive(Debug, Clone)]
+pub struct GroupDecl {
+    pub name: NamePath,
+    pub members: Vec<Member>,
+    pub span: Span,
+}
+
+/// What a prior-year block or a group contains.
+#[derive(Debug, Clone)]
+pub enum Member {
+    Figure(Figure),
+    Group(GroupDecl),
+}
+
+/// A figure: `名称 = 公式`, `名称 = 1149.45`, or both (`名称 = 公式 = 1149.45`, either order),
+/// in which case the literal is the stated value and is checked against the formula.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub name: NamePath,
+    /// The formula, when the figure is computed.
+    pub formula: Option<Expr>,
+    /// The value as written, when the figure is stated.
+    pub stated: Option<Literal>,
+    /// A display label: `收入.合计 = … "本年收入合计"`.
+    pub label: Option<Str>,
+    pub span: Span,
+}
+
+/// `检查 表达式 "说明"`: an explicit assertion.
+#[derive(Debug, Clone)]
+pub struct CheckDecl {
+    pub condition: Expr,
+    pub message: Option<Str>,
+    pub span: Span,
+}
+
+/// `导入 "../2018/report.jues" 为 上年`.
+#[derive(Debug, Clone)]
+pub struct ImportDecl {
+    pub path: Str,
+    pub alias: Option<Name>,
+    pub span: Span,
+}
+
+/// `表 名称 "标题" 来自 "file.csv" { 列 …; 行 … }`.
+#[derive(Debug, Clone)]
+pub struct TableDecl {
+    pub name: Name,
+    pub title: Option<Str>,
+    pub source: Option<Str>,
+    pub settings: Vec<Setting>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    pub span: Span,
+}
+
+/// A column: `名称 "表头": 类型` (input) or `名称 = 公式` (computed).
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: Name,
+    pub label: Option<Str>,
+    pub kind: ColumnKind,
+    pub span: Span,
+}
+
+/// Whether a column is filled by rows or computed.
+#[derive(Debug, Clone)]
+pub enum ColumnKind {
+    /// Filled by rows; the type is a name such as `金额`, `万元`, `人`, `比率`, `文本`.
+    Input(NamePath),
+    /// Computed per row.
+    Computed(Expr),
+}
+
+/// One row of a table.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub key: RowKey,
+    pub cells: Vec<Cell>,
+    pub span: Span,
+}
+
+/// How a row is identified.
+#[derive(Debug, Clone)]
+pub enum RowKey {
+    /// A classification code, with the name written after it.
+    Code {
+        code: String,
+        name: Option<Str>,
+        span: Span,
+    },
+    /// A quoted label.
+    Label(Str),
+    /// `合计` / `总计`.
+    Total(Span),
+    /// `小计`.
+    Subtotal(Span),
+}
+
+impl RowKey {
+    /// The span of the key.
+    pub fn span(&self) -> Span {
+        match self {
+            RowKey::Code { span, .. } | RowKey::Total(span) | RowKey::Subtotal(span) => *span,
+            RowKey::Label(s) => s.span,
+        }
+    }
+}
+
+/// One cell of a row; positional cells fill the input columns in order.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// `列名=值` names its column.
+    pub column: Option<Name>,
+    pub value: CellValue,
+    pub span: Span,
+}
+
+/// What a cell holds.
+#[derive(Debug, Clone)]
+pub enum CellValue {
+    Number(Literal),
+    Text(Str),
+    /// `_`, `-` or `—`: nothing.
+    Empty,
+}
+
+// ------------------------------------------------------------------ expressions
+
+/// An expression.
+#[derive(Debug, Clone)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+/// The kinds of expression.
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    Literal(Literal),
+    Ref(Reference),
+    Neg(Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Call(Call),
+}
+
+/// A reference: `收入.合计`, `上年.收支总计`, `表名[2080105].决算数`, `表名.合计.年初预算`.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub segments: Vec<Segment>,
+    pub span: Span,
+}
+
+/// One step of a reference.
+#[derive(Debug, Clone)]
+pub enum Segment {
+    Name(Name),
+    /// `[2080105]` or `["行政运行"]`: a row of a table.
+    Row(RowSelector),
+}
+
+/// Selects a table row in a reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowSelector {
+    Code(String, Span),
+    Label(Str),
+}
+
+impl Reference {
+    /// The reference as written, for messages.
+    pub fn display(&self) -> String {
+        let mut out = String::new();
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Name(name) => {
+                    if i > 0 {
+                        out.push('.');
+                    }
+                    out.push_str(&name.text);
+                }
+                Segment::Row(RowSelector::Code(code, _)) => {
+                    out.push('[');
+                    out.push_str(code);
+                    out.push(']');
+                }
+                Segment::Row(RowSelector::Label(label)) => {
+                    out.push_str("[\"");
+                    out.push_str(&label.value);
+                    out.push_str("\"]");
+                }
+            }
+        }
+        out
+    }
+
+    /// The leading names, up to the first row selector.
+    pub fn leading_names(&self) -> Vec<&Name> {
+        self.segments
+            .iter()
+            .map_while(|s| match s {
+                Segment::Name(n) => Some(n),
+                Segment::Row(_) => None,
+            })
+            .collect()
+    }
+}
+
+/// A binary operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl BinOp {
+    /// The operator as written in jues.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Eq => "==",
+            BinOp::Ne => "!=",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+        }
+    }
+}
+
+/// A function call: `share(财政拨款收入, 本年收入合计)`.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub function: Name,
+    pub args: Vec<Argument>,
+    pub span: Span,
+}
+
+/// A call argument with an optional row filter: `表.决算数 其中 年初预算 > 0`.
+#[derive(Debug, Clone)]
+pub struct Argument {
+    pub value: Expr,
+    pub filter: Option<Expr>,
+    pub span: Span,
+}
+
+// ------------------------------------------------------------------ narrative
+
+/// A block of narrative.
+#[derive(Debug, Clone)]
+pub enum Block {
+    Heading(Heading),
+    Paragraph(Paragraph),
+    List(List),
+    Each(EachBlock),
+    If(IfBlock),
+}
+
+/// `# 标题` (level 1 to 6).
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    pub content: Vec<Inline>,
+    pub span: Span,
+}
+
+/// Lines of prose up to a blank line.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub content: Vec<Inline>,
+    pub span: Span,
+}
+
+/// Consecutive list items of one kind.
+#[derive(Debug, Clone)]
+pub struct List {
+    pub ordered: bool,
+    pub items: Vec<Paragraph>,
+    pub span: Span,
+}
+
+/// `@每行 表名 其中 条件 { … }`: the body once per row.
+#[derive(Debug, Clone)]
+pub struct EachBlock {
+    pub table: Reference,
+    pub filter: Option<Expr>,
+    pub body: Vec<Block>,
+    pub span: Span,
+}
+
+/// `@如果 条件 { … } 否则 { … }`.
+#[derive(Debug, Clone)]
+pub struct IfBlock {
+    pub condition: Expr,
+    pub then_body: Vec<Block>,
+    pub else_body: Vec<Block>,
+    pub span: Span,
+}
+
+/// A piece of inline content.
+#[derive(Debug, Clone)]
+pub enum Inline {
+    /// Prose as written (escapes resolved).
+    Text(String, Span),
+    /// A line break inside a paragraph (joined without space between Chinese characters).
+    SoftBreak(Span),
+    Strong(Vec<Inline>, Span),
+    Emphasis(Vec<Inline>, Span),
+    Interpolation(Interpolation),
+}
+
+/// `{expr}`, `{expr = 72.80%}`, `{expr 按 元 .2}`.
+#[derive(Debug, Clone)]
+pub struct Interpolation {
+    pub expr: Expr,
+    /// The value as published, checked against `expr` and rendered as written.
+    pub stated: Option<Literal>,
+    pub format: Vec<FormatOption>,
+    pub span: Span,
+}
+
+/// One formatting option of an interpolation, as written (`元`, `.2`, `绝对值`).
+#[derive(Debug, Clone)]
+pub struct FormatOption {
+    pub text: String,
+    pub span: Span,
+}

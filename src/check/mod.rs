@@ -1,0 +1,29 @@
+//! Check stage: everything that can be known about a document without computing values.
+//!
+//! Name resolution ([`resolve`]) finds every unknown or duplicate name, unknown function,
+//! wrong argument count and unknown setting. The problems are [`CheckError`]s; their wording
+//! is in [`error`].
+
+pub mod error;
+pub mod functions;
+pub mod resolve;
+
+pub use error::CheckError;
+pub use resolve::{Context, Scope, Target};
+
+use crate::ast::Module;
+
+/// The result of checking: the scope every later stage resolves names in, and the problems.
+#[derive(Debug)]
+pub struct Checked {
+    pub scope: Scope,
+    pub errors: Vec<CheckError>,
+}
+
+/// Checks `modules` (the files of one document) together.
+pub fn check(modules: &[Module]) -> Checked {
+    let mut errors = Vec::new();
+    let scope = Scope::collect(modules, &mut errors);
+    resolve::resolve_all(&scope, modules, &mut errors);
+    Checked { scope, errors }
+}

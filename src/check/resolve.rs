@@ -1,0 +1,603 @@
+//! Check stage: name resolution.
+//!
+//! [`Scope::collect`] gathers every definition of a compilation (figures, prior-year figures,
+//! tables and their columns, import namespaces) and reports duplicates. [`Scope::resolve`]
+//! says what a reference names, in a [`Context`] (inside a table's computed column, inside a
+//! `@每行` loop, inside a group). [`resolve_all`] walks every expression of the documents and
+//! reports what does not resolve. Later stages use [`Scope::resolve`] too, so a name means the
+//! same thing everywhere.
+
+use super::error::CheckError;
+use super::functions::Function;
+use crate::ast::*;
+use crate::diagnostics::did_you_mean;
+use crate::source::Span;
+use std::collections::BTreeMap;
+
+/// The settings a `报告` block may have (Chinese and English spellings).
+pub const REPORT_SETTINGS: &[&str] = &[
+    "单位",
+    "entity",
+    "年度",
+    "year",
+    "金额单位",
+    "unit",
+    "舍入",
+    "rounding",
+    "科目年度",
+    "codes",
+    "千分位",
+    "thousands",
+    "类型",
+    "type",
+];
+
+/// The settings a `表` block may have.
+pub const TABLE_SETTINGS: &[&str] = &["科目", "codes", "空表说明", "empty", "单位", "unit"];
+
+/// Names a `@每行` body can use besides the table's columns.
+pub const LOOP_FIELDS: &[&str] = &["序号", "index", "编码", "code", "名称", "name", "全称", "full_name"];
+
+/// A defined figure.
+#[derive(Debug, Clone)]
+pub struct FigureDef {
+    /// Where its name is written.
+    pub span: Span,
+}
+
+/// A declared table.
+#[derive(Debug, Clone)]
+pub struct TableDef {
+    /// Where its name is written.
+    pub span: Span,
+    /// Its columns in order, with the spans of their names.
+    pub columns: Vec<(String, Span)>,
+}
+
+impl TableDef {
+    fn has_column(&self, name: &str) -> bool {
+        self.columns.iter().any(|(c, _)| c == name)
+    }
+}
+
+/// Every name a compilation defines.
+#[derive(Debug, Default)]
+pub struct Scope {
+    pub figures: BTreeMap<String, FigureDef>,
+    pub tables: BTreeMap<String, TableDef>,
+    /// Namespaces bound by `导入 … 为 名称`, with the span of the alias.
+    pub imports: BTreeMap<String, Span>,
+}
+
+/// Where a reference is being resolved.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The table whose columns are in scope (computed columns, loop bodies, filters).
+    pub table: Option<&'a str>,
+    /// Inside a `@每行` body: `序号`, `编码` … are in scope.
+    pub in_loop: bool,
+    /// The group prefix the expression is written in (`组 收入 { 合计 = 财政拨款 + 其他 }`).
+    pub group: &'a [String],
+}
+
+/// What a reference names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A figure, by its full dotted name.
+    Figure(String),
+    /// A column of the table in context: the current row's cell.
+    Column { table: String, column: String },
+    /// A built-in field of the current loop row (`序号`).
+    LoopField(String),
+    /// A whole table (`@每行 表名`).
+    Table(String),
+    /// A column of a table as a list of values (`sum(表.决算数)`).
+    ColumnValues { table: String, column: String },
+    /// One cell: `表[2080105].决算数`.
+    Cell {
+        table: String,
+        row: RowSelector,
+        column: String,
+    },
+    /// A row without a column: `表[2080105]`.
+    Row { table: String, row: RowSelector },
+    /// The total (or subtotal) row's cell: `表.合计.年初预算`.
+    Total {
+        table: String,
+        column: String,
+        subtotal: bool,
+    },
+    /// A name in an imported document.
+    Imported { namespace: String, name: String },
+}
+
+impl Scope {
+    /// Collects the definitions of `modules`, reporting duplicates into `errors`.
+    pub fn collect(modules: &[Module], errors: &mut Vec<CheckError>) -> Scope {
+        let mut scope = Scope::default();
+        for module in modules {
+            for item in &module.items {
+                match item {
+                    Item::Figure(f) => scope.define_figure(&[], f, errors),
+                    Item::Group(g) => scope.define_group(&[], g, errors),
+                    Item::Prior(p) => {
+                        let prefix = vec![p.keyword.text.clone()];
+                        if let Some(year) = &p.year {
+                            let name = format!("{}.年度", p.keyword.text);
+                            scope.insert_figure(name, year.span, errors);
+                        }
+                        scope.define_members(&prefix, &p.members, errors);
+                    }
+                    Item::Table(t) => scope.define_table(t, errors),
+                    Item::Import(i) => {
+                        if let Some(alias) = &i.alias {
+                            if let Some(first) = scope.imports.get(&alias.text) {
+                                errors.push(CheckError::Duplicate {
+                                    what: "import",
+                                    name: alias.text.clone(),
+                                    span: alias.span,
+                                    first: *first,
+                                });
+                            } else {
+                                scope.imports.insert(alias.text.clone(), alias.span);
+                            }
+                        }
+                    }
+                    Item::Report(_) | Item::Check(_) | Item::Block(_) => {}
+                }
+            }
+        }
+        scope
+    }
+
+    fn define_members(&mut self, prefix: &[String], members: &[Member], errors: &mut Vec<CheckError>) {
+        for member in members {
+            match member {
+                Member::Figure(f) => self.define_figure(prefix, f, errors),
+                Member::Group(g) => self.define_group(prefix, g, errors),
+            }
+        }
+    }
+
+    fn define_group(&mut self, prefix: &[String], group: &GroupDecl, errors: &mut Vec<CheckError>) {
+        let mut inner = prefix.to_vec();
+        inner.extend(group.name.segments.iter().map(|s| s.text.clone()));
+        self.define_members(&inner, &group.members, errors);
+    }
+
+    fn define_figure(&mut self, prefix: &[String], figure: &Figure, errors: &mut Vec<CheckError>) {
+        let name = qualified(prefix, &figure.name.dotted());
+        self.insert_figure(name, figure.name.span, errors);
+    }
+
+    fn insert_figure(&mut self, name: String, span: Span, errors: &mut Vec<CheckError>) {
+        let first = self
+            .figures
+            .get(&name)
+            .map(|f| f.span)
+            .or_else(|| self.tables.get(&name).map(|t| t.span));
+        match first {
+            Some(first) => errors.push(CheckError::Duplicate {
+                what: "figure",
+                name,
+                span,
+                first,
+            }),
+            None => {
+                self.figures.insert(name, FigureDef { span });
+            }
+        }
+    }
+
+    fn define_table(&mut self, table: &TableDecl, errors: &mut Vec<CheckError>) {
+        let name = table.name.text.clone();
+        let first = self
+            .tables
+            .get(&name)
+            .map(|t| t.span)
+            .or_else(|| self.figures.get(&name).map(|f| f.span));
+        if let Some(first) = first {
+            errors.push(CheckError::Duplicate {
+                what: "table",
+                name,
+                span: table.name.span,
+                first,
+            });
+            return;
+        }
+        let mut columns: Vec<(String, Span)> = Vec::new();
+        for column in &table.columns {
+            if let Some((_, first)) = columns.iter().find(|(c, _)| *c == column.name.text) {
+                errors.push(CheckError::Duplicate {
+                    what: "column",
+                    name: column.name.text.clone(),
+                    span: column.name.span,
+                    first: *first,
+                });
+            } else {
+                columns.push((column.name.text.clone(), column.name.span));
+            }
+        }
+        self.tables.insert(
+            name,
+            TableDef {
+                span: table.name.span,
+                columns,
+            },
+        );
+    }
+
+    /// What `reference` names in `context`.
+    pub fn resolve(&self, reference: &Reference, context: Context<'_>) -> Result<Target, CheckError> {
+        let leading = reference.leading_names();
+        let all_names = leading.len() == reference.segments.len();
+        let Some(first) = leading.first() else {
+            return Err(self.unknown(reference, context));
+        };
+
+        // A column or loop field of the row in context.
+        if let (Some(table), true, 1) = (context.table, all_names, leading.len()) {
+            if self.tables.get(table).is_some_and(|t| t.has_column(&first.text)) {
+                return Ok(Target::Column {
+                    table: table.to_owned(),
+                    column: first.text.clone(),
+                });
+            }
+            if context.in_loop && LOOP_FIELDS.contains(&first.text.as_str()) {
+                return Ok(Target::LoopField(first.text.clone()));
+            }
+        }
+
+        // A figure, relative to the enclosing groups first.
+        if all_names {
+            let dotted = reference.display();
+            for depth in (0..=context.group.len()).rev() {
+                let name = qualified(&context.group[..depth], &dotted);
+                if self.figures.contains_key(&name) {
+                    return Ok(Target::Figure(name));
+                }
+            }
+        }
+
+        // A table, its rows, columns and totals.
+        if let Some(table) = self.tables.get(&first.text) {
+            return self.resolve_in_table(&first.text, table, &reference.segments[1..], reference);
+        }
+
+        // A name in an imported document: checked when the import is loaded.
+        if self.imports.contains_key(&first.text) && leading.len() > 1 {
+            let name: Vec<&str> = leading[1..].iter().map(|n| n.text.as_str()).collect();
+            return Ok(Target::Imported {
+                namespace: first.text.clone(),
+                name: name.join("."),
+            });
+        }
+
+        Err(self.unknown(reference, context))
+    }
+
+    fn resolve_in_table(
+        &self,
+        name: &str,
+        table: &TableDef,
+        rest: &[Segment],
+        reference: &Reference,
+    ) -> Result<Target, CheckError> {
+        let column = |segment: &Segment| -> Result<String, CheckError> {
+            match segment {
+                Segment::Name(column) if table.has_column(&column.text) => Ok(column.text.clone()),
+                Segment::Name(column) => Err(CheckError::UnknownColumn {
+                    table: name.to_owned(),
+                    column: column.text.clone(),
+                    span: column.span,
+                    table_span: table.span,
+                    suggestion: did_you_mean(
+                        &column.text,
+                        table.columns.iter().map(|(c, _)| c.as_str()),
+                    )
+                    .map(str::to_owned),
+                }),
+                Segment::Row(_) => Err(self.unknown(reference, Context::default())),
+            }
+        };
+        let total = |segment: &Segment| match segment {
+            Segment::Name(n) if matches!(n.text.as_str(), "合计" | "总计" | "total") => Some(false),
+            Segment::Name(n) if matches!(n.text.as_str(), "小计" | "subtotal") => Some(true),
+            _ => None,
+        };
+        match rest {
+            [] => Ok(Target::Table(name.to_owned())),
+            [Segment::Row(row)] => Ok(Target::Row {
+                table: name.to_owned(),
+                row: row.clone(),
+            }),
+            [Segment::Row(row), col] => Ok(Target::Cell {
+                table: name.to_owned(),
+                row: row.clone(),
+                column: column(col)?,
+            }),
+            [first, col] if total(first).is_some() => Ok(Target::Total {
+                table: name.to_owned(),
+                column: column(col)?,
+                subtotal: total(first) == Some(true),
+            }),
+            [col] => Ok(Target::ColumnValues {
+                table: name.to_owned(),
+                column: column(col)?,
+            }),
+            _ => Err(self.unknown(reference, Context::default())),
+        }
+    }
+
+    fn unknown(&self, reference: &Reference, context: Context<'_>) -> CheckError {
+        let wanted = reference.display();
+        let mut candidates: Vec<String> = self.figures.keys().cloned().collect();
+        // Names as they can be written inside the current group.
+        for depth in 1..=context.group.len() {
+            let prefix = format!("{}.", context.group[..depth].join("."));
+            candidates.extend(
+                self.figures
+                    .keys()
+                    .filter_map(|k| k.strip_prefix(&prefix))
+                    .map(str::to_owned),
+            );
+        }
+        candidates.extend(self.tables.keys().cloned());
+        if let Some(table) = context.table.and_then(|t| self.tables.get(t)) {
+            candidates.extend(table.columns.iter().map(|(c, _)| c.clone()));
+        }
+        if context.in_loop {
+            candidates.extend(LOOP_FIELDS.iter().map(|s| (*s).to_owned()));
+        }
+        let suggestion =
+            did_you_mean(&wanted, candidates.iter().map(String::as_str)).map(str::to_owned);
+        CheckError::UnknownName {
+            name: wanted,
+            span: reference.span,
+            suggestion,
+        }
+    }
+}
+
+/// `prefix.name`, or `name` when there is no prefix.
+fn qualified(prefix: &[String], name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{}.{name}", prefix.join("."))
+    }
+}
+
+/// Resolves every reference, call and setting of `modules` against `scope`.
+pub fn resolve_all(scope: &Scope, modules: &[Module], errors: &mut Vec<CheckError>) {
+    let mut walker = Walker { scope, errors };
+    for module in modules {
+        for item in &module.items {
+            walker.item(item);
+        }
+    }
+}
+
+struct Walker<'a> {
+    scope: &'a Scope,
+    errors: &'a mut Vec<CheckError>,
+}
+
+impl Walker<'_> {
+    fn item(&mut self, item: &Item) {
+        let top = Context::default();
+        match item {
+            Item::Report(report) => self.settings(&report.settings, "report", REPORT_SETTINGS),
+            Item::Prior(prior) => {
+                let prefix = vec![prior.keyword.text.clone()];
+                self.members(&prefix, &prior.members);
+            }
+            Item::Group(group) => self.group(&[], group),
+            Item::Figure(figure) => self.figure(&[], figure),
+            Item::Table(table) => self.table(table),
+            Item::Check(check) => self.expr(&check.condition, top),
+            Item::Import(_) => {}
+            Item::Block(block) => self.block(block, top),
+        }
+    }
+
+    fn members(&mut self, prefix: &[String], members: &[Member]) {
+        for member in members {
+            match member {
+                Member::Figure(f) => self.figure(prefix, f),
+                Member::Group(g) => self.group(prefix, g),
+            }
+        }
+    }
+
+    fn group(&mut self, prefix: &[String], group: &GroupDecl) {
+        let mut inner = prefix.to_vec();
+        inner.extend(group.name.segments.iter().map(|s| s.text.clone()));
+        self.members(&inner, &group.members);
+    }
+
+    fn figure(&mut self, group: &[String], figure: &Figure) {
+        if let Some(formula) = &figure.formula {
+            let context = Context {
+                group,
+                ..Context::default()
+            };
+            self.expr(formula, context);
+        }
+    }
+
+    fn settings(&mut self, settings: &[Setting], place: &'static str, known: &'static [&'static str]) {
+        let mut seen: Vec<(&str, Span)> = Vec::new();
+        for setting in settings {
+            let key = setting.key.text.as_str();
+            if !known.contains(&key) {
+                self.errors.push(CheckError::UnknownSetting {
+                    key: key.to_owned(),
+                    span: setting.key.span,
+                    place,
+                    suggestion: did_you_mean(key, known.iter().copied()).map(str::to_owned),
+                    known,
+                });
+            } else if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                self.errors.push(CheckError::Duplicate {
+                    what: "setting",
+                    name: key.to_owned(),
+                    span: setting.key.span,
+                    first: *first,
+                });
+            } else {
+                seen.push((key, setting.key.span));
+            }
+        }
+    }
+
+    fn table(&mut self, table: &TableDecl) {
+        self.settings(&table.settings, "table", TABLE_SETTINGS);
+        let Some(def) = self.scope.tables.get(&table.name.text) else {
+            return;
+        };
+        let context = Context {
+            table: Some(&table.name.text),
+            ..Context::default()
+        };
+        for column in &table.columns {
+            if let ColumnKind::Computed(expr) = &column.kind {
+                self.expr(expr, context);
+            }
+        }
+        for row in &table.rows {
+            for cell in &row.cells {
+                if let Some(column) = &cell.column {
+                    if !def.has_column(&column.text) {
+                        self.errors.push(CheckError::UnknownColumn {
+                            table: table.name.text.clone(),
+                            column: column.text.clone(),
+                            span: column.span,
+                            table_span: def.span,
+                            suggestion: did_you_mean(
+                                &column.text,
+                                def.columns.iter().map(|(c, _)| c.as_str()),
+                            )
+                            .map(str::to_owned),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn block(&mut self, block: &Block, context: Context<'_>) {
+        match block {
+            Block::Heading(h) => self.inlines(&h.content, context),
+            Block::Paragraph(p) => self.inlines(&p.content, context),
+            Block::List(list) => {
+                for item in &list.items {
+                    self.inlines(&item.content, context);
+                }
+            }
+            Block::Each(each) => {
+                let table = match self.scope.resolve(&each.table, context) {
+                    Ok(Target::Table(name)) => Some(name),
+                    Ok(_) => {
+                        self.errors.push(CheckError::UnknownName {
+                            name: each.table.display(),
+                            span: each.table.span,
+                            suggestion: None,
+                        });
+                        None
+                    }
+                    Err(e) => {
+                        self.errors.push(e);
+                        None
+                    }
+                };
+                let inner = Context {
+                    table: table.as_deref(),
+                    in_loop: table.is_some(),
+                    group: context.group,
+                };
+                if let Some(filter) = &each.filter {
+                    self.expr(filter, inner);
+                }
+                for b in &each.body {
+                    self.block(b, inner);
+                }
+            }
+            Block::If(block) => {
+                self.expr(&block.condition, context);
+                for b in block.then_body.iter().chain(&block.else_body) {
+                    self.block(b, context);
+                }
+            }
+        }
+    }
+
+    fn inlines(&mut self, inlines: &[Inline], context: Context<'_>) {
+        for inline in inlines {
+            match inline {
+                Inline::Interpolation(i) => self.expr(&i.expr, context),
+                Inline::Strong(inner, _) | Inline::Emphasis(inner, _) => self.inlines(inner, context),
+                Inline::Text(..) | Inline::SoftBreak(_) => {}
+            }
+        }
+    }
+
+    fn expr(&mut self, expr: &Expr, context: Context<'_>) {
+        match &expr.kind {
+            ExprKind::Literal(_) => {}
+            ExprKind::Ref(reference) => {
+                if let Err(e) = self.scope.resolve(reference, context) {
+                    self.errors.push(e);
+                }
+            }
+            ExprKind::Neg(inner) => self.expr(inner, context),
+            ExprKind::Binary(_, left, right) => {
+                self.expr(left, context);
+                self.expr(right, context);
+            }
+            ExprKind::Call(call) => self.call(call, context),
+        }
+    }
+
+    fn call(&mut self, call: &Call, context: Context<'_>) {
+        match Function::lookup(&call.function.text) {
+            None => self.errors.push(CheckError::UnknownFunction {
+                name: call.function.text.clone(),
+                span: call.function.span,
+                suggestion: did_you_mean(&call.function.text, Function::all_names())
+                    .map(str::to_owned),
+            }),
+            Some(function) => {
+                let (min, max) = function.arity();
+                let found = call.args.len();
+                if found < min || max.is_some_and(|max| found > max) {
+                    self.errors.push(CheckError::WrongArity {
+                        function: call.function.text.clone(),
+                        span: call.span,
+                        min,
+                        max,
+                        found,
+                    });
+                }
+            }
+        }
+        for arg in &call.args {
+            self.expr(&arg.value, context);
+            if let Some(filter) = &arg.filter {
+                // A filter speaks of the rows of the table whose column is summed.
+                let table = match &arg.value.kind {
+                    ExprKind::Ref(r) => match self.scope.resolve(r, context) {
+                        Ok(Target::ColumnValues { table, .. }) => Some(table),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let inner = Context {
+                    table: table.as_deref().or(context.table),
+                    ..context
+                };
+                self.expr(filter, inner);
+            }
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! Diagnostics stage: rendering diagnostics as text for people, one line each for tools, or
+//! JSON. The only terminal-aware code in jues.
+//!
+//! - human: miette's graphical report, coloured only when asked (the CLI asks on a TTY);
+//! - short: `file:line:col: severity[CODE]: message`, via codespan-reporting;
+//! - json: one document with every diagnostic and a summary (schema in `docs/diagnostics.md`).
+
+use super::{Diagnostic, Label, Severity, Summary};
+use crate::source::{FileId, Sources};
+use serde::Serialize;
+use std::fmt::{self, Display};
+
+/// The output formats of `jues check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Source excerpts with labels, help and notes.
+    Human,
+    /// One line per diagnostic: `file:line:col: severity[CODE]: message`.
+    Short,
+    /// One JSON document.
+    Json,
+}
+
+/// Renders `diagnostics` in `format`. `color` applies to the human and short formats.
+pub fn render(
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    format: Format,
+    color: bool,
+) -> String {
+    match format {
+        Format::Human => diagnostics
+            .iter()
+            .map(|d| human(sources, d, color))
+            .collect(),
+        Format::Short => diagnostics
+            .iter()
+            .map(|d| short(sources, d, color))
+            .collect(),
+        Format::Json => json(sources, diagnostics),
+    }
+}
+
+// ------------------------------------------------------------------ human (miette)
+
+/// The rich, human format of one diagnostic, ending in a blank line.
+pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String {
+    let file = sources.get(diagnostic.primary.span.file);
+    let mut notes = Vec::new();
+    let mut labels = vec![labeled(&diagnostic.primary, true)];
+    for label in &diagnostic.secondary {
+        if label.span.file == diagnostic.primary.span.file {
+            labels.push(labeled(label, false));
+        } else {
+            let other = sources.get(label.span.file);
+            let (line, column) = other.line_col(label.span.start as usize);
+            notes.push(format!(
+                "{}: {}:{line}:{column}",
+                label.message,
+                other.name()
+            ));
+        }
+    }
+    notes.extend(diagnostic.notes.iter().cloned());
+    let view = MietteView {
+        diagnostic,
+        source: MietteSource {
+            name: file.name(),
+            text: file.text(),
+        },
+        labels,
+    };
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false);
+    let mut out = String::new();
+    if handler.render_report(&mut out, &view).is_err() {
+        // Rendering into a String cannot fail short of a bug in the handler; fall back to
+        // the short form rather than losing the diagnostic.
+        out = short(sources, diagnostic, false);
+    }
+    for note in notes {
+        out.push_str("  note: ");
+        out.push_str(&note);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
+fn labeled(label: &Label, primary: bool) -> miette::LabeledSpan {
+    let text = (!label.message.is_empty()).then(|| label.message.clone());
+    let span = (label.span.start as usize, (label.span.end - label.span.start) as usize);
+    if primary {
+        miette::LabeledSpan::new_primary_with_span(text, span)
+    } else {
+        miette::LabeledSpan::new_with_span(text, span)
+    }
+}
+
+struct MietteView<'a> {
+    diagnostic: &'a Diagnostic,
+    source: MietteSource<'a>,
+    labels: Vec<miette::LabeledSpan>,
+}
+
+/// A file as miette reads it, with columns counted in characters rather than bytes, so the
+/// `file:line:col` miette prints agrees with the short and JSON formats.
+struct MietteSource<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl miette::SourceCode for MietteSource<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
+        let contents = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let start = contents.span().offset();
+        let line_start = self.text[..start.min(self.text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let column = self
+            .text
+            .get(line_start..start)
+            .map_or(0, |prefix| prefix.chars().count());
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.to_owned(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
+}
+
+impl fmt::Debug for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl Display for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for MietteView<'_> {}
+
+impl miette::Diagnostic for MietteView<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn Display + 'b>> {
+        let d = self.diagnostic;
+        Some(Box::new(format!("{}[{}]", d.severity.as_str(), d.code.id())))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn Display + 'b>> {
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|h| Box::new(h.as_str()) as Box<dyn Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+// ------------------------------------------------------------------ short (codespan)
+
+/// The short format of one diagnostic: one line, ending in a newline.
+pub fn short(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String {
+    use codespan_reporting::diagnostic as cs;
+    use codespan_reporting::term::{self, termcolor};
+
+    let severity = match diagnostic.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Note => cs::Severity::Note,
+    };
+    let primary = &diagnostic.primary;
+    let report = cs::Diagnostic::new(severity)
+        .with_code(diagnostic.code.id())
+        .with_message(&diagnostic.message)
+        .with_labels(vec![cs::Label::primary(primary.span.file, primary.span.range())]);
+    let config = term::Config {
+        display_style: term::DisplayStyle::Short,
+        ..term::Config::default()
+    };
+    let files = CodespanFiles(sources);
+    let emitted = if color {
+        let mut writer = termcolor::Ansi::new(Vec::new());
+        term::emit(&mut writer, &config, &files, &report).map(|()| writer.into_inner())
+    } else {
+        let mut writer = termcolor::NoColor::new(Vec::new());
+        term::emit(&mut writer, &config, &files, &report).map(|()| writer.into_inner())
+    };
+    match emitted {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        // Spans always come from the files they point into; keep the diagnostic anyway.
+        Err(_) => {
+            let file = sources.get(primary.span.file);
+            let (line, column) = file.line_col(primary.span.start as usize);
+            format!(
+                "{}:{line}:{column}: {}[{}]: {}\n",
+                file.name(),
+                diagnostic.severity.as_str(),
+                diagnostic.code.id(),
+                diagnostic.message
+            )
+        }
+    }
+}
+
+struct CodespanFiles<'a>(&'a Sources);
+
+impl<'a> codespan_reporting::files::Files<'a> for CodespanFiles<'a> {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.0.get(id).name())
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.0.get(id).text())
+    }
+
+    fn line_index(
+        &'a self,
+        id: FileId,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.0.get(id).line_index(byte_index))
+    }
+
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
+        let file = self.0.get(id);
+        let starts = file.line_starts();
+        let start = *starts
+            .get(line_index)
+            .ok_or(codespan_reporting::files::Error::LineTooLarge {
+                given: line_index,
+                max: starts.len().saturating_sub(1),
+            })?;
+        let end = starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(file.text().len());
+        Ok(start..end)
+    }
+}
+
+// ------------------------------------------------------------------ json
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'static str,
+    message: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    labels: Vec<JsonLabel<'a>>,
+    help: Option<&'a str>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+    primary: bool,
+}
+
+fn json_label<'a>(sources: &'a Sources, label: &'a Label, primary: bool) -> JsonLabel<'a> {
+    let file = sources.get(label.span.file);
+    let (line, column) = file.line_col(label.span.start as usize);
+    let (end_line, end_column) = file.line_col(label.span.end as usize);
+    JsonLabel {
+        file: file.name(),
+        line,
+        column,
+        end_line,
+        end_column,
+        message: &label.message,
+        primary,
+    }
+}
+
+/// The JSON document for `diagnostics` (pretty-printed, ending in a newline).
+pub fn json(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    let document = JsonDocument {
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| {
+                let primary = json_label(sources, &d.primary, true);
+                let mut labels = vec![json_label(sources, &d.primary, true)];
+                labels.extend(d.secondary.iter().map(|l| json_label(sources, l, false)));
+                JsonDiagnostic {
+                    severity: d.severity,
+                    code: d.code.id(),
+                    message: &d.message,
+                    file: primary.file,
+                    line: primary.line,
+                    column: primary.column,
+                    end_line: primary.end_line,
+                    end_column: primary.end_column,
+                    labels,
+                    help: d.help.as_deref(),
+                    notes: &d.notes,
+                }
+            })
+            .collect(),
+        summary: Summary::of(diagnostics),
+    };
+    let mut out = serde_json::to_string_pretty(&document)
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}

@@ -1,0 +1,232 @@
+//! Source stage: the files of a compilation, spans into them, and line/column lookup.
+//!
+//! A [`Span`] is a file id and a byte range, nothing more. Lines and columns are computed only
+//! when a diagnostic is rendered, from the line index each [`SourceFile`] builds once.
+
+use std::ops::Range;
+
+/// Identifies one file of a [`Sources`] set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    /// A span of `range` in `file`. Offsets beyond `u32::MAX` are clamped: files that large are
+    /// refused before parsing (see [`MAX_SOURCE_BYTES`]).
+    pub fn new(file: FileId, range: Range<usize>) -> Span {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            file,
+            start: clamp(range.start),
+            end: clamp(range.end.max(range.start)),
+        }
+    }
+
+    /// The byte range, for slicing the file's text.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The smallest span covering both `self` and `other` (same file assumed).
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// The largest source file jues reads (16 MiB); a report is tens of kilobytes.
+pub const MAX_SOURCE_BYTES: usize = 16 * 1024 * 1024;
+
+/// One source file: its display name, its text and the byte offsets where its lines start.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+    unreadable: Option<Unreadable>,
+}
+
+/// Why a file's bytes are not a jues document; its text is then a lossy rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Byte offset (in the lossy text) of the first problem.
+    pub offset: usize,
+    /// Why, in words: "it is not UTF-8 text …".
+    pub reason: String,
+}
+
+/// Checks that `bytes` are a readable document: UTF-8, no NUL byte, not too large.
+/// Returns the text (lossy when unreadable) and the problem, if any.
+pub fn decode(bytes: &[u8]) -> (String, Option<Unreadable>) {
+    if bytes.len() > MAX_SOURCE_BYTES {
+        let problem = Unreadable {
+            offset: 0,
+            reason: format!(
+                "it is {} bytes, more than the {MAX_SOURCE_BYTES} jues reads",
+                bytes.len()
+            ),
+        };
+        return (String::new(), Some(problem));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let problem = text.find('\0').map(|offset| Unreadable {
+                offset,
+                reason: "it contains a NUL byte, so it is probably a binary file".to_owned(),
+            });
+            (text.to_owned(), problem)
+        }
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let problem = Unreadable {
+                offset: valid,
+                reason: format!("it is not UTF-8 text (invalid byte at offset {valid})"),
+            };
+            (String::from_utf8_lossy(bytes).into_owned(), Some(problem))
+        }
+    }
+}
+
+impl SourceFile {
+    /// A file from its name (as shown in diagnostics) and its text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+            unreadable: None,
+        }
+    }
+
+    /// A file from raw bytes, which may turn out not to be readable text (see [`decode`]).
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> SourceFile {
+        let (text, unreadable) = decode(bytes);
+        let mut file = SourceFile::new(name, text);
+        file.unreadable = unreadable;
+        file
+    }
+
+    /// Why the file's bytes are not a readable document, if they are not.
+    pub fn unreadable(&self) -> Option<&Unreadable> {
+        self.unreadable.as_ref()
+    }
+
+    /// The name shown in diagnostics (usually the path as given on the command line).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The full text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte offsets of line starts (the first is 0).
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    /// The text under `span`, or "" if the span does not fit the file.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// 1-based line and column of a byte offset. Columns count Unicode scalar values, so a
+    /// Chinese character is one column.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |prefix| prefix.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// All source files of one compilation.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// An empty set.
+    pub fn new() -> Sources {
+        Sources::default()
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile::new(name, text));
+        id
+    }
+
+    /// Adds a file read from raw bytes (see [`SourceFile::from_bytes`]) and returns its id.
+    pub fn add_bytes(&mut self, name: impl Into<String>, bytes: &[u8]) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile::from_bytes(name, bytes));
+        id
+    }
+
+    /// The file with this id. Ids come only from [`Sources::add`], so they are always valid.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// All files with their ids, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    /// How many files there are.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let file = SourceFile::new("a.jues", "第一行\n本年收入 {x}\n");
+        let brace = file.text().find('{').unwrap();
+        assert_eq!(file.line_col(brace), (2, 6));
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(file.text().len()), (3, 1));
+    }
+}

@@ -1,0 +1,844 @@
+//! Syntax stage: lowering pest's parse tree to the typed AST.
+//!
+//! Every function takes a pair of a known rule and returns its AST node. The grammar
+//! guarantees the shape of each pair, so a missing child is a grammar/lowering mismatch: the
+//! lowering then returns what it has (an empty name, no node) rather than panicking.
+
+use super::error::SyntaxError;
+use super::grammar::Rule;
+use crate::ast::*;
+use crate::source::{FileId, Span};
+use pest::iterators::Pair;
+use rust_decimal::Decimal;
+
+/// Lowers the pairs of one item parsed at byte offset `base` of `file`.
+pub(super) struct Lowerer<'e> {
+    file: FileId,
+    base: usize,
+    errors: &'e mut Vec<SyntaxError>,
+}
+
+impl<'e> Lowerer<'e> {
+    pub(super) fn new(file: FileId, base: usize, errors: &'e mut Vec<SyntaxError>) -> Self {
+        Lowerer { file, base, errors }
+    }
+
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, self.base + s.start()..self.base + s.end())
+    }
+
+    /// A top-level item, or `None` for pairs that carry nothing (such as line ends).
+    pub(super) fn item(&mut self, pair: Pair<'_, Rule>) -> Option<Item> {
+        Some(match pair.as_rule() {
+            Rule::report_decl => Item::Report(self.report(pair)),
+            Rule::prior_decl => Item::Prior(self.prior(pair)),
+            Rule::group_decl => Item::Group(self.group(pair)),
+            Rule::figure_line => {
+                let figure = pair.into_inner().find(|p| p.as_rule() == Rule::figure)?;
+                Item::Figure(self.figure(figure)?)
+            }
+            Rule::table_decl => Item::Table(self.table(pair)),
+            Rule::check_decl => Item::Check(self.check(pair)?),
+            Rule::import_decl => Item::Import(self.import(pair)),
+            _ => Item::Block(self.block(pair)?),
+        })
+    }
+
+    // -------------------------------------------------------------- declarations
+
+    fn report(&mut self, pair: Pair<'_, Rule>) -> ReportDecl {
+        let span = self.span(&pair);
+        let mut title = None;
+        let mut settings = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::string => title = Some(self.string(p)),
+                Rule::setting => settings.push(self.setting(p)),
+                _ => {}
+            }
+        }
+        ReportDecl {
+            title: title.unwrap_or_else(|| self.empty_str(span)),
+            settings,
+            span,
+        }
+    }
+
+    fn setting(&mut self, pair: Pair<'_, Rule>) -> Setting {
+        let span = self.span(&pair);
+        let mut key = None;
+        let mut value = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name => key = Some(self.name(p)),
+                Rule::setting_value => {
+                    if let Some(v) = p.into_inner().next() {
+                        value = Some(match v.as_rule() {
+                            Rule::string => SettingValue::Str(self.string(v)),
+                            Rule::literal => SettingValue::Number(self.literal(v)),
+                            _ => SettingValue::Name(self.name_path(v)),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        Setting {
+            key: key.unwrap_or_else(|| self.empty_name(span)),
+            value: value.unwrap_or_else(|| SettingValue::Str(self.empty_str(span))),
+            span,
+        }
+    }
+
+    fn prior(&mut self, pair: Pair<'_, Rule>) -> PriorDecl {
+        let span = self.span(&pair);
+        let mut keyword = None;
+        let mut year = None;
+        let mut members = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::prior_kw => keyword = Some(self.name(p)),
+                Rule::literal => year = Some(self.literal(p)),
+                _ => self.member(p, &mut members),
+            }
+        }
+        PriorDecl {
+            keyword: keyword.unwrap_or_else(|| self.empty_name(span)),
+            year,
+            members,
+            span,
+        }
+    }
+
+    fn group(&mut self, pair: Pair<'_, Rule>) -> GroupDecl {
+        let span = self.span(&pair);
+        let mut name = None;
+        let mut members = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name_path => name = Some(self.name_path(p)),
+                _ => self.member(p, &mut members),
+            }
+        }
+        GroupDecl {
+            name: name.unwrap_or_else(|| self.empty_path(span)),
+            members,
+            span,
+        }
+    }
+
+    fn member(&mut self, pair: Pair<'_, Rule>, members: &mut Vec<Member>) {
+        match pair.as_rule() {
+            Rule::figure => {
+                if let Some(f) = self.figure(pair) {
+                    members.push(Member::Figure(f));
+                }
+            }
+            Rule::nested_group => members.push(Member::Group(self.group(pair))),
+            _ => {}
+        }
+    }
+
+    /// A figure; `None` (with an error recorded) when it has two literals or two formulas.
+    fn figure(&mut self, pair: Pair<'_, Rule>) -> Option<Figure> {
+        let span = self.span(&pair);
+        let mut name = None;
+        let mut sides = Vec::new();
+        let mut label = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name_path => name = Some(self.name_path(p)),
+                Rule::expr => sides.push(self.expr(p)),
+                Rule::string => label = Some(self.string(p)),
+                _ => {}
+            }
+        }
+        let name = name.unwrap_or_else(|| self.empty_path(span));
+        let mut formula = None;
+        let mut stated = None;
+        for side in sides {
+            match as_literal(&side) {
+                Some(literal) if stated.is_none() => stated = Some(literal),
+                Some(_) => {
+                    self.errors.push(SyntaxError::MalformedFigure {
+                        span: side.span,
+                        name: name.dotted(),
+                        both_literal: true,
+                    });
+                    return None;
+                }
+                None if formula.is_none() => formula = Some(side),
+                None => {
+                    self.errors.push(SyntaxError::MalformedFigure {
+                        span: side.span,
+                        name: name.dotted(),
+                        both_literal: false,
+                    });
+                    return None;
+                }
+            }
+        }
+        Some(Figure {
+            name,
+            formula,
+            stated,
+            label,
+            span,
+        })
+    }
+
+    fn check(&mut self, pair: Pair<'_, Rule>) -> Option<CheckDecl> {
+        let span = self.span(&pair);
+        let mut condition = None;
+        let mut message = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::expr => condition = Some(self.expr(p)),
+                Rule::string => message = Some(self.string(p)),
+                _ => {}
+            }
+        }
+        Some(CheckDecl {
+            condition: condition?,
+            message,
+            span,
+        })
+    }
+
+    fn import(&mut self, pair: Pair<'_, Rule>) -> ImportDecl {
+        let span = self.span(&pair);
+        let mut path = None;
+        let mut alias = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::string => path = Some(self.string(p)),
+                Rule::name => alias = Some(self.name(p)),
+                _ => {}
+            }
+        }
+        ImportDecl {
+            path: path.unwrap_or_else(|| self.empty_str(span)),
+            alias,
+            span,
+        }
+    }
+
+    fn table(&mut self, pair: Pair<'_, Rule>) -> TableDecl {
+        let span = self.span(&pair);
+        let mut name = None;
+        let mut title = None;
+        let mut source = None;
+        let mut after_from = false;
+        let mut settings = Vec::new();
+        let mut columns = Vec::new();
+        let mut rows = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name => name = Some(self.name(p)),
+                Rule::from_kw => after_from = true,
+                Rule::string if after_from => source = Some(self.string(p)),
+                Rule::string => title = Some(self.string(p)),
+                Rule::setting => settings.push(self.setting(p)),
+                Rule::columns => {
+                    for c in p.into_inner().filter(|c| c.as_rule() == Rule::column) {
+                        columns.push(self.column(c));
+                    }
+                }
+                Rule::row => rows.push(self.row(p)),
+                _ => {}
+            }
+        }
+        TableDecl {
+            name: name.unwrap_or_else(|| self.empty_name(span)),
+            title,
+            source,
+            settings,
+            columns,
+            rows,
+            span,
+        }
+    }
+
+    fn column(&mut self, pair: Pair<'_, Rule>) -> Column {
+        let span = self.span(&pair);
+        let mut name = None;
+        let mut label = None;
+        let mut kind = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name => name = Some(self.name(p)),
+                Rule::string => label = Some(self.string(p)),
+                Rule::name_path => kind = Some(ColumnKind::Input(self.name_path(p))),
+                Rule::expr => kind = Some(ColumnKind::Computed(self.expr(p))),
+                _ => {}
+            }
+        }
+        Column {
+            name: name.unwrap_or_else(|| self.empty_name(span)),
+            label,
+            kind: kind.unwrap_or_else(|| ColumnKind::Input(self.empty_path(span))),
+            span,
+        }
+    }
+
+    fn row(&mut self, pair: Pair<'_, Rule>) -> Row {
+        let span = self.span(&pair);
+        let mut key = None;
+        let mut cells = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::code => {
+                    key = Some(RowKey::Code {
+                        code: p.as_str().to_owned(),
+                        name: None,
+                        span: self.span(&p),
+                    })
+                }
+                Rule::string => {
+                    let s = self.string(p);
+                    if let Some(RowKey::Code { name, .. }) = &mut key {
+                        *name = Some(s);
+                    }
+                }
+                Rule::row_label => {
+                    if let Some(inner) = p.into_inner().next() {
+                        let inner_span = self.span(&inner);
+                        key = Some(match inner.as_rule() {
+                            Rule::total_kw => RowKey::Total(inner_span),
+                            Rule::subtotal_kw => RowKey::Subtotal(inner_span),
+                            _ => RowKey::Label(self.string(inner)),
+                        });
+                    }
+                }
+                Rule::cell => cells.push(self.cell(p)),
+                _ => {}
+            }
+        }
+        Row {
+            key: key.unwrap_or(RowKey::Total(span)),
+            cells,
+            span,
+        }
+    }
+
+    fn cell(&mut self, pair: Pair<'_, Rule>) -> Cell {
+        let span = self.span(&pair);
+        let mut column = None;
+        let mut value = CellValue::Empty;
+        let mut todo = vec![pair];
+        while let Some(p) = todo.pop() {
+            for c in p.into_inner() {
+                match c.as_rule() {
+                    Rule::named_cell => todo.push(c),
+                    Rule::name => column = Some(self.name(c)),
+                    Rule::literal => value = CellValue::Number(self.literal(c)),
+                    Rule::string => value = CellValue::Text(self.string(c)),
+                    _ => {}
+                }
+            }
+        }
+        Cell {
+            column,
+            value,
+            span,
+        }
+    }
+
+    // -------------------------------------------------------------- expressions
+
+    fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::expr => match pair.into_inner().next() {
+                Some(inner) => self.expr(inner),
+                None => self.error_expr(span),
+            },
+            Rule::comparison | Rule::additive | Rule::multiplicative => self.binary_chain(pair),
+            Rule::unary => self.unary(pair),
+            _ => self.error_expr(span),
+        }
+    }
+
+    /// `a op b op c`, folded to the left.
+    fn binary_chain(&mut self, pair: Pair<'_, Rule>) -> Expr {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let Some(first) = inner.next() else {
+            return self.error_expr(span);
+        };
+        let mut left = self.expr(first);
+        while let (Some(op), Some(right)) = (inner.next(), inner.next()) {
+            let op = binop(op.as_str());
+            let right = self.expr(right);
+            let span = left.span.to(right.span);
+            left = Expr {
+                kind: ExprKind::Binary(op, Box::new(left), Box::new(right)),
+                span,
+            };
+        }
+        left
+    }
+
+    fn unary(&mut self, pair: Pair<'_, Rule>) -> Expr {
+        let mut negations = Vec::new();
+        let mut operand = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::neg => negations.push(self.span(&p)),
+                Rule::literal => {
+                    let literal = self.literal(p);
+                    operand = Some(Expr {
+                        span: literal.span,
+                        kind: ExprKind::Literal(literal),
+                    });
+                }
+                Rule::call => operand = Some(self.call(p)),
+                Rule::reference => {
+                    let reference = self.reference(p);
+                    operand = Some(Expr {
+                        span: reference.span,
+                        kind: ExprKind::Ref(reference),
+                    });
+                }
+                Rule::expr => operand = Some(self.expr(p)),
+                _ => {}
+            }
+        }
+        let mut expr = operand.unwrap_or_else(|| self.error_expr(Span::default()));
+        for neg in negations.into_iter().rev() {
+            let span = neg.to(expr.span);
+            expr = Expr {
+                kind: ExprKind::Neg(Box::new(expr)),
+                span,
+            };
+        }
+        expr
+    }
+
+    fn call(&mut self, pair: Pair<'_, Rule>) -> Expr {
+        let span = self.span(&pair);
+        let mut function = None;
+        let mut args = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name => function = Some(self.name(p)),
+                Rule::argument => {
+                    let arg_span = self.span(&p);
+                    let mut parts = p
+                        .into_inner()
+                        .filter(|q| q.as_rule() == Rule::expr)
+                        .map(|q| self.expr(q));
+                    if let Some(value) = parts.next() {
+                        args.push(Argument {
+                            value,
+                            filter: parts.next(),
+                            span: arg_span,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        let function = function.unwrap_or_else(|| self.empty_name(span));
+        Expr {
+            kind: ExprKind::Call(Call {
+                function,
+                args,
+                span,
+            }),
+            span,
+        }
+    }
+
+    fn reference(&mut self, pair: Pair<'_, Rule>) -> Reference {
+        let span = self.span(&pair);
+        let mut segments = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::name => segments.push(Segment::Name(self.name(p))),
+                Rule::row_selector => {
+                    if let Some(sel) = p.into_inner().next() {
+                        let sel_span = self.span(&sel);
+                        segments.push(Segment::Row(match sel.as_rule() {
+                            Rule::code => RowSelector::Code(sel.as_str().to_owned(), sel_span),
+                            _ => RowSelector::Label(self.string(sel)),
+                        }));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Reference { segments, span }
+    }
+
+    fn literal(&mut self, pair: Pair<'_, Rule>) -> Literal {
+        let span = self.span(&pair);
+        let mut negative = false;
+        let mut value = Decimal::ZERO;
+        let mut unit = None;
+        let mut exact = false;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::sign => negative = p.as_str() == "-",
+                Rule::number => match Decimal::from_str_exact(p.as_str()) {
+                    Ok(v) => value = v,
+                    Err(_) => self.errors.push(SyntaxError::NumberOutOfRange {
+                        span: self.span(&p),
+                    }),
+                },
+                Rule::unit => unit = Some(self.plain_name(&p)),
+                Rule::exact => exact = true,
+                _ => {}
+            }
+        }
+        if negative {
+            value.set_sign_negative(true);
+        }
+        Literal {
+            value,
+            unit,
+            exact,
+            span,
+        }
+    }
+
+    fn error_expr(&self, span: Span) -> Expr {
+        Expr {
+            kind: ExprKind::Literal(Literal {
+                value: Decimal::ZERO,
+                unit: None,
+                exact: true,
+                span,
+            }),
+            span,
+        }
+    }
+
+    // -------------------------------------------------------------- names and strings
+
+    fn name(&mut self, pair: Pair<'_, Rule>) -> Name {
+        let span = self.span(&pair);
+        let text = match pair.as_rule() {
+            Rule::name => match pair.into_inner().next() {
+                Some(inner) if inner.as_rule() == Rule::quoted_ident => inner
+                    .into_inner()
+                    .next()
+                    .map_or_else(String::new, |t| t.as_str().to_owned()),
+                Some(inner) => inner.as_str().to_owned(),
+                None => String::new(),
+            },
+            _ => pair.as_str().to_owned(),
+        };
+        Name { text, span }
+    }
+
+    fn plain_name(&self, pair: &Pair<'_, Rule>) -> Name {
+        Name {
+            text: pair.as_str().to_owned(),
+            span: self.span(pair),
+        }
+    }
+
+    fn name_path(&mut self, pair: Pair<'_, Rule>) -> NamePath {
+        let span = self.span(&pair);
+        let segments = pair
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::name)
+            .map(|p| self.name(p))
+            .collect();
+        NamePath { segments, span }
+    }
+
+    fn string(&mut self, pair: Pair<'_, Rule>) -> Str {
+        let span = self.span(&pair);
+        let raw = pair
+            .into_inner()
+            .next()
+            .map_or("", |inner| inner.as_str());
+        Str {
+            value: unescape(raw),
+            span,
+        }
+    }
+
+    fn empty_str(&self, span: Span) -> Str {
+        Str {
+            value: String::new(),
+            span,
+        }
+    }
+
+    fn empty_name(&self, span: Span) -> Name {
+        Name {
+            text: String::new(),
+            span,
+        }
+    }
+
+    fn empty_path(&self, span: Span) -> NamePath {
+        NamePath {
+            segments: Vec::new(),
+            span,
+        }
+    }
+
+    // -------------------------------------------------------------- narrative
+
+    fn block(&mut self, pair: Pair<'_, Rule>) -> Option<Block> {
+        let span = self.span(&pair);
+        Some(match pair.as_rule() {
+            Rule::heading => {
+                let mut level = 1;
+                let mut content = Vec::new();
+                for p in pair.into_inner() {
+                    if p.as_rule() == Rule::heading_marks {
+                        level = u8::try_from(p.as_str().len()).unwrap_or(6);
+                    } else {
+                        self.inline(p, &mut content);
+                    }
+                }
+                Block::Heading(Heading {
+                    level,
+                    content: merge_text(content),
+                    span,
+                })
+            }
+            Rule::paragraph => Block::Paragraph(self.paragraph(pair)),
+            Rule::list_item => {
+                let mut ordered = false;
+                let mut content = Vec::new();
+                for p in pair.into_inner() {
+                    if p.as_rule() == Rule::list_marker {
+                        ordered = p.as_str().ends_with('.');
+                    } else {
+                        self.inline(p, &mut content);
+                    }
+                }
+                Block::List(List {
+                    ordered,
+                    items: vec![Paragraph {
+                        content: merge_text(content),
+                        span,
+                    }],
+                    span,
+                })
+            }
+            Rule::each_block => {
+                let mut table = None;
+                let mut filter = None;
+                let mut body = Vec::new();
+                for p in pair.into_inner() {
+                    match p.as_rule() {
+                        Rule::block_head_each => {
+                            for q in p.into_inner() {
+                                match q.as_rule() {
+                                    Rule::reference => table = Some(self.reference(q)),
+                                    Rule::expr => filter = Some(self.expr(q)),
+                                    _ => {}
+                                }
+                            }
+                        }
+                        Rule::block_body => body = self.body(p),
+                        _ => {}
+                    }
+                }
+                Block::Each(EachBlock {
+                    table: table?,
+                    filter,
+                    body,
+                    span,
+                })
+            }
+            Rule::if_block => {
+                let mut condition = None;
+                let mut then_body = Vec::new();
+                let mut else_body = Vec::new();
+                for p in pair.into_inner() {
+                    match p.as_rule() {
+                        Rule::block_head_if => {
+                            condition = p
+                                .into_inner()
+                                .find(|q| q.as_rule() == Rule::expr)
+                                .map(|q| self.expr(q));
+                        }
+                        Rule::block_body => then_body = self.body(p),
+                        Rule::else_branch => {
+                            if let Some(b) = p.into_inner().find(|q| q.as_rule() == Rule::block_body)
+                            {
+                                else_body = self.body(b);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Block::If(IfBlock {
+                    condition: condition?,
+                    then_body,
+                    else_body,
+                    span,
+                })
+            }
+            _ => return None,
+        })
+    }
+
+    fn body(&mut self, pair: Pair<'_, Rule>) -> Vec<Block> {
+        let mut blocks: Vec<Block> = Vec::new();
+        for p in pair.into_inner() {
+            if let Some(block) = self.block(p) {
+                match (blocks.last_mut(), block) {
+                    (Some(Block::List(list)), Block::List(next)) if list.ordered == next.ordered => {
+                        list.span = list.span.to(next.span);
+                        list.items.extend(next.items);
+                    }
+                    (_, block) => blocks.push(block),
+                }
+            }
+        }
+        blocks
+    }
+
+    fn paragraph(&mut self, pair: Pair<'_, Rule>) -> Paragraph {
+        let span = self.span(&pair);
+        let mut content = Vec::new();
+        for p in pair.into_inner() {
+            self.inline(p, &mut content);
+        }
+        Paragraph {
+            content: merge_text(content),
+            span,
+        }
+    }
+
+    fn inline(&mut self, pair: Pair<'_, Rule>, out: &mut Vec<Inline>) {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::text | Rule::inner_text | Rule::stray_star => {
+                out.push(Inline::Text(pair.as_str().to_owned(), span));
+            }
+            Rule::escape => {
+                let escaped: String = pair.as_str().chars().skip(1).collect();
+                out.push(Inline::Text(escaped, span));
+            }
+            Rule::soft_break => out.push(Inline::SoftBreak(span)),
+            Rule::strong | Rule::emphasis => {
+                let strong = pair.as_rule() == Rule::strong;
+                let mut inner = Vec::new();
+                for p in pair.into_inner() {
+                    self.inline(p, &mut inner);
+                }
+                let inner = merge_text(inner);
+                out.push(if strong {
+                    Inline::Strong(inner, span)
+                } else {
+                    Inline::Emphasis(inner, span)
+                });
+            }
+            Rule::interpolation => {
+                let mut expr = None;
+                let mut stated = None;
+                let mut format = Vec::new();
+                for p in pair.into_inner() {
+                    match p.as_rule() {
+                        Rule::expr => expr = Some(self.expr(p)),
+                        Rule::stated => {
+                            stated = p
+                                .into_inner()
+                                .find(|q| q.as_rule() == Rule::literal)
+                                .map(|q| self.literal(q));
+                        }
+                        Rule::format => {
+                            for o in p.into_inner() {
+                                if o.as_rule() == Rule::format_option {
+                                    format.push(FormatOption {
+                                        text: o.as_str().to_owned(),
+                                        span: self.span(&o),
+                                    });
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(expr) = expr {
+                    out.push(Inline::Interpolation(Interpolation {
+                        expr,
+                        stated,
+                        format,
+                        span,
+                    }));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The literal a figure side is, if it is one (`836.78`, `-77.31`).
+fn as_literal(expr: &Expr) -> Option<Literal> {
+    match &expr.kind {
+        ExprKind::Literal(l) => Some(l.clone()),
+        ExprKind::Neg(inner) => match &inner.kind {
+            ExprKind::Literal(l) => {
+                let mut l = l.clone();
+                l.value.set_sign_negative(!l.value.is_sign_negative());
+                l.span = expr.span;
+                Some(l)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn binop(op: &str) -> BinOp {
+    match op {
+        "+" => BinOp::Add,
+        "-" => BinOp::Sub,
+        "*" | "×" => BinOp::Mul,
+        "/" | "÷" => BinOp::Div,
+        "==" => BinOp::Eq,
+        "!=" => BinOp::Ne,
+        "<" => BinOp::Lt,
+        "<=" => BinOp::Le,
+        ">" => BinOp::Gt,
+        _ => BinOp::Ge,
+    }
+}
+
+/// Resolves `\"`, `\\`, `\n` and `\t` in a quoted string; any other escaped character stands
+/// for itself.
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Joins adjacent text pieces (escapes split text into several pairs).
+fn merge_text(pieces: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if let (Some(Inline::Text(text, span)), Inline::Text(more, more_span)) =
+            (out.last_mut(), &piece)
+        {
+            text.push_str(more);
+            *span = span.to(*more_span);
+            continue;
+        }
+        out.push(piece);
+    }
+    out
+}

@@ -1,0 +1,38 @@
+//! Syntax stage: text to typed AST.
+//!
+//! `grammar/jues.pest` defines the language; [`parse`] drives pest one top-level item at a
+//! time (so one run reports several syntax errors) and lowers each item to [`crate::ast`].
+//!
+//! Invariant: this is the only module that sees pest. Nothing here knows about units, values
+//! or other files.
+
+mod error;
+mod expected;
+mod grammar;
+mod lower;
+mod parse;
+
+pub use error::SyntaxError;
+pub use parse::{parse, MAX_ERRORS, MAX_NESTING};
+
+use crate::ast::Module;
+use crate::source::{FileId, SourceFile, Span};
+
+/// Parses one source file. A file whose bytes are not readable text gives an empty module and
+/// one [`SyntaxError::Unreadable`].
+pub fn parse_file(file: FileId, source: &SourceFile) -> (Module, Vec<SyntaxError>) {
+    if let Some(problem) = source.unreadable() {
+        let at = problem.offset.min(source.text().len());
+        let module = Module {
+            file,
+            items: Vec::new(),
+            span: Span::new(file, 0..source.text().len()),
+        };
+        let error = SyntaxError::Unreadable {
+            span: Span::new(file, at..at),
+            reason: problem.reason.clone(),
+        };
+        return (module, vec![error]);
+    }
+    parse(file, source.text())
+}
