@@ -103,7 +103,13 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn check(files: &[PathBuf], format: Format, deny_warnings: bool, options: Options, color: bool) -> ExitCode {
+fn check(
+    files: &[PathBuf],
+    format: Format,
+    deny_warnings: bool,
+    options: Options,
+    color: bool,
+) -> ExitCode {
     let mut io_failed = false;
     let mut out = String::new();
     let mut all_sources = Sources::new();
@@ -171,7 +177,11 @@ fn check(files: &[PathBuf], format: Format, deny_warnings: bool, options: Option
 
 fn summary_line(files: usize, summary: Summary) -> String {
     let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let what = if files == 1 { "1 file".to_owned() } else { format!("{files} files") };
+    let what = if files == 1 {
+        "1 file".to_owned()
+    } else {
+        format!("{files} files")
+    };
     if summary.errors + summary.warnings + summary.notes == 0 {
         return format!("checked {what}: no problems found\n");
     }

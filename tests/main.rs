@@ -1,1 +1,6 @@
+//! The integration tests of jues: one binary (see `Cargo.toml`, `autotests = false`).
 
+mod cases;
+mod cli;
+mod docs;
+mod examples;

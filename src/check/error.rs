@@ -84,7 +84,9 @@ impl CheckError {
                 Label::new(*span, "defined again here"),
             )
             .with_label(*first, "first defined here")
-            .with_help(format!("remove one of the definitions, or rename this {what}")),
+            .with_help(format!(
+                "remove one of the definitions, or rename this {what}"
+            )),
             CheckError::UnknownFunction {
                 name,
                 span,
@@ -116,7 +118,10 @@ impl CheckError {
                 };
                 Diagnostic::new(
                     Code::WrongArgumentCount,
-                    format!("`{function}` takes {takes}, but {found} {} given", if *found == 1 { "was" } else { "were" }),
+                    format!(
+                        "`{function}` takes {takes}, but {found} {} given",
+                        if *found == 1 { "was" } else { "were" }
+                    ),
                     Label::new(*span, format!("{found} argument{}", plural(*found))),
                 )
                 .with_help(arity_help(function))

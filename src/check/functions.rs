@@ -47,7 +47,9 @@ impl Function {
 
     /// All spellings of all functions, for suggestions.
     pub fn all_names() -> impl Iterator<Item = &'static str> {
-        FUNCTIONS.iter().flat_map(|(_, names, _, _)| names.iter().copied())
+        FUNCTIONS
+            .iter()
+            .flat_map(|(_, names, _, _)| names.iter().copied())
     }
 
     /// The English name.

@@ -36,7 +36,16 @@ pub const REPORT_SETTINGS: &[&str] = &[
 pub const TABLE_SETTINGS: &[&str] = &["科目", "codes", "空表说明", "empty", "单位", "unit"];
 
 /// Names a `@每行` body can use besides the table's columns.
-pub const LOOP_FIELDS: &[&str] = &["序号", "index", "编码", "code", "名称", "name", "全称", "full_name"];
+pub const LOOP_FIELDS: &[&str] = &[
+    "序号",
+    "index",
+    "编码",
+    "code",
+    "名称",
+    "name",
+    "全称",
+    "full_name",
+];
 
 /// A defined figure.
 #[derive(Debug, Clone)]
@@ -150,7 +159,12 @@ impl Scope {
         scope
     }
 
-    fn define_members(&mut self, prefix: &[String], members: &[Member], errors: &mut Vec<CheckError>) {
+    fn define_members(
+        &mut self,
+        prefix: &[String],
+        members: &[Member],
+        errors: &mut Vec<CheckError>,
+    ) {
         for member in members {
             match member {
                 Member::Figure(f) => self.define_figure(prefix, f, errors),
@@ -228,7 +242,11 @@ impl Scope {
     }
 
     /// What `reference` names in `context`.
-    pub fn resolve(&self, reference: &Reference, context: Context<'_>) -> Result<Target, CheckError> {
+    pub fn resolve(
+        &self,
+        reference: &Reference,
+        context: Context<'_>,
+    ) -> Result<Target, CheckError> {
         let leading = reference.leading_names();
         let all_names = leading.len() == reference.segments.len();
         let Some(first) = leading.first() else {
@@ -237,7 +255,11 @@ impl Scope {
 
         // A column or loop field of the row in context.
         if let (Some(table), true, 1) = (context.table, all_names, leading.len()) {
-            if self.tables.get(table).is_some_and(|t| t.has_column(&first.text)) {
+            if self
+                .tables
+                .get(table)
+                .is_some_and(|t| t.has_column(&first.text))
+            {
                 return Ok(Target::Column {
                     table: table.to_owned(),
                     column: first.text.clone(),
@@ -301,7 +323,9 @@ impl Scope {
             }
         };
         let total = |segment: &Segment| match segment {
-            Segment::Name(n) if matches!(n.text.as_str(), "合计" | "总计" | "total") => Some(false),
+            Segment::Name(n) if matches!(n.text.as_str(), "合计" | "总计" | "total") => {
+                Some(false)
+            }
             Segment::Name(n) if matches!(n.text.as_str(), "小计" | "subtotal") => Some(true),
             _ => None,
         };
@@ -351,6 +375,22 @@ impl Scope {
         }
         let suggestion =
             did_you_mean(&wanted, candidates.iter().map(String::as_str)).map(str::to_owned);
+        // Inside a table, a near miss of a column is a column typo.
+        if let (Some(name), Some(table), Some(s)) = (
+            context.table,
+            context.table.and_then(|t| self.tables.get(t)),
+            &suggestion,
+        ) {
+            if table.has_column(s) {
+                return CheckError::UnknownColumn {
+                    table: name.to_owned(),
+                    column: wanted,
+                    span: reference.span,
+                    table_span: table.span,
+                    suggestion,
+                };
+            }
+        }
         CheckError::UnknownName {
             name: wanted,
             span: reference.span,
@@ -426,7 +466,12 @@ impl Walker<'_> {
         }
     }
 
-    fn settings(&mut self, settings: &[Setting], place: &'static str, known: &'static [&'static str]) {
+    fn settings(
+        &mut self,
+        settings: &[Setting],
+        place: &'static str,
+        known: &'static [&'static str],
+    ) {
         let mut seen: Vec<(&str, Span)> = Vec::new();
         for setting in settings {
             let key = setting.key.text.as_str();
@@ -536,7 +581,9 @@ impl Walker<'_> {
         for inline in inlines {
             match inline {
                 Inline::Interpolation(i) => self.expr(&i.expr, context),
-                Inline::Strong(inner, _) | Inline::Emphasis(inner, _) => self.inlines(inner, context),
+                Inline::Strong(inner, _) | Inline::Emphasis(inner, _) => {
+                    self.inlines(inner, context)
+                }
                 Inline::Text(..) | Inline::SoftBreak(_) => {}
             }
         }

@@ -95,7 +95,10 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
 
 fn labeled(label: &Label, primary: bool) -> miette::LabeledSpan {
     let text = (!label.message.is_empty()).then(|| label.message.clone());
-    let span = (label.span.start as usize, (label.span.end - label.span.start) as usize);
+    let span = (
+        label.span.start as usize,
+        (label.span.end - label.span.start) as usize,
+    );
     if primary {
         miette::LabeledSpan::new_primary_with_span(text, span)
     } else {
@@ -162,7 +165,11 @@ impl std::error::Error for MietteView<'_> {}
 impl miette::Diagnostic for MietteView<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn Display + 'b>> {
         let d = self.diagnostic;
-        Some(Box::new(format!("{}[{}]", d.severity.as_str(), d.code.id())))
+        Some(Box::new(format!(
+            "{}[{}]",
+            d.severity.as_str(),
+            d.code.id()
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -205,7 +212,10 @@ pub fn short(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
     let report = cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.id())
         .with_message(&diagnostic.message)
-        .with_labels(vec![cs::Label::primary(primary.span.file, primary.span.range())]);
+        .with_labels(vec![cs::Label::primary(
+            primary.span.file,
+            primary.span.range(),
+        )]);
     let config = term::Config {
         display_style: term::DisplayStyle::Short,
         ..term::Config::default()
@@ -265,12 +275,13 @@ impl<'a> codespan_reporting::files::Files<'a> for CodespanFiles<'a> {
     ) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
         let file = self.0.get(id);
         let starts = file.line_starts();
-        let start = *starts
-            .get(line_index)
-            .ok_or(codespan_reporting::files::Error::LineTooLarge {
-                given: line_index,
-                max: starts.len().saturating_sub(1),
-            })?;
+        let start =
+            *starts
+                .get(line_index)
+                .ok_or(codespan_reporting::files::Error::LineTooLarge {
+                    given: line_index,
+                    max: starts.len().saturating_sub(1),
+                })?;
         let end = starts
             .get(line_index + 1)
             .copied()

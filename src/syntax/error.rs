@@ -120,7 +120,9 @@ fn help_for(expected: &[&str], found: &str) -> Option<String> {
         return Some("a `{` in prose is written `\\{`".to_owned());
     }
     if found == "`；`" || found == "`（`" || found == "`）`" {
-        return Some("inside `{…}` and declarations use ASCII punctuation: `;`, `(` and `)`".to_owned());
+        return Some(
+            "inside `{…}` and declarations use ASCII punctuation: `;`, `(` and `)`".to_owned(),
+        );
     }
     if wants("`}`") && found == "the end of the file" {
         return Some("close the block with `}` on a line of its own".to_owned());

@@ -552,10 +552,7 @@ impl<'e> Lowerer<'e> {
 
     fn string(&mut self, pair: Pair<'_, Rule>) -> Str {
         let span = self.span(&pair);
-        let raw = pair
-            .into_inner()
-            .next()
-            .map_or("", |inner| inner.as_str());
+        let raw = pair.into_inner().next().map_or("", |inner| inner.as_str());
         Str {
             value: unescape(raw),
             span,
@@ -664,7 +661,8 @@ impl<'e> Lowerer<'e> {
                         }
                         Rule::block_body => then_body = self.body(p),
                         Rule::else_branch => {
-                            if let Some(b) = p.into_inner().find(|q| q.as_rule() == Rule::block_body)
+                            if let Some(b) =
+                                p.into_inner().find(|q| q.as_rule() == Rule::block_body)
                             {
                                 else_body = self.body(b);
                             }
@@ -688,7 +686,9 @@ impl<'e> Lowerer<'e> {
         for p in pair.into_inner() {
             if let Some(block) = self.block(p) {
                 match (blocks.last_mut(), block) {
-                    (Some(Block::List(list)), Block::List(next)) if list.ordered == next.ordered => {
+                    (Some(Block::List(list)), Block::List(next))
+                        if list.ordered == next.ordered =>
+                    {
                         list.span = list.span.to(next.span);
                         list.items.extend(next.items);
                     }

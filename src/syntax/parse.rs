@@ -126,7 +126,12 @@ fn error_offset(error: &pest::error::Error<Rule>) -> usize {
 }
 
 /// Turns a pest error into a syntax error worded for report authors.
-fn unexpected(file: FileId, text: &str, at: usize, error: &pest::error::Error<Rule>) -> SyntaxError {
+fn unexpected(
+    file: FileId,
+    text: &str,
+    at: usize,
+    error: &pest::error::Error<Rule>,
+) -> SyntaxError {
     let mut expected: Vec<&'static str> = match &error.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
             positives.iter().filter_map(|r| describe(*r)).collect()
@@ -140,8 +145,12 @@ fn unexpected(file: FileId, text: &str, at: usize, error: &pest::error::Error<Ru
     }
     expected.sort_unstable();
     expected.dedup();
-    prune_expected(&mut expected);
     let (found, len) = found_at(text, at);
+    if len == 0 && at >= text.len() && expected.contains(&"`}`") {
+        // An unclosed block: the closing brace is what is missing.
+        expected = vec!["`}`"];
+    }
+    prune_expected(&mut expected);
     SyntaxError::Unexpected {
         span: Span::new(file, at..at + len),
         expected,

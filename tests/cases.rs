@@ -1,0 +1,114 @@
+//! Runs every case file under `tests/cases/`: adding a test means adding a file.
+//!
+//! The first line of a case says what it expects:
+//! `// expect: ok`, or `// expect: error J0101` (several: `// expect: error J0101, warning J0201`).
+//! The runner checks that exactly those codes (with those severities) are reported, and pins
+//! the rendered diagnostics (human and short formats) in an insta snapshot.
+
+use jues::diagnostics::codes;
+use jues::diagnostics::render::{self, Format};
+use jues::source::Sources;
+use jues::{compile, Options};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// What a case file expects: (severity, code) pairs; empty for `ok`.
+fn expectation(path: &Path, text: &str) -> BTreeSet<(String, String)> {
+    let first = text.lines().next().unwrap_or_default();
+    let Some(spec) = first.strip_prefix("// expect:") else {
+        panic!("{}: the first line must be `// expect: …`", path.display());
+    };
+    let spec = spec.trim();
+    if spec == "ok" {
+        return BTreeSet::new();
+    }
+    spec.split(',')
+        .map(|part| {
+            let mut words = part.split_whitespace();
+            let (Some(severity), Some(code), None) = (words.next(), words.next(), words.next())
+            else {
+                panic!("{}: cannot read expectation `{part}`", path.display());
+            };
+            (severity.to_owned(), code.to_owned())
+        })
+        .collect()
+}
+
+fn case_name(path: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    path.strip_prefix(&root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+#[test]
+fn cases() {
+    insta::glob!("cases/**/*.jues", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let name = case_name(path);
+        let strict = text
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("// option: strict"));
+        let mut sources = Sources::new();
+        sources.add_bytes(name.clone(), &bytes);
+        let compilation = compile(sources, &Options { strict });
+
+        let found: BTreeSet<(String, String)> = compilation
+            .diagnostics
+            .iter()
+            .map(|d| (d.severity.as_str().to_owned(), d.code.id().to_owned()))
+            .collect();
+        let short = render::render(
+            &compilation.sources,
+            &compilation.diagnostics,
+            Format::Short,
+            false,
+        );
+        assert_eq!(
+            found,
+            expectation(path, &text),
+            "{name}: reported codes differ from the `// expect:` line\n{short}"
+        );
+
+        let human = render::render(
+            &compilation.sources,
+            &compilation.diagnostics,
+            Format::Human,
+            false,
+        );
+        // Control characters (a NUL byte in a case) are shown as their visible symbols.
+        let shown = text.trim_end().replace('\0', "␀");
+        let snapshot = format!("{shown}\n----- short -----\n{short}\n----- human -----\n{human}");
+        insta::with_settings!({ snapshot_suffix => name.replace('/', "__"), prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!("case", snapshot);
+        });
+    });
+}
+
+/// Every registered code has at least one case file that expects it.
+#[test]
+fn every_code_has_a_case() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut expected = BTreeSet::new();
+    let mut stack: Vec<PathBuf> = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "jues") {
+                let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                expected.extend(expectation(&path, &text).into_iter().map(|(_, code)| code));
+            }
+        }
+    }
+    let missing: Vec<_> = codes::ALL
+        .iter()
+        .filter(|info| !expected.contains(info.id))
+        .map(|info| info.id)
+        .collect();
+    assert!(missing.is_empty(), "codes without a case file: {missing:?}");
+}

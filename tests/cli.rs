@@ -1,0 +1,190 @@
+//! Runs the built `jues` binary: exit codes, output formats, `explain`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn jues(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jues"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the jues binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("output is UTF-8")
+}
+
+const TWO_ERRORS: &str = "tests/cases/syntax/two_errors.jues";
+
+#[test]
+fn two_syntax_errors_in_short_format() {
+    let output = jues(&["check", "--format", "short", TWO_ERRORS]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with(&format!("{TWO_ERRORS}:5:")), "{text}");
+    assert!(lines[1].starts_with(&format!("{TWO_ERRORS}:10:")), "{text}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.contains(": error[J0001]: expected ")),
+        "{text}"
+    );
+}
+
+#[test]
+fn two_syntax_errors_in_human_format() {
+    let output = jues(&["check", "--color", "never", TWO_ERRORS]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert_eq!(text.matches("error[J0001]").count(), 2, "{text}");
+    assert!(text.contains(&format!("[{TWO_ERRORS}:5:")), "{text}");
+    assert!(text.contains(&format!("[{TWO_ERRORS}:10:")), "{text}");
+    assert!(
+        text.ends_with("checked 1 file: 2 errors, 0 warnings, 0 notes\n"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'), "no colour when asked for none");
+}
+
+#[test]
+fn two_syntax_errors_in_json_format() {
+    let output = jues(&["check", "--format", "json", TWO_ERRORS]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let diagnostics = json["diagnostics"].as_array().expect("a diagnostics array");
+    assert_eq!(diagnostics.len(), 2);
+    let lines: Vec<u64> = diagnostics
+        .iter()
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [5, 10]);
+    for d in diagnostics {
+        assert_eq!(d["severity"], "error");
+        assert_eq!(d["code"], "J0001");
+        assert_eq!(d["file"], TWO_ERRORS);
+        assert!(d["column"].as_u64().unwrap() >= 1);
+        assert!(d["end_line"].as_u64().is_some() && d["end_column"].as_u64().is_some());
+        assert!(d["labels"].as_array().is_some_and(|l| !l.is_empty()));
+        assert!(d.get("help").is_some());
+    }
+    assert_eq!(json["summary"]["errors"], 2);
+    assert_eq!(json["summary"]["warnings"], 0);
+    assert_eq!(json["summary"]["notes"], 0);
+}
+
+#[test]
+fn json_is_one_document_for_several_files() {
+    let output = jues(&[
+        "check",
+        "--format",
+        "json",
+        TWO_ERRORS,
+        "tests/cases/resolve/unknown_name.jues",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let files: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert!(
+        files.contains(&TWO_ERRORS) && files.contains(&"tests/cases/resolve/unknown_name.jues")
+    );
+}
+
+#[test]
+fn missing_file_exits_2_with_one_line() {
+    let output = jues(&["check", "no/such/report.jues"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "error: cannot read `no/such/report.jues`: no such file\n"
+    );
+}
+
+#[test]
+fn usage_error_exits_2() {
+    let output = jues(&["check", "--format", "xml", TWO_ERRORS]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = jues(&["check"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn clean_file_exits_0() {
+    let output = jues(&["check", "tests/cases/ok/sections_1_to_4.jues"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "checked 1 file: no problems found\n");
+}
+
+#[test]
+fn deny_warnings_is_accepted() {
+    let output = jues(&[
+        "check",
+        "--deny",
+        "warnings",
+        "tests/cases/ok/sections_1_to_4.jues",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn binary_junk_is_a_diagnostic_not_a_crash() {
+    let dir = std::env::temp_dir().join(format!("jues-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("junk.jues");
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&path, junk).unwrap();
+    let output = jues(&["check", "--format", "short", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("error[J0002]"),
+        "{}",
+        stdout(&output)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn explain_prints_every_registered_code() {
+    for info in jues::diagnostics::codes::ALL {
+        let output = jues(&["explain", info.id]);
+        assert_eq!(output.status.code(), Some(0));
+        let text = stdout(&output);
+        assert!(
+            text.starts_with(&format!("{}: {}", info.id, info.title)),
+            "{text}"
+        );
+        assert!(
+            text.contains(info.explanation.lines().next().unwrap()),
+            "{text}"
+        );
+    }
+    let list = stdout(&jues(&["explain"]));
+    assert_eq!(list.lines().count(), jues::diagnostics::codes::ALL.len());
+    assert_eq!(jues(&["explain", "J9999"]).status.code(), Some(2));
+}
+
+#[test]
+fn readme_test_command_is_what_ci_runs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        readme.contains("cargo test"),
+        "README names the test command"
+    );
+    assert!(
+        ci.lines().any(|l| l.trim() == "cargo test"),
+        ".ci/run runs it"
+    );
+}
