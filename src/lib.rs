@@ -1,18 +1,20 @@
 //! jues: a compiler for disclosure documents.
 //!
 //! A `.jues` file declares the figures and tables of a 部门决算 report and the narrative that
-//! restates them. [`compile`] runs the pipeline (source → syntax → check) and returns every
-//! diagnostic; see `ARCHITECTURE.md` for the stages and their invariants.
+//! restates them. [`compile`] runs the pipeline (source → syntax → check → eval) and returns
+//! every diagnostic; see `ARCHITECTURE.md` for the stages and their invariants.
 
 pub mod ast;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod eval;
 pub mod source;
 pub mod syntax;
 
-use diagnostics::{Diagnostic, Severity, Summary};
-use source::Sources;
+use diagnostics::{Code, Diagnostic, Label, Severity, Summary};
+use source::{FileId, Sources};
+use std::path::{Path, PathBuf};
 
 /// How to compile.
 #[derive(Debug, Clone, Copy, Default)]
@@ -21,11 +23,15 @@ pub struct Options {
     pub strict: bool,
 }
 
-/// The result of compiling a set of sources.
+/// The result of compiling a document.
 #[derive(Debug)]
 pub struct Compilation {
+    /// The main file first, then every imported file.
     pub sources: Sources,
-    pub modules: Vec<ast::Module>,
+    /// The main file's syntax tree.
+    pub module: ast::Module,
+    /// The values of the document's figures.
+    pub evaluated: eval::Evaluated,
     /// Every diagnostic, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -44,25 +50,125 @@ impl Compilation {
     }
 }
 
-/// Compiles one document whose files are `sources` (the main file first): parses each file,
-/// then checks them together.
-pub fn compile(sources: Sources, options: &Options) -> Compilation {
-    let _ = options.strict;
+/// How deeply imports may chain (last year's report importing the year before …).
+pub const MAX_IMPORT_DEPTH: usize = 16;
+
+/// Compiles the document whose main file is the first of `sources`. Imports (`导入`) are read
+/// from disk, relative to the importing file, and must stay inside its folder.
+pub fn compile(mut sources: Sources, options: &Options) -> Compilation {
     let mut diagnostics = Vec::new();
-    let mut modules = Vec::new();
-    for (id, file) in sources.iter() {
-        let (module, errors) = syntax::parse_file(id, file);
-        diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
-        modules.push(module);
-    }
-    let checked = check::check(&modules);
-    diagnostics.extend(checked.errors.iter().map(check::CheckError::to_diagnostic));
+    let main = FileId(0);
+    let mut stack = Vec::new();
+    let (module, evaluated) =
+        compile_file(&mut sources, main, options, &mut stack, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.primary.span, a.code, &a.message).cmp(&(b.primary.span, b.code, &b.message))
     });
+    diagnostics.dedup();
     Compilation {
         sources,
-        modules,
+        module,
+        evaluated,
         diagnostics,
+    }
+}
+
+fn compile_file(
+    sources: &mut Sources,
+    file: FileId,
+    options: &Options,
+    stack: &mut Vec<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (ast::Module, eval::Evaluated) {
+    let (module, errors) = syntax::parse_file(file, sources.get(file));
+    diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
+    let modules = std::slice::from_ref(&module);
+
+    let checked = check::check(modules);
+    diagnostics.extend(checked.errors.iter().map(check::CheckError::to_diagnostic));
+    let (settings, setting_errors) = eval::Settings::read(modules, options.strict);
+    diagnostics.extend(setting_errors.iter().map(check::CheckError::to_diagnostic));
+    let lints = check::lints::lint(modules, settings.transcribed);
+    diagnostics.extend(lints.iter().map(check::lints::Lint::to_diagnostic));
+
+    let imported = load_imports(sources, file, &module, options, stack, diagnostics);
+    let evaluated = eval::evaluate(sources, modules, &checked.scope, settings, &imported);
+    diagnostics.extend(evaluated.errors.iter().map(eval::EvalError::to_diagnostic));
+    if !options.strict {
+        diagnostics.retain(|d| d.code != Code::RoundingOnly);
+    }
+    (module, evaluated)
+}
+
+/// Reads, compiles and evaluates every import of `module`, by alias.
+fn load_imports(
+    sources: &mut Sources,
+    file: FileId,
+    module: &ast::Module,
+    options: &Options,
+    stack: &mut Vec<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> eval::Imported {
+    let mut imported = eval::Imported::new();
+    let here = PathBuf::from(sources.get(file).name());
+    let folder = here.parent().map(Path::to_path_buf).unwrap_or_default();
+    for item in &module.items {
+        let ast::Item::Import(import) = item else {
+            continue;
+        };
+        let Some(alias) = &import.alias else { continue };
+        let fail = |why: String| {
+            Diagnostic::new(
+                Code::ImportFailed,
+                format!("cannot import `{}`: {why}", import.path.value),
+                Label::new(import.path.span, "here"),
+            )
+            .with_help("the path is relative to the importing file and must stay inside its folder")
+        };
+        let path = folder.join(&import.path.value);
+        let (Ok(canonical), Ok(root)) =
+            (path.canonicalize(), folder_or_dot(&folder).canonicalize())
+        else {
+            diagnostics.push(fail("no such file".to_owned()));
+            continue;
+        };
+        let root = root.parent().map_or(root.clone(), Path::to_path_buf);
+        if !canonical.starts_with(&root) {
+            diagnostics.push(fail("it is outside the project folder".to_owned()));
+            continue;
+        }
+        if stack.contains(&canonical) || here.canonicalize().ok().as_ref() == Some(&canonical) {
+            diagnostics.push(fail(
+                "it imports this file again (an import cycle)".to_owned(),
+            ));
+            continue;
+        }
+        if stack.len() >= MAX_IMPORT_DEPTH {
+            diagnostics.push(fail(format!(
+                "imports are nested more than {MAX_IMPORT_DEPTH} deep"
+            )));
+            continue;
+        }
+        let bytes = match std::fs::read(&canonical) {
+            Ok(b) => b,
+            Err(e) => {
+                diagnostics.push(fail(e.to_string()));
+                continue;
+            }
+        };
+        let id = sources.add_bytes(path.display().to_string(), &bytes);
+        stack.push(canonical);
+        let (_, evaluated) = compile_file(sources, id, options, stack, diagnostics);
+        stack.pop();
+        imported.insert(alias.text.clone(), evaluated.figures.into_iter().collect());
+    }
+    imported
+}
+
+fn folder_or_dot(folder: &Path) -> &Path {
+    if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
     }
 }

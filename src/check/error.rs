@@ -41,6 +41,13 @@ pub enum CheckError {
         suggestion: Option<String>,
         known: &'static [&'static str],
     },
+    /// `舍入 五入`: a known setting with a value it cannot take.
+    BadSettingValue {
+        key: String,
+        value: String,
+        span: Span,
+        expected: &'static str,
+    },
     /// `{支出[2010301].决算}` where the table has no column `决算`.
     UnknownColumn {
         table: String,
@@ -143,6 +150,17 @@ impl CheckError {
                     None => d.with_help(format!("the {place} settings are {}", known.join(", "))),
                 }
             }
+            CheckError::BadSettingValue {
+                key,
+                value,
+                span,
+                expected,
+            } => Diagnostic::new(
+                Code::UnknownSetting,
+                format!("`{value}` is not a value of `{key}`"),
+                Label::new(*span, "not allowed here"),
+            )
+            .with_help(format!("`{key}` takes {expected}")),
             CheckError::UnknownColumn {
                 table,
                 column,

@@ -4,8 +4,10 @@
 //! wrong argument count and unknown setting. The problems are [`CheckError`]s; their wording
 //! is in [`error`].
 
+pub mod classification;
 pub mod error;
 pub mod functions;
+pub mod lints;
 pub mod resolve;
 
 pub use error::CheckError;

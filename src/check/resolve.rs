@@ -30,6 +30,8 @@ pub const REPORT_SETTINGS: &[&str] = &[
     "thousands",
     "类型",
     "type",
+    "转录",
+    "transcribed",
 ];
 
 /// The settings a `表` block may have.

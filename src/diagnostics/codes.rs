@@ -4,7 +4,8 @@
 //! explanation with an example; `jues explain CODE` prints it and `docs/diagnostics.md` is
 //! generated from this table (a test keeps the two equal).
 //!
-//! Numbering: `J00xx` reading and parsing, `J01xx` names and declarations.
+//! Numbering: `J00xx` reading and parsing, `J01xx` names and declarations, `J02xx` values
+//! and stated numbers, `J03xx` tables and classification codes, `J04xx` prose.
 
 use super::Severity;
 
@@ -162,8 +163,9 @@ Use one of the functions listed, here `share(支出.基本, 支出.合计)`.";
 
 `share(part, whole)` takes two: `share(财政拨款收入, 本年收入合计)`.";
 
-    UnknownSetting = "J0105", Error, "unknown setting",
-"A line in a `报告` or `表` block names a setting jues does not know. Report settings are
+    UnknownSetting = "J0105", Error, "unknown setting or setting value",
+"A line in a `报告` or `表` block names a setting jues does not know, or gives a setting a
+value it cannot take (`舍入 五入`). Report settings are
 `单位`, `年度`, `金额单位`, `舍入`, `科目年度` and `千分位`; table settings are `科目` and
 `空表说明` (English spellings in `docs/language.md`).
 
@@ -187,6 +189,235 @@ Correct the spelling (`单位`).";
 ```
 
 Use a declared column (`决算数`), or add the column to the `列` line.";
+
+    StatedMismatch = "J0201", Error, "stated value differs from the computed value",
+"A number written in the document (a figure's stated value, a `{公式 = 数值}` in prose, a
+named table cell) is not consistent with what its formula computes. Consistency follows the
+precision of what is written: `72.80%` stands for [72.795%, 72.805%], and a computed value
+carries the rounding of its own inputs as an interval; the stated value is consistent when the
+two intervals meet.
+
+```jues
+收入.财政拨款 = 836.78
+收入.合计 = 1149.45
+占 {share(收入.财政拨款, 收入.合计) = 72.81%}
+```
+
+The message shows the computed value with more digits than were stated; the help gives the
+value to write.";
+
+    Truncated = "J0202", Error, "stated value looks truncated",
+"The stated value is the computed value cut off after the written digits instead of rounded.
+Chinese reports round half up (四舍五入) unless the document declares another rule; truncation
+is never accepted silently.
+
+```jues
+参保.目标 = 20661人
+参保.实际 = 34272人
+实际参保总人数占目标任务的 {share(参保.实际, 参保.目标) = 165%}
+```
+
+34272 / 20661 = 165.88%, which rounds to `166%`.";
+
+    RoundingOnly = "J0203", Note, "consistent only through the rounding of the inputs",
+"The stated value is consistent with its formula only because the inputs are themselves
+rounded: computed from the numbers as written, the result rounds to something else. This is a
+note, shown with `jues check --strict`: published figures are rounded independently, so small
+differences are normal, but they are worth a look.
+
+```jues
+组 项 { a = 0.014  b = 0.014  c = 0.014 }
+合计 = 项.a + 项.b + 项.c = 0.05
+```";
+
+    WrongScale = "J0204", Error, "wrong unit or scale",
+"The stated number is right, but in another unit: the digits match the computed value when
+read as 万元 instead of 元, and so on.
+
+```jues
+采购.总额 = 214.12
+授予中小企业合同金额 {采购.总额 = 214.12元}
+```
+
+The figure is 214.12 万元; the help says `did you mean 214.12万元?`.";
+
+    ZeroBase = "J0205", Error, "rate over a zero base",
+"`share`, `growth`, `completion` (and `/`) are undefined when the base is zero. Reports often
+print \"完成预算的0%\" for 0/0 or \"增长100%\" from nothing; both are wrong.
+
+```jues
+三公.出国.预算 = 0
+三公.出国.决算 = 0
+完成预算的 {completion(三公.出国.决算, 三公.出国.预算) = 0%}
+```
+
+Write the amounts instead, or \"不适用\".";
+
+    UnitMismatch = "J0206", Error, "units do not agree",
+"An operation mixes values of different dimensions: money with a count, counts of different
+things (人 and 家), or a ratio with an amount; or text is used as a number.
+
+```jues
+参保人数 = 2489人
+参保单位 = 987家
+合计 = 参保人数 + 参保单位
+```";
+
+    UnknownUnit = "J0207", Error, "unknown unit",
+"A number carries a unit jues does not know, or a table column has an unknown type. Money is
+元, 千元, 万元, 亿元 (and 亿); counts are 人 (名, 位), 人次, 家, 个, 项, 辆, 台, 台(套), 套, 期, 场,
+份, 件, 批次, 团组, 次, 户, 条, 所, 座, 张, optionally scaled by 万 or 亿 (`11.3万人`); ratios are `%`
+and `‰`. Column types are `金额`, `文本`, `比率` or a unit.
+
+```jues
+重量 = 5公斤
+```";
+
+    Overflow = "J0208", Error, "result out of range",
+"A computation leaves the range of exact decimals (28 significant digits).
+
+```jues
+a = 99999999999999999999999999亿元
+b = a * a
+```";
+
+    Cycle = "J0209", Error, "circular definition",
+"A figure's formula depends, directly or through other figures, on the figure itself, so it has
+no value.
+
+```jues
+a = b + 1
+b = a - 1
+```";
+
+    CheckFailed = "J0210", Error, "check failed",
+"An explicit `检查` assertion is false for the document's figures (compared within the precision
+of the values).
+
+```jues
+收入.总计 = 1149.45
+支出.总计 = 1075.27
+检查 收入.总计 == 支出.总计 \"收入总计应等于支出总计\"
+```";
+
+    TotalMismatch = "J0301", Error, "total or subtotal differs from its rows",
+"A table's stated total (合计), subtotal (小计), or a 类/款 row is not the sum of the rows under
+it. The message gives the computed sum and the difference.
+
+```jues
+表 支出 \"支出决算表\" {
+  列 年初预算: 金额
+  2010301 \"行政运行\" 467.86
+  2080105 \"劳动保障监察\" 15
+  合计 775.19
+}
+```";
+
+    DuplicateRow = "J0302", Error, "duplicate row",
+"The same classification code (or label) appears twice in one table, so its amounts cannot be
+told apart and the table's sums are ambiguous.
+
+```jues
+表 支出 \"支出决算表\" {
+  列 决算数: 金额
+  2015006 \"引进人才费用\" 25.96
+  2015006 \"引进人才费用\" 7.85
+}
+```";
+
+    CodeName = "J0303", Warning, "code and name disagree",
+"A row's name is not the name of its classification code in the code list: usually a typo (高进
+for 高技能, 实务 for 事务). The help gives the expected name.
+
+```jues
+表 支出 \"支出决算表\" {
+  列 决算数: 金额
+  20801 \"人力资源和社会保障管理实务\" 180.15
+}
+```";
+
+    UnlistedCode = "J0304", Note, "code not in the built-in list",
+"The code is not in the built-in classification list, so its name could not be checked. The list
+holds only codes verified against a public source (`stdlib/codes/`); a code is added only with
+its source.
+
+```jues
+表 支出 \"支出决算表\" {
+  列 决算数: 金额
+  2019999 \"某项支出\" 1
+}
+```";
+
+    InvalidCode = "J0305", Error, "invalid classification code",
+"A row key is not a well-formed classification code: 功能分类 codes have 3 (类), 5 (款) or 7 (项)
+digits, 经济分类 codes 3 or 5.
+
+```jues
+表 支出 \"支出决算表\" {
+  列 决算数: 金额
+  20103011 \"行政运行\" 1
+}
+```";
+
+    CellType = "J0306", Error, "cell does not fit its column",
+"A cell holds text where the column holds amounts (or the reverse), a number in the wrong unit,
+or a row has more cells than the table has input columns.
+
+```jues
+表 支出 \"支出决算表\" {
+  列 决算数: 金额, 说明: 文本
+  2010301 \"行政运行\" \"在预算执行的过程中\" 281.85
+}
+```";
+
+    Direction = "J0401", Error, "wording contradicts the sign",
+"A word written before a value (增加, 减少, 增长, 下降, 大于, 小于, 高于, 低于, 超过) says the
+opposite of what the value is.
+
+```jues
+上年.公务接待费 = 0.06
+公务接待费 = 0.07
+与上年相比减少 {change(公务接待费, 上年.公务接待费) = 0.01} 万元
+```
+
+Write the word that fits, or interpolate the change without a word and let jues write it.";
+
+    Placeholder = "J0402", Warning, "template text left in",
+"Prose still contains a template's alternatives or placeholders: \"大于（小于）\", \"增加（减少）\",
+\"XX\", \"××\".
+
+```jues
+决算数大于（小于）年初预算数的主要原因是严格执行八项规定。
+```
+
+Keep the alternative that is true (or choose it with `@如果`), and fill in the placeholder.";
+
+    MissingNumber = "J0403", Error, "number missing before a unit",
+"A counted thing is followed directly by its unit, with the number that should stand between
+them missing.
+
+```jues
+其中，今年新增参保单位家，全年新增参保人员 2489 人。
+```";
+
+    LiteralInProse = "J0404", Warning, "amount typed into prose",
+"An amount or a percentage is typed into the prose of an authored document, where jues cannot
+check it. Refer to a figure instead (`{收入.合计}`), or state it (`{收入.合计 = 1149.45}`) so it is
+checked. Transcribed documents (`转录 是` in the `报告` block) do not get this warning.
+
+```jues
+本年收入合计 1149.45 万元。
+```";
+
+    ImportFailed = "J0501", Error, "import cannot be loaded",
+"An `导入` names a file that cannot be read, lies outside the folder of the importing document,
+or imports the importing document again (a cycle).
+
+```jues
+导入 \"../2018/report.jues\" 为 上年
+```
+
+Check the path: it is relative to the importing file.";
 }
 
 #[cfg(test)]

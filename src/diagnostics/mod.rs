@@ -101,6 +101,12 @@ impl Diagnostic {
         self
     }
 
+    /// Adds several notes.
+    pub fn with_notes(mut self, notes: impl IntoIterator<Item = String>) -> Diagnostic {
+        self.notes.extend(notes);
+        self
+    }
+
     /// Overrides the default severity.
     pub fn with_severity(mut self, severity: Severity) -> Diagnostic {
         self.severity = severity;

@@ -1,0 +1,266 @@
+//! Eval stage: the inconsistencies found by evaluating a document, and their wording.
+//!
+//! Messages show the stated value as written, the computed value with enough digits to see
+//! the difference, the interval when the difference is a matter of rounding, and a help line
+//! that says what to write.
+
+use crate::diagnostics::{Code, Diagnostic, Label};
+use crate::source::Span;
+
+/// A stated value and what it was checked against, shared by the consistency errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// The stated literal.
+    pub span: Span,
+    /// The stated value as written (`165%`).
+    pub stated: String,
+    /// The formula or figure it is checked against.
+    pub formula_span: Span,
+    /// What was computed, quoted for the message (`` `share(收入.财政拨款, 收入.合计)` ``).
+    pub formula: String,
+    /// The computed value with more digits than stated (`165.8777%`).
+    pub computed: String,
+    /// The computed interval (`[82.2525%, 82.2575%]`), when inputs are rounded.
+    pub interval: Option<String>,
+    /// The computed value rounded as the stated one is written: what to write.
+    pub write: String,
+}
+
+/// A problem found while evaluating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvalError {
+    /// `{share(a, b) = 72.81%}` where the share is 72.80%.
+    Mismatch(Statement),
+    /// `{… = 165%}` where the value is 165.88%: truncated instead of rounded.
+    Truncated(Statement),
+    /// Consistent only because the inputs are rounded (reported with `--strict`).
+    RoundingOnly(Statement),
+    /// `{采购.中小企业 = 214.12元}` where the figure is 214.12 万元.
+    WrongScale {
+        statement: Statement,
+        /// The stated digits with the unit that makes them right (`214.12万元`).
+        meant: String,
+    },
+    /// `completion(0, 0)`: a rate over a zero base. `what` names the base.
+    ZeroBase {
+        span: Span,
+        function: String,
+        base: String,
+    },
+    /// `收入 + 人数`.
+    Dims {
+        span: Span,
+        op: &'static str,
+        left: String,
+        right: String,
+    },
+    /// `5公斤`.
+    UnknownUnit {
+        span: Span,
+        unit: String,
+        suggestion: Option<String>,
+    },
+    /// Beyond the range of decimals.
+    Overflow { span: Span },
+    /// `a = b + 1`, `b = a - 1`.
+    Cycle { span: Span, path: String },
+    /// `检查 a == b "…"` is false.
+    CheckFailed {
+        span: Span,
+        message: Option<String>,
+        detail: String,
+    },
+    /// Text or a comparison where a number is needed.
+    NotANumber { span: Span, what: String },
+    /// A stated subtotal or total that is not the sum of its rows.
+    TotalMismatch {
+        span: Span,
+        table: String,
+        row: String,
+        column: String,
+        stated: String,
+        computed: String,
+        difference: String,
+        rows: Vec<Span>,
+    },
+    /// The same classification code (or label) twice in one table.
+    DuplicateRow {
+        span: Span,
+        first: Span,
+        key: String,
+    },
+    /// A row's name is not the classification's name for its code.
+    CodeName {
+        span: Span,
+        code: String,
+        written: String,
+        expected: String,
+    },
+    /// A code absent from the built-in list (a note until the list is complete).
+    UnlistedCode { span: Span, code: String },
+    /// A code of the wrong shape (not 3, 5 or 7 digits), or whose parent is not in the table.
+    InvalidCode {
+        span: Span,
+        code: String,
+        reason: String,
+    },
+    /// A cell whose value does not fit its column.
+    CellType {
+        span: Span,
+        column: String,
+        expected: String,
+    },
+    /// More cells than input columns.
+    TooManyCells { span: Span, columns: usize },
+    /// `增加 {change(…)}` where the change is negative.
+    Direction {
+        span: Span,
+        word_span: Span,
+        word: String,
+        actual: String,
+        expected_word: String,
+    },
+}
+
+impl EvalError {
+    /// The wording of this error as a diagnostic.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        match self {
+            EvalError::Mismatch(s) => Diagnostic::new(
+                Code::StatedMismatch,
+                format!("stated `{}`, but {} is {}", s.stated, s.formula, s.computed),
+                Label::new(s.span, format!("computed: {}", s.computed)),
+            )
+            .with_label(s.formula_span, "computed from this")
+            .with_notes(s.interval.iter().map(|i| format!("with the rounding of its inputs the value lies in {i}")))
+            .with_help(format!("write `{}`", s.write)),
+            EvalError::Truncated(s) => Diagnostic::new(
+                Code::Truncated,
+                format!("`{}` looks truncated: {} is {}, which rounds to `{}`", s.stated, s.formula, s.computed, s.write),
+                Label::new(s.span, "cut off instead of rounded"),
+            )
+            .with_label(s.formula_span, "computed from this")
+            .with_notes(s.interval.iter().map(|i| format!("with the rounding of its inputs the value lies in {i}")))
+            .with_help(format!("round half up (四舍五入): write `{}`", s.write)),
+            EvalError::RoundingOnly(s) => Diagnostic::new(
+                Code::RoundingOnly,
+                format!("`{}` holds only through the rounding of its inputs: {} is {}", s.stated, s.formula, s.computed),
+                Label::new(s.span, format!("the inputs as written give {}", s.write)),
+            )
+            .with_label(s.formula_span, "computed from this")
+            .with_notes(s.interval.iter().map(|i| format!("with the rounding of its inputs the value lies in {i}")))
+            .with_help("check the unrounded source data; the published figures do not add up exactly"),
+            EvalError::WrongScale { statement: s, meant } => Diagnostic::new(
+                Code::WrongScale,
+                format!("stated `{}`, but {} is {}", s.stated, s.formula, s.computed),
+                Label::new(s.span, "wrong unit"),
+            )
+            .with_label(s.formula_span, "computed from this")
+            .with_help(format!("did you mean `{meant}`?")),
+            EvalError::ZeroBase { span, function, base } => Diagnostic::new(
+                Code::ZeroBase,
+                format!("`{function}` over a zero base: {base} is 0"),
+                Label::new(*span, "undefined"),
+            )
+            .with_help("a rate over zero has no value: write the amounts (\"预算为0万元，决算为0万元\") or \"不适用\" instead of a percentage"),
+            EvalError::Dims { span, op, left, right } => Diagnostic::new(
+                Code::UnitMismatch,
+                format!("cannot apply `{op}` to {left} and {right}"),
+                Label::new(*span, "units do not agree"),
+            )
+            .with_help("amounts of money, counts of different things and ratios cannot be mixed; check the units of the operands"),
+            EvalError::UnknownUnit { span, unit, suggestion } => {
+                let d = Diagnostic::new(
+                    Code::UnknownUnit,
+                    format!("unknown unit `{unit}`"),
+                    Label::new(*span, "not a unit"),
+                );
+                match suggestion {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help("money is 元, 千元, 万元 or 亿元; counts are 人, 人次, 家, 个, 项, 辆, 台(套), 期, 场, 份, 件, 批次, 团组 …; ratios are % and ‰ (see `docs/language.md`)"),
+                }
+            }
+            EvalError::Overflow { span } => Diagnostic::new(
+                Code::Overflow,
+                "the result is too large to compute exactly",
+                Label::new(*span, "overflows 28 significant digits"),
+            )
+            .with_help("use a larger unit or fewer decimals"),
+            EvalError::Cycle { span, path } => Diagnostic::new(
+                Code::Cycle,
+                format!("circular definition: {path}"),
+                Label::new(*span, "depends on itself"),
+            )
+            .with_help("give one of these figures a value (a number) instead of a formula"),
+            EvalError::CheckFailed { span, message, detail } => Diagnostic::new(
+                Code::CheckFailed,
+                match message {
+                    Some(m) => format!("check failed: {m}"),
+                    None => "check failed".to_owned(),
+                },
+                Label::new(*span, detail.clone()),
+            )
+            .with_help("correct the figures so that the condition holds"),
+            EvalError::NotANumber { span, what } => Diagnostic::new(
+                Code::UnitMismatch,
+                format!("{what} is not a number"),
+                Label::new(*span, "a number is needed here"),
+            ),
+            EvalError::TotalMismatch { span, table, row, column, stated, computed, difference, rows } => {
+                let mut d = Diagnostic::new(
+                    Code::TotalMismatch,
+                    format!("{row} of `{table}` states {column} {stated}, but its rows sum to {computed} (difference {difference})"),
+                    Label::new(*span, format!("rows sum to {computed}")),
+                );
+                for r in rows.iter().take(12) {
+                    d = d.with_label(*r, "");
+                }
+                d.with_help(format!("write `{computed}`, or correct the rows"))
+            }
+            EvalError::DuplicateRow { span, first, key } => Diagnostic::new(
+                Code::DuplicateRow,
+                format!("row `{key}` appears twice in the table"),
+                Label::new(*span, "again here"),
+            )
+            .with_label(*first, "first here")
+            .with_help("merge the two rows, or give the second its own classification code"),
+            EvalError::CodeName { span, code, written, expected } => Diagnostic::new(
+                Code::CodeName,
+                format!("code `{code}` is named `{expected}`, not `{written}`"),
+                Label::new(*span, format!("expected `{expected}`")),
+            )
+            .with_help(format!("write `\"{expected}\"`")),
+            EvalError::UnlistedCode { span, code } => Diagnostic::new(
+                Code::UnlistedCode,
+                format!("code `{code}` is not in the built-in classification list"),
+                Label::new(*span, "not verified"),
+            )
+            .with_help("the built-in list holds only codes verified against a source (`stdlib/codes/`); its name was not checked"),
+            EvalError::InvalidCode { span, code, reason } => Diagnostic::new(
+                Code::InvalidCode,
+                format!("`{code}` is not a classification code: {reason}"),
+                Label::new(*span, "invalid code"),
+            )
+            .with_help("功能分类 codes have 3 (类), 5 (款) or 7 (项) digits; 经济分类 codes 3 or 5"),
+            EvalError::CellType { span, column, expected } => Diagnostic::new(
+                Code::CellType,
+                format!("column `{column}` holds {expected}"),
+                Label::new(*span, format!("expected {expected}")),
+            )
+            .with_help("check the order of the cells against the `列` line"),
+            EvalError::TooManyCells { span, columns } => Diagnostic::new(
+                Code::CellType,
+                format!("this row has more cells than the table's {columns} input columns"),
+                Label::new(*span, "extra cell"),
+            )
+            .with_help("remove the cell, or add a column to the `列` line"),
+            EvalError::Direction { span, word_span, word, actual, expected_word } => Diagnostic::new(
+                Code::Direction,
+                format!("the text says `{word}`, but the value is {actual}"),
+                Label::new(*word_span, format!("should be `{expected_word}`")),
+            )
+            .with_label(*span, format!("is {actual}"))
+            .with_help(format!("write `{expected_word}`, or let jues choose the word: interpolate the change without a word before it")),
+        }
+    }
+}

@@ -1,0 +1,730 @@
+//! Eval stage: every figure, table cell and stated number computed with exact decimals, units
+//! and precision intervals, and checked.
+//!
+//! [`evaluate`] builds the tables ([`table`]), evaluates figures on demand (memoised, with
+//! cycle detection), checks every stated value ([`stated`]) and walks the narrative
+//! ([`narrative`]). Problems are [`EvalError`]s; an error is reported once, where it happens,
+//! and whatever depends on the failed value is skipped silently.
+
+pub mod error;
+pub mod format;
+pub mod interval;
+mod narrative;
+mod settings;
+mod stated;
+pub mod table;
+pub mod unit;
+pub mod value;
+
+pub use error::EvalError;
+
+use crate::ast::*;
+use crate::check::functions::Function;
+use crate::check::{Context, Scope, Target};
+use crate::source::{Sources, Span};
+use interval::{Interval, Rounding};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use table::Table;
+use unit::{Dim, Scale, Unit};
+use value::{OpError, Quantity, Value};
+
+/// Document settings that change evaluation.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// The money unit of numbers written without one (`金额单位`).
+    pub money: Unit,
+    /// The rounding rule of published numbers (`舍入`).
+    pub rounding: Rounding,
+    /// A transcription of a published report (`转录 是`): typed amounts in prose are expected.
+    pub transcribed: bool,
+    /// Report what holds only through the rounding of inputs.
+    pub strict: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            money: Unit::Money(Scale::TenThousand),
+            rounding: Rounding::HalfUp,
+            transcribed: false,
+            strict: false,
+        }
+    }
+}
+
+/// Values of another document, bound by `导入 … 为 名称`.
+pub type Imported = HashMap<String, HashMap<String, Value>>;
+
+/// The evaluated values of a document.
+#[derive(Debug, Default)]
+pub struct Evaluated {
+    /// Every figure that has a value, by full name.
+    pub figures: HashMap<String, Value>,
+    pub errors: Vec<EvalError>,
+}
+
+/// Evaluates `modules` (already resolved into `scope`) and checks every stated value.
+pub fn evaluate(
+    sources: &Sources,
+    modules: &[Module],
+    scope: &Scope,
+    settings: Settings,
+    imported: &Imported,
+) -> Evaluated {
+    let mut ev = Evaluator::new(sources, scope, settings, imported);
+    for module in modules {
+        ev.collect(module);
+    }
+    ev.build_tables();
+    let names: Vec<String> = ev.figures.keys().cloned().collect();
+    let mut names = names;
+    names.sort();
+    for name in &names {
+        ev.figure(name);
+    }
+    for module in modules {
+        for item in &module.items {
+            match item {
+                Item::Check(check) => ev.check(check),
+                Item::Block(block) => ev.block(block, Ctx::default()),
+                _ => {}
+            }
+        }
+    }
+    ev.check_tables();
+    let figures = ev
+        .values
+        .iter()
+        .filter_map(|(k, v)| match v {
+            Slot::Done(Some(v)) => Some((k.clone(), v.clone())),
+            _ => None,
+        })
+        .collect();
+    Evaluated {
+        figures,
+        errors: ev.errors,
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Slot {
+    InProgress,
+    Done(Option<Value>),
+}
+
+/// Where an expression is evaluated: its group, and the table row of a loop or column.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Ctx<'c> {
+    group: &'c [String],
+    row: Option<(&'c str, usize)>,
+    in_loop: bool,
+    index: usize,
+}
+
+pub(crate) struct Evaluator<'a> {
+    sources: &'a Sources,
+    scope: &'a Scope,
+    settings: Settings,
+    imported: &'a Imported,
+    /// Figure definitions: name → (figure, group prefix).
+    figures: HashMap<String, (&'a Figure, Vec<String>)>,
+    /// Figures with a synthetic value (`上年.年度`).
+    synthetic: HashMap<String, Value>,
+    table_decls: Vec<&'a TableDecl>,
+    tables: HashMap<String, Table<'a>>,
+    values: HashMap<String, Slot>,
+    errors: Vec<EvalError>,
+}
+
+impl<'a> Evaluator<'a> {
+    fn new(
+        sources: &'a Sources,
+        scope: &'a Scope,
+        settings: Settings,
+        imported: &'a Imported,
+    ) -> Self {
+        Evaluator {
+            sources,
+            scope,
+            settings,
+            imported,
+            figures: HashMap::new(),
+            synthetic: HashMap::new(),
+            table_decls: Vec::new(),
+            tables: HashMap::new(),
+            values: HashMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn collect(&mut self, module: &'a Module) {
+        for item in &module.items {
+            match item {
+                Item::Figure(f) => self.collect_figure(&[], f),
+                Item::Group(g) => self.collect_group(&[], g),
+                Item::Prior(p) => {
+                    let prefix = vec![p.keyword.text.clone()];
+                    if let Some(year) = &p.year {
+                        let v = Value::Num(Quantity::exact(Dim::Plain, year.value));
+                        self.synthetic.insert(format!("{}.年度", p.keyword.text), v);
+                    }
+                    self.collect_members(&prefix, &p.members);
+                }
+                Item::Table(t) => self.table_decls.push(t),
+                _ => {}
+            }
+        }
+    }
+
+    fn collect_members(&mut self, prefix: &[String], members: &'a [Member]) {
+        for member in members {
+            match member {
+                Member::Figure(f) => self.collect_figure(prefix, f),
+                Member::Group(g) => self.collect_group(prefix, g),
+            }
+        }
+    }
+
+    fn collect_group(&mut self, prefix: &[String], group: &'a GroupDecl) {
+        let mut inner = prefix.to_vec();
+        inner.extend(group.name.segments.iter().map(|s| s.text.clone()));
+        self.collect_members(&inner, &group.members);
+    }
+
+    fn collect_figure(&mut self, prefix: &[String], figure: &'a Figure) {
+        let dotted = figure.name.dotted();
+        let name = if prefix.is_empty() {
+            dotted
+        } else {
+            format!("{}.{dotted}", prefix.join("."))
+        };
+        // The first definition wins; duplicates were reported by the checker.
+        self.figures
+            .entry(name)
+            .or_insert((figure, prefix.to_vec()));
+    }
+
+    /// The source text under a span, for messages.
+    fn text(&self, span: Span) -> String {
+        self.sources.get(span.file).slice(span).trim().to_owned()
+    }
+
+    fn error(&mut self, error: EvalError) {
+        self.errors.push(error);
+    }
+
+    /// Turns an operation's failure into a diagnostic at `span`.
+    fn op_error(&mut self, error: OpError, span: Span, function: Option<(&str, Span)>) {
+        let e = match error {
+            OpError::Dims { op, left, right } => EvalError::Dims {
+                span,
+                op,
+                left: left.describe(),
+                right: right.describe(),
+            },
+            OpError::ZeroBase => {
+                let (function, base) = match function {
+                    Some((f, base)) => (f.to_owned(), format!("`{}`", self.text(base))),
+                    None => ("/".to_owned(), "the divisor".to_owned()),
+                };
+                EvalError::ZeroBase {
+                    span,
+                    function,
+                    base,
+                }
+            }
+            OpError::Overflow => EvalError::Overflow { span },
+            OpError::NotANumber => EvalError::NotANumber {
+                span,
+                what: format!("`{}`", self.text(span)),
+            },
+        };
+        self.error(e);
+    }
+
+    // -------------------------------------------------------------- figures
+
+    /// The value of a figure, evaluating it on first use.
+    fn figure(&mut self, name: &str) -> Option<Value> {
+        if let Some(v) = self.synthetic.get(name) {
+            return Some(v.clone());
+        }
+        match self.values.get(name) {
+            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::InProgress) => {
+                if let Some((figure, _)) = self.figures.get(name) {
+                    let span = figure.name.span;
+                    self.error(EvalError::Cycle {
+                        span,
+                        path: format!("`{name}` depends on itself"),
+                    });
+                }
+                self.values.insert(name.to_owned(), Slot::Done(None));
+                return None;
+            }
+            None => {}
+        }
+        let (figure, group) = self.figures.get(name).cloned()?;
+        self.values.insert(name.to_owned(), Slot::InProgress);
+        let ctx = Ctx {
+            group: &group,
+            ..Ctx::default()
+        };
+        let computed = figure.formula.as_ref().map(|f| (f, self.eval(f, ctx)));
+        let value = match (&figure.stated, computed) {
+            (Some(literal), Some((formula, Some(Value::Num(c))))) => {
+                let stated = self.stated_quantity(literal, Some(c.dim));
+                if let Some(s) = stated {
+                    self.check_stated(c, literal, None, formula.span);
+                    Some(Value::Num(s))
+                } else {
+                    None
+                }
+            }
+            (Some(_), Some((_, None))) => None,
+            (Some(literal), _) => self.stated_quantity(literal, None).map(Value::Num),
+            (None, Some((_, v))) => v,
+            (None, None) => None,
+        };
+        // A cycle found while evaluating marks the slot failed; keep that.
+        if let Some(Slot::Done(None)) = self.values.get(name) {
+            return None;
+        }
+        self.values
+            .insert(name.to_owned(), Slot::Done(value.clone()));
+        value
+    }
+
+    /// The quantity a stated literal stands for. A literal without a unit takes the dimension
+    /// of what it is compared with (`like`), or is money in the document's unit.
+    fn stated_quantity(&mut self, literal: &Literal, like: Option<Dim>) -> Option<Quantity> {
+        let unit = match &literal.unit {
+            Some(name) => Some(self.unit(name)?),
+            None => match like {
+                Some(Dim::Plain) => None,
+                Some(dim) => format::display_unit(dim, self.settings.money),
+                None => Some(self.settings.money),
+            },
+        };
+        match Quantity::literal(literal.value, unit, literal.exact) {
+            Ok(q) => Some(q),
+            Err(e) => {
+                self.op_error(e, literal.span, None);
+                None
+            }
+        }
+    }
+
+    fn unit(&mut self, name: &Name) -> Option<Unit> {
+        match Unit::parse(&name.text) {
+            Some(u) => Some(u),
+            None => {
+                let known = [
+                    "元", "千元", "万元", "亿元", "人", "人次", "家", "个", "项", "辆", "台(套)",
+                    "期", "场", "份", "件", "批次", "团组", "%", "‰",
+                ];
+                let suggestion =
+                    crate::diagnostics::did_you_mean(&name.text, known).map(str::to_owned);
+                self.error(EvalError::UnknownUnit {
+                    span: name.span,
+                    unit: name.text.clone(),
+                    suggestion,
+                });
+                None
+            }
+        }
+    }
+
+    // -------------------------------------------------------------- expressions
+
+    pub(crate) fn eval(&mut self, expr: &Expr, ctx: Ctx<'_>) -> Option<Value> {
+        match &expr.kind {
+            ExprKind::Literal(literal) => {
+                let unit = match &literal.unit {
+                    Some(name) => Some(self.unit(name)?),
+                    None => None,
+                };
+                match Quantity::literal(literal.value, unit, literal.exact) {
+                    Ok(q) => Some(Value::Num(q)),
+                    Err(e) => {
+                        self.op_error(e, literal.span, None);
+                        None
+                    }
+                }
+            }
+            ExprKind::Ref(reference) => self.reference(reference, ctx),
+            ExprKind::Neg(inner) => {
+                let v = self.eval(inner, ctx)?;
+                self.num(&v, inner.span).map(|q| Value::Num(value::neg(q)))
+            }
+            ExprKind::Binary(op, left, right) => {
+                let l = self.eval(left, ctx)?;
+                let r = self.eval(right, ctx)?;
+                let (l, r) = (self.num(&l, left.span)?, self.num(&r, right.span)?);
+                self.binary(*op, l, r, expr.span, right.span)
+            }
+            ExprKind::Call(call) => self.call(call, ctx),
+        }
+    }
+
+    fn num(&mut self, v: &Value, span: Span) -> Option<Quantity> {
+        match v.num() {
+            Ok(q) => Some(q),
+            Err(e) => {
+                self.op_error(e, span, None);
+                None
+            }
+        }
+    }
+
+    fn binary(
+        &mut self,
+        op: BinOp,
+        l: Quantity,
+        r: Quantity,
+        span: Span,
+        right: Span,
+    ) -> Option<Value> {
+        let money = self.settings.money;
+        let result = match op {
+            BinOp::Add => value::add(l, r, money).map(Value::Num),
+            BinOp::Sub => value::sub(l, r, money).map(Value::Num),
+            BinOp::Mul => value::mul(l, r).map(Value::Num),
+            BinOp::Div => value::div(l, r, money).map(Value::Num),
+            cmp => value::unify(l, r, cmp.symbol(), money)
+                .map(|(l, r)| Value::Bool(compare(cmp, l, r))),
+        };
+        match result {
+            Ok(v) => Some(v),
+            Err(OpError::ZeroBase) => {
+                self.op_error(OpError::ZeroBase, span, Some(("/", right)));
+                None
+            }
+            Err(e) => {
+                self.op_error(e, span, None);
+                None
+            }
+        }
+    }
+
+    fn reference(&mut self, reference: &Reference, ctx: Ctx<'_>) -> Option<Value> {
+        let context = Context {
+            table: ctx.row.map(|(t, _)| t),
+            in_loop: ctx.in_loop,
+            group: ctx.group,
+        };
+        // Unresolved names were reported by the checker.
+        let target = self.scope.resolve(reference, context).ok()?;
+        match target {
+            Target::Figure(name) => self.figure(&name),
+            Target::Column { table, column } => {
+                let (_, row) = ctx.row?;
+                self.cell(&table, row, &column, reference.span)
+            }
+            Target::LoopField(field) => {
+                let (table, row) = ctx.row?;
+                self.loop_field(table, row, &field, ctx.index)
+            }
+            Target::Cell { table, row, column } => {
+                let index = self.find_row(&table, &row, reference.span)?;
+                self.cell(&table, index, &column, reference.span)
+            }
+            Target::Total {
+                table,
+                column,
+                subtotal,
+            } => {
+                let index = self.total_row(&table, subtotal)?;
+                self.cell(&table, index, &column, reference.span)
+            }
+            Target::Imported { namespace, name } => {
+                let found = self
+                    .imported
+                    .get(&namespace)
+                    .and_then(|values| values.get(&name))
+                    .cloned();
+                if found.is_none() {
+                    self.error(EvalError::NotANumber {
+                        span: reference.span,
+                        what: format!(
+                            "`{name}` (not defined in the imported document `{namespace}`)"
+                        ),
+                    });
+                }
+                found
+            }
+            Target::Table(_) | Target::Row { .. } | Target::ColumnValues { .. } => {
+                self.error(EvalError::NotANumber {
+                    span: reference.span,
+                    what: format!(
+                        "`{}` (a table, row or column; name a cell or use `sum`)",
+                        reference.display()
+                    ),
+                });
+                None
+            }
+        }
+    }
+
+    fn call(&mut self, call: &Call, ctx: Ctx<'_>) -> Option<Value> {
+        let function = Function::lookup(&call.function.text)?;
+        let (min, max) = function.arity();
+        if call.args.len() < min || max.is_some_and(|m| call.args.len() > m) {
+            return None; // reported by the checker
+        }
+        let span = call.span;
+        match function {
+            Function::Sum | Function::Min | Function::Max => {
+                let mut values = Vec::new();
+                for arg in &call.args {
+                    values.extend(self.argument_values(arg, ctx)?);
+                }
+                let money = self.settings.money;
+                let mut acc: Option<Quantity> = None;
+                for q in values {
+                    let next =
+                        match acc {
+                            None => Ok(q),
+                            Some(a) => match function {
+                                Function::Sum => value::add(a, q, money),
+                                Function::Min => value::unify(a, q, "min", money)
+                                    .map(|(a, q)| min_max(a, q, true)),
+                                _ => value::unify(a, q, "max", money)
+                                    .map(|(a, q)| min_max(a, q, false)),
+                            },
+                        };
+                    match next {
+                        Ok(v) => acc = Some(v),
+                        Err(e) => {
+                            self.op_error(e, span, None);
+                            return None;
+                        }
+                    }
+                }
+                Some(Value::Num(acc.unwrap_or_else(|| {
+                    Quantity::exact(Dim::Plain, Decimal::ZERO)
+                })))
+            }
+            Function::Share | Function::Completion | Function::Growth | Function::Change => {
+                let a = self.eval(&call.args[0].value, ctx)?;
+                let b = self.eval(&call.args[1].value, ctx)?;
+                let a = self.num(&a, call.args[0].span)?;
+                let b = self.num(&b, call.args[1].span)?;
+                let money = self.settings.money;
+                let base = (call.function.text.as_str(), call.args[1].span);
+                let result = match function {
+                    Function::Change => value::sub(a, b, money),
+                    Function::Growth => value::unify(a, b, "growth", money)
+                        .and_then(|(a, b)| value::div(a, b, money))
+                        .and_then(|q| {
+                            value::sub(q, Quantity::exact(Dim::Ratio, Decimal::ONE), money)
+                        }),
+                    _ => value::unify(a, b, function.name(), money)
+                        .and_then(|(a, b)| value::div(a, b, money)),
+                };
+                match result {
+                    Ok(q) => Some(Value::Num(q)),
+                    Err(e) => {
+                        self.op_error(e, span, Some(base));
+                        None
+                    }
+                }
+            }
+            Function::Abs => {
+                let v = self.eval(&call.args[0].value, ctx)?;
+                let q = self.num(&v, call.args[0].span)?;
+                Some(Value::Num(Quantity {
+                    dim: q.dim,
+                    nominal: q.nominal.abs(),
+                    interval: q.interval.abs(),
+                }))
+            }
+            Function::Round => {
+                let v = self.eval(&call.args[0].value, ctx)?;
+                let q = self.num(&v, call.args[0].span)?;
+                let decimals = match call.args.get(1) {
+                    Some(arg) => match &arg.value.kind {
+                        ExprKind::Literal(l)
+                            if l.value.scale() == 0
+                                && l.value >= Decimal::ZERO
+                                && l.value <= Decimal::from(20) =>
+                        {
+                            u32::try_from(l.value.mantissa()).unwrap_or(0)
+                        }
+                        _ => {
+                            self.error(EvalError::NotANumber {
+                                span: arg.span,
+                                what: "the number of decimals (a whole number from 0 to 20)"
+                                    .to_owned(),
+                            });
+                            return None;
+                        }
+                    },
+                    None => 0,
+                };
+                let unit = format::display_unit(q.dim, self.settings.money);
+                let factor = unit.map_or(Decimal::ONE, Unit::factor);
+                let r = |v: Decimal| {
+                    self.settings
+                        .rounding
+                        .round(format::in_unit(v, unit), decimals)
+                        * factor
+                };
+                Some(Value::Num(Quantity {
+                    dim: q.dim,
+                    nominal: r(q.nominal),
+                    interval: Interval {
+                        lo: r(q.interval.lo),
+                        hi: r(q.interval.hi),
+                    },
+                }))
+            }
+        }
+    }
+
+    /// The numbers an argument of `sum`/`min`/`max` stands for: one value, or a column's
+    /// leaf rows (filtered).
+    fn argument_values(&mut self, arg: &Argument, ctx: Ctx<'_>) -> Option<Vec<Quantity>> {
+        if let ExprKind::Ref(reference) = &arg.value.kind {
+            let context = Context {
+                table: ctx.row.map(|(t, _)| t),
+                in_loop: ctx.in_loop,
+                group: ctx.group,
+            };
+            if let Ok(Target::ColumnValues { table, column }) =
+                self.scope.resolve(reference, context)
+            {
+                let rows = self
+                    .tables
+                    .get(&table)
+                    .map(Table::leaf_rows)
+                    .unwrap_or_default();
+                let mut values = Vec::new();
+                for row in rows {
+                    if let Some(filter) = &arg.filter {
+                        let row_ctx = Ctx {
+                            row: Some((table.as_str(), row)),
+                            ..ctx
+                        };
+                        if !self.condition(filter, row_ctx)? {
+                            continue;
+                        }
+                    }
+                    let v = self.cell(&table, row, &column, arg.span)?;
+                    values.push(self.num(&v, arg.span)?);
+                }
+                return Some(values);
+            }
+        }
+        let v = self.eval(&arg.value, ctx)?;
+        Some(vec![self.num(&v, arg.span)?])
+    }
+
+    /// A condition's truth; `None` when it could not be evaluated.
+    pub(crate) fn condition(&mut self, expr: &Expr, ctx: Ctx<'_>) -> Option<bool> {
+        match self.eval(expr, ctx)? {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.error(EvalError::NotANumber {
+                    span: expr.span,
+                    what: format!(
+                        "`{}` (a condition such as `a > b` is needed)",
+                        self.text(expr.span)
+                    ),
+                });
+                None
+            }
+        }
+    }
+
+    fn check(&mut self, check: &CheckDecl) {
+        if let ExprKind::Binary(op, left, right) = &check.condition.kind {
+            if matches!(
+                op,
+                BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+            ) {
+                let ctx = Ctx::default();
+                let (Some(l), Some(r)) = (self.eval(left, ctx), self.eval(right, ctx)) else {
+                    return;
+                };
+                let (Some(lq), Some(rq)) = (self.num(&l, left.span), self.num(&r, right.span))
+                else {
+                    return;
+                };
+                let Ok((lq, rq)) = value::unify(lq, rq, op.symbol(), self.settings.money) else {
+                    self.op_error(
+                        OpError::Dims {
+                            op: op.symbol(),
+                            left: lq.dim,
+                            right: rq.dim,
+                        },
+                        check.condition.span,
+                        None,
+                    );
+                    return;
+                };
+                if !compare(*op, lq, rq) {
+                    let unit = format::display_unit(lq.dim, self.settings.money);
+                    let show = |q: &Quantity| {
+                        format::quantity(
+                            q,
+                            unit,
+                            format::default_decimals(q.dim, q.nominal) + 2,
+                            self.settings.rounding,
+                        )
+                    };
+                    let detail = format!(
+                        "`{}` is {}, `{}` is {}",
+                        self.text(left.span),
+                        show(&lq),
+                        self.text(right.span),
+                        show(&rq)
+                    );
+                    self.error(EvalError::CheckFailed {
+                        span: check.condition.span,
+                        message: check.message.as_ref().map(|m| m.value.clone()),
+                        detail,
+                    });
+                }
+                return;
+            }
+        }
+        if self.condition(&check.condition, Ctx::default()) == Some(false) {
+            self.error(EvalError::CheckFailed {
+                span: check.condition.span,
+                message: check.message.as_ref().map(|m| m.value.clone()),
+                detail: "false".to_owned(),
+            });
+        }
+    }
+}
+
+/// A comparison within precision: `==` holds when the intervals meet; an ordering holds when
+/// it holds for the nominal values.
+fn compare(op: BinOp, l: Quantity, r: Quantity) -> bool {
+    match op {
+        BinOp::Eq => l.interval.intersects(r.interval),
+        BinOp::Ne => !l.interval.intersects(r.interval),
+        BinOp::Lt => l.nominal < r.nominal,
+        BinOp::Le => l.nominal <= r.nominal,
+        BinOp::Gt => l.nominal > r.nominal,
+        _ => l.nominal >= r.nominal,
+    }
+}
+
+fn min_max(a: Quantity, b: Quantity, min: bool) -> Quantity {
+    Quantity {
+        dim: a.dim,
+        nominal: if min {
+            a.nominal.min(b.nominal)
+        } else {
+            a.nominal.max(b.nominal)
+        },
+        interval: if min {
+            a.interval.min(b.interval)
+        } else {
+            a.interval.max(b.interval)
+        },
+    }
+}

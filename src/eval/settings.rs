@@ -1,0 +1,62 @@
+//! Eval stage: reading the document settings that change evaluation from the `报告` block.
+
+use super::interval::Rounding;
+use super::unit::Unit;
+use super::Settings;
+use crate::ast::{Item, Module, SettingValue};
+use crate::check::CheckError;
+
+impl Settings {
+    /// The settings of `modules` (the first `报告` block), and the values it cannot take.
+    pub fn read(modules: &[Module], strict: bool) -> (Settings, Vec<CheckError>) {
+        let mut settings = Settings {
+            strict,
+            ..Settings::default()
+        };
+        let mut errors = Vec::new();
+        let report = modules
+            .iter()
+            .flat_map(|m| &m.items)
+            .find_map(|item| match item {
+                Item::Report(r) => Some(r),
+                _ => None,
+            });
+        let Some(report) = report else {
+            return (settings, errors);
+        };
+        for setting in &report.settings {
+            let key = setting.key.text.as_str();
+            let text = match &setting.value {
+                SettingValue::Str(s) => s.value.clone(),
+                SettingValue::Number(l) => l.value.to_string(),
+                SettingValue::Name(n) => n.dotted(),
+            };
+            let mut bad = |expected: &'static str| {
+                errors.push(CheckError::BadSettingValue {
+                    key: key.to_owned(),
+                    value: text.clone(),
+                    span: setting.value.span(),
+                    expected,
+                })
+            };
+            match key {
+                "金额单位" | "unit" => match Unit::parse(&text) {
+                    Some(u @ Unit::Money(_)) => settings.money = u,
+                    _ => bad("`元`, `千元`, `万元` or `亿元`"),
+                },
+                "舍入" | "rounding" => match text.as_str() {
+                    "四舍五入" | "half-up" => settings.rounding = Rounding::HalfUp,
+                    "银行家舍入" | "half-even" => settings.rounding = Rounding::HalfEven,
+                    _ => bad("`四舍五入` (half-up) or `银行家舍入` (half-even)"),
+                },
+                "转录" | "transcribed" => match text.as_str() {
+                    "是" | "yes" | "true" => settings.transcribed = true,
+                    "否" | "no" | "false" => settings.transcribed = false,
+                    _ => bad("`是` or `否`"),
+                },
+                _ => {}
+            }
+        }
+        (settings, errors)
+    }
+}

@@ -1,0 +1,134 @@
+//! Eval stage: checking a stated value against the value computed for it.
+//!
+//! A stated value is consistent when its interval (from the digits written) meets the
+//! computed interval. When it does not, the message explains why: the digits belong to
+//! another unit (wrong scale), the value was cut off instead of rounded (truncated), the word
+//! before it has the wrong sign (direction), or it is simply different (mismatch).
+
+use super::error::{EvalError, Statement};
+use super::format;
+use super::interval::truncate;
+use super::unit::{Dim, MONEY};
+use super::value::Quantity;
+use super::Evaluator;
+use crate::ast::Literal;
+use crate::source::Span;
+use rust_decimal::Decimal;
+
+/// A direction word written before a value.
+#[derive(Debug, Clone)]
+pub(super) struct Word {
+    /// Whether the word means a decrease (减少, 下降, 小于 …).
+    pub negative: bool,
+    pub text: String,
+    pub span: Span,
+    /// The word of the opposite direction, for the help line.
+    pub opposite: &'static str,
+}
+
+impl Evaluator<'_> {
+    /// Checks `literal` (as written, with the word before it) against `computed`.
+    pub(super) fn check_stated(
+        &mut self,
+        computed: Quantity,
+        literal: &Literal,
+        word: Option<&Word>,
+        formula_span: Span,
+    ) {
+        let unit = match &literal.unit {
+            Some(name) => match self.unit(name) {
+                Some(u) => Some(u),
+                None => return,
+            },
+            None => format::display_unit(computed.dim, self.settings.money),
+        };
+        let mut digits = literal.value;
+        if word.is_some_and(|w| w.negative) && digits > Decimal::ZERO {
+            digits = -digits;
+        }
+        let Ok(stated) = Quantity::literal(digits, unit, literal.exact) else {
+            self.error(EvalError::Overflow { span: literal.span });
+            return;
+        };
+        let computed = match computed.dim {
+            Dim::Plain if stated.dim != Dim::Plain => {
+                match computed.as_dim(stated.dim, self.settings.money) {
+                    Ok(c) => c,
+                    Err(_) => return,
+                }
+            }
+            _ => computed,
+        };
+        if stated.dim != computed.dim && stated.dim != Dim::Plain {
+            self.error(EvalError::Dims {
+                span: literal.span,
+                op: "=",
+                left: format!("the stated {}", stated.dim.describe()),
+                right: format!("the computed {}", computed.dim.describe()),
+            });
+            return;
+        }
+
+        let decimals = digits.scale();
+        let rounding = self.settings.rounding;
+        let shown = format::in_unit(computed.nominal, unit);
+        let unit_text = literal.unit.as_ref().map_or("", |u| u.text.as_str());
+        let mut write_value = rounding.round(shown, decimals);
+        if word.is_some() {
+            write_value = write_value.abs();
+        }
+        let statement = Statement {
+            span: literal.span,
+            stated: super::table::literal_text(literal),
+            formula_span,
+            formula: format!("`{}`", self.text(formula_span)),
+            computed: format::precise(&computed, unit, decimals, rounding),
+            interval: (!computed.interval.is_exact())
+                .then(|| format::interval(&computed, unit, decimals + 3, rounding)),
+            write: format!("{write_value}{unit_text}"),
+        };
+
+        if stated.interval.intersects(computed.interval) {
+            if self.settings.strict && rounding.round(shown, decimals) != digits {
+                self.error(EvalError::RoundingOnly(statement));
+            }
+            return;
+        }
+        if let Some(word) = word {
+            let flipped = Quantity::literal(-digits, unit, literal.exact);
+            if flipped.is_ok_and(|f| f.interval.intersects(computed.interval)) {
+                let actual = format::quantity(&computed, unit, decimals, rounding);
+                self.error(EvalError::Direction {
+                    span: literal.span,
+                    word_span: word.span,
+                    word: word.text.clone(),
+                    actual,
+                    expected_word: word.opposite.to_owned(),
+                });
+                return;
+            }
+        }
+        if computed.dim == Dim::Money {
+            for other in MONEY {
+                if Some(other) == unit {
+                    continue;
+                }
+                let reread = Quantity::literal(digits, Some(other), literal.exact);
+                if reread.is_ok_and(|r| r.interval.intersects(computed.interval)) {
+                    let meant = format!("{}{}", literal.value, other.name());
+                    let statement = Statement {
+                        computed: format::quantity(&computed, Some(other), decimals, rounding),
+                        ..statement
+                    };
+                    self.error(EvalError::WrongScale { statement, meant });
+                    return;
+                }
+            }
+        }
+        if truncate(shown, decimals) == digits && rounding.round(shown, decimals) != digits {
+            self.error(EvalError::Truncated(statement));
+            return;
+        }
+        self.error(EvalError::Mismatch(statement));
+    }
+}

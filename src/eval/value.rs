@@ -1,0 +1,217 @@
+//! Eval stage: values and the arithmetic on them. Helpers return plain results; the caller
+//! attaches the span.
+
+use super::interval::{half_unit, Interval, Overflow};
+use super::unit::{Dim, Unit};
+use rust_decimal::Decimal;
+
+/// A number with its dimension, its nominal value and its precision interval.
+///
+/// Money is held in 元, ratios as fractions, plain numbers as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quantity {
+    pub dim: Dim,
+    /// The value computed from the inputs as written.
+    pub nominal: Decimal,
+    /// Every value the inputs could stand for, given their rounding.
+    pub interval: Interval,
+}
+
+/// What an expression evaluates to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Num(Quantity),
+    Bool(bool),
+    Text(String),
+}
+
+/// Why an operation has no value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpError {
+    /// `a + b` where a is money and b a count, and the like.
+    Dims {
+        op: &'static str,
+        left: Dim,
+        right: Dim,
+    },
+    /// A rate over a base that is, or may be, zero.
+    ZeroBase,
+    /// Beyond the range of decimals.
+    Overflow,
+    /// Text or a comparison used as a number.
+    NotANumber,
+}
+
+impl From<Overflow> for OpError {
+    fn from(_: Overflow) -> OpError {
+        OpError::Overflow
+    }
+}
+
+impl Quantity {
+    /// An exact quantity.
+    pub fn exact(dim: Dim, v: Decimal) -> Quantity {
+        Quantity {
+            dim,
+            nominal: v,
+            interval: Interval::exact(v),
+        }
+    }
+
+    /// A literal `digits` written in `unit` (or without one). A literal with decimals stands
+    /// for the interval of values that round to it; an integer is exact, except a ratio
+    /// (`165%` stands for [164.5%, 165.5%]); `exact` (a trailing `!`) makes any literal exact.
+    pub fn literal(digits: Decimal, unit: Option<Unit>, exact: bool) -> Result<Quantity, OpError> {
+        let (dim, factor) = match unit {
+            Some(u) => (u.dim(), u.factor()),
+            None => (Dim::Plain, Decimal::ONE),
+        };
+        let rounded = !exact && (digits.scale() > 0 || dim == Dim::Ratio);
+        let half = if rounded {
+            half_unit(digits.scale())
+        } else {
+            Decimal::ZERO
+        };
+        let nominal = digits.checked_mul(factor).ok_or(OpError::Overflow)?;
+        let lo = (digits - half)
+            .checked_mul(factor)
+            .ok_or(OpError::Overflow)?;
+        let hi = (digits + half)
+            .checked_mul(factor)
+            .ok_or(OpError::Overflow)?;
+        Ok(Quantity {
+            dim,
+            nominal,
+            interval: Interval { lo, hi },
+        })
+    }
+
+    /// The quantity as money, a plain number being taken in `money` (the document's unit).
+    pub fn as_dim(self, dim: Dim, money: Unit) -> Result<Quantity, OpError> {
+        if self.dim == dim {
+            return Ok(self);
+        }
+        if self.dim != Dim::Plain {
+            return Err(OpError::Dims {
+                op: "convert",
+                left: self.dim,
+                right: dim,
+            });
+        }
+        let factor = match dim {
+            Dim::Money => money.factor(),
+            _ => Decimal::ONE,
+        };
+        self.scaled(factor, dim)
+    }
+
+    fn scaled(self, factor: Decimal, dim: Dim) -> Result<Quantity, OpError> {
+        Ok(Quantity {
+            dim,
+            nominal: self.nominal.checked_mul(factor).ok_or(OpError::Overflow)?,
+            interval: self.interval.mul(Interval::exact(factor))?,
+        })
+    }
+
+    fn map2(
+        self,
+        other: Quantity,
+        dim: Dim,
+        nominal: impl Fn(Decimal, Decimal) -> Option<Decimal>,
+        interval: impl Fn(Interval, Interval) -> Result<Interval, Overflow>,
+    ) -> Result<Quantity, OpError> {
+        Ok(Quantity {
+            dim,
+            nominal: nominal(self.nominal, other.nominal).ok_or(OpError::Overflow)?,
+            interval: interval(self.interval, other.interval)?,
+        })
+    }
+}
+
+/// Brings two operands of `+`, `-`, comparisons, `min`/`max` to one dimension.
+pub fn unify(
+    a: Quantity,
+    b: Quantity,
+    op: &'static str,
+    money: Unit,
+) -> Result<(Quantity, Quantity), OpError> {
+    match (a.dim, b.dim) {
+        (x, y) if x == y => Ok((a, b)),
+        (Dim::Plain, d) if d != Dim::Ratio => Ok((a.as_dim(d, money)?, b)),
+        (d, Dim::Plain) if d != Dim::Ratio => Ok((a, b.as_dim(d, money)?)),
+        (left, right) => Err(OpError::Dims { op, left, right }),
+    }
+}
+
+pub fn add(a: Quantity, b: Quantity, money: Unit) -> Result<Quantity, OpError> {
+    let (a, b) = unify(a, b, "+", money)?;
+    a.map2(b, a.dim, Decimal::checked_add, Interval::add)
+}
+
+pub fn sub(a: Quantity, b: Quantity, money: Unit) -> Result<Quantity, OpError> {
+    let (a, b) = unify(a, b, "-", money)?;
+    a.map2(b, a.dim, Decimal::checked_sub, Interval::sub)
+}
+
+pub fn mul(a: Quantity, b: Quantity) -> Result<Quantity, OpError> {
+    let dim = match (a.dim, b.dim) {
+        (Dim::Plain, d) | (d, Dim::Plain) => d,
+        (Dim::Ratio, d) | (d, Dim::Ratio) => d,
+        (left, right) => {
+            return Err(OpError::Dims {
+                op: "*",
+                left,
+                right,
+            })
+        }
+    };
+    a.map2(b, dim, Decimal::checked_mul, Interval::mul)
+}
+
+/// `a / b`; a quotient of like quantities is a ratio.
+pub fn div(a: Quantity, b: Quantity, money: Unit) -> Result<Quantity, OpError> {
+    let dim = match (a.dim, b.dim) {
+        (d, Dim::Plain) => d,
+        (Dim::Ratio, Dim::Ratio) => Dim::Ratio,
+        (x, y) if x == y => Dim::Ratio,
+        (Dim::Plain, d) if d != Dim::Ratio => {
+            let a = a.as_dim(d, money)?;
+            return div(a, b, money);
+        }
+        (left, right) => {
+            return Err(OpError::Dims {
+                op: "/",
+                left,
+                right,
+            })
+        }
+    };
+    if b.nominal.is_zero() {
+        return Err(OpError::ZeroBase);
+    }
+    let interval = a.interval.div(b.interval)?.ok_or(OpError::ZeroBase)?;
+    let nominal = a.nominal.checked_div(b.nominal).ok_or(OpError::Overflow)?;
+    Ok(Quantity {
+        dim,
+        nominal,
+        interval,
+    })
+}
+
+pub fn neg(a: Quantity) -> Quantity {
+    Quantity {
+        dim: a.dim,
+        nominal: -a.nominal,
+        interval: a.interval.neg(),
+    }
+}
+
+impl Value {
+    /// The quantity, or `NotANumber`.
+    pub fn num(&self) -> Result<Quantity, OpError> {
+        match self {
+            Value::Num(q) => Ok(*q),
+            _ => Err(OpError::NotANumber),
+        }
+    }
+}
