@@ -62,6 +62,12 @@ pub enum EvalError {
     },
     /// Beyond the range of decimals.
     Overflow { span: Span },
+    /// `上年.收入总计` where the imported document defines no such figure.
+    UnknownImported {
+        span: Span,
+        name: String,
+        suggestion: Option<String>,
+    },
     /// `a = b + 1`, `b = a - 1`.
     Cycle { span: Span, path: String },
     /// `检查 a == b "…"` is false.
@@ -81,6 +87,8 @@ pub enum EvalError {
         stated: String,
         computed: String,
         difference: String,
+        /// The sum as the stated cell is written: what to write.
+        write: String,
         rows: Vec<Span>,
     },
     /// The same classification code (or label) twice in one table.
@@ -186,6 +194,17 @@ impl EvalError {
                 Label::new(*span, "overflows 28 significant digits"),
             )
             .with_help("use a larger unit or fewer decimals"),
+            EvalError::UnknownImported { span, name, suggestion } => {
+                let d = Diagnostic::new(
+                    Code::UnknownName,
+                    format!("unknown name `{name}`: the imported document does not define it"),
+                    Label::new(*span, "not in the imported document"),
+                );
+                match suggestion {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help("define the figure in the imported document"),
+                }
+            }
             EvalError::Cycle { span, path } => Diagnostic::new(
                 Code::Cycle,
                 format!("circular definition: {path}"),
@@ -206,7 +225,7 @@ impl EvalError {
                 format!("{what} is not a number"),
                 Label::new(*span, "a number is needed here"),
             ),
-            EvalError::TotalMismatch { span, table, row, column, stated, computed, difference, rows } => {
+            EvalError::TotalMismatch { span, table, row, column, stated, computed, difference, write, rows } => {
                 let mut d = Diagnostic::new(
                     Code::TotalMismatch,
                     format!("{row} of `{table}` states {column} {stated}, but its rows sum to {computed} (difference {difference})"),
@@ -215,7 +234,7 @@ impl EvalError {
                 for r in rows.iter().take(12) {
                     d = d.with_label(*r, "");
                 }
-                d.with_help(format!("write `{computed}`, or correct the rows"))
+                d.with_help(format!("write `{write}`, or correct the rows"))
             }
             EvalError::DuplicateRow { span, first, key } => Diagnostic::new(
                 Code::DuplicateRow,

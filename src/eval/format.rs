@@ -48,12 +48,18 @@ pub fn quantity(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Round
     }
 }
 
-/// The interval of a quantity: `[82.2525%, 82.2575%]`.
-pub fn interval(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Rounding) -> String {
+/// The interval of a quantity, `[82.2525%, 82.2575%]`, or `None` when it is too narrow to
+/// show at `decimals`.
+pub fn interval(
+    q: &Quantity,
+    unit: Option<Unit>,
+    decimals: u32,
+    rounding: Rounding,
+) -> Option<String> {
     let name = unit.map(Unit::name).unwrap_or_default();
     let lo = decimal(in_unit(q.interval.lo, unit), decimals, rounding);
     let hi = decimal(in_unit(q.interval.hi, unit), decimals, rounding);
-    format!("[{lo}{name}, {hi}{name}]")
+    (lo != hi).then(|| format!("[{lo}{name}, {hi}{name}]"))
 }
 
 /// A computed quantity with enough digits to see how it differs from a value stated with

@@ -15,6 +15,17 @@ pub struct Interval {
     pub hi: Decimal,
 }
 
+impl std::ops::Neg for Interval {
+    type Output = Interval;
+
+    fn neg(self) -> Interval {
+        Interval {
+            lo: -self.hi,
+            hi: -self.lo,
+        }
+    }
+}
+
 /// Arithmetic that leaves the decimal range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overflow;
@@ -48,28 +59,21 @@ impl Interval {
         self.lo == self.hi
     }
 
-    pub fn add(self, other: Interval) -> Result<Interval, Overflow> {
+    pub fn checked_add(self, other: Interval) -> Result<Interval, Overflow> {
         Ok(Interval {
             lo: self.lo.checked_add(other.lo).ok_or(Overflow)?,
             hi: self.hi.checked_add(other.hi).ok_or(Overflow)?,
         })
     }
 
-    pub fn sub(self, other: Interval) -> Result<Interval, Overflow> {
+    pub fn checked_sub(self, other: Interval) -> Result<Interval, Overflow> {
         Ok(Interval {
             lo: self.lo.checked_sub(other.hi).ok_or(Overflow)?,
             hi: self.hi.checked_sub(other.lo).ok_or(Overflow)?,
         })
     }
 
-    pub fn neg(self) -> Interval {
-        Interval {
-            lo: -self.hi,
-            hi: -self.lo,
-        }
-    }
-
-    pub fn mul(self, other: Interval) -> Result<Interval, Overflow> {
+    pub fn checked_mul(self, other: Interval) -> Result<Interval, Overflow> {
         let products = [
             mul_bound(self.lo, other.lo)?,
             mul_bound(self.lo, other.hi)?,
@@ -80,7 +84,7 @@ impl Interval {
     }
 
     /// `self / other`; `None` when `other` contains zero (the quotient is unbounded).
-    pub fn div(self, other: Interval) -> Result<Option<Interval>, Overflow> {
+    pub fn checked_div(self, other: Interval) -> Result<Option<Interval>, Overflow> {
         if other.contains(Decimal::ZERO) {
             return Ok(None);
         }
@@ -97,7 +101,7 @@ impl Interval {
         if self.lo >= Decimal::ZERO {
             self
         } else if self.hi <= Decimal::ZERO {
-            self.neg()
+            -self
         } else {
             Interval {
                 lo: Decimal::ZERO,
@@ -137,7 +141,10 @@ fn mul_bound(a: Decimal, b: Decimal) -> Result<(Decimal, Decimal), Overflow> {
 /// A quotient bound, widened by one unit of its last digit when the division is inexact.
 fn div_bound(a: Decimal, b: Decimal) -> Result<(Decimal, Decimal), Overflow> {
     let q = a.checked_div(b).ok_or(Overflow)?;
-    if q.checked_mul(b) == Some(a) {
+    // A quotient with few digits that multiplies back exactly is exact; one that fills the
+    // decimal's 28 digits was rounded (its product may round back to `a` all the same).
+    let short = q.mantissa().unsigned_abs() < 10u128.pow(20);
+    if short && q.checked_mul(b) == Some(a) {
         return Ok((q, q));
     }
     let ulp = Decimal::new(1, q.scale());
@@ -191,21 +198,20 @@ pub fn half_unit(decimals: u32) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros_free::d;
 
-    mod rust_decimal_macros_free {
-        pub fn d(s: &str) -> rust_decimal::Decimal {
-            s.parse().unwrap()
-        }
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
     }
 
     #[test]
     fn quotient_contains_the_exact_value() {
         let a = Interval::around(d("34272"), Decimal::ZERO).unwrap();
         let b = Interval::exact(d("20661"));
-        let q = a.div(b).unwrap().unwrap();
-        assert!(q.lo < q.hi);
-        assert!(q.contains(d("1.6587774067")));
+        let q = a.checked_div(b).unwrap().unwrap();
+        assert!(q.lo < q.hi, "an inexact quotient is widened");
+        // lo * b <= a <= hi * b: the interval brackets the exact quotient.
+        assert!(q.lo * d("20661") <= d("34272") && d("34272") <= q.hi * d("20661"));
+        assert!(q.lo > d("1.6587774067") && q.hi < d("1.6587774068"));
     }
 
     #[test]

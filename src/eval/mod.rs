@@ -439,17 +439,17 @@ impl<'a> Evaluator<'a> {
                 self.cell(&table, index, &column, reference.span)
             }
             Target::Imported { namespace, name } => {
-                let found = self
-                    .imported
-                    .get(&namespace)
-                    .and_then(|values| values.get(&name))
-                    .cloned();
+                // A failed import was reported where it is declared.
+                let values = self.imported.get(&namespace)?;
+                let found = values.get(&name).cloned();
                 if found.is_none() {
-                    self.error(EvalError::NotANumber {
+                    let suggestion =
+                        crate::diagnostics::did_you_mean(&name, values.keys().map(String::as_str))
+                            .map(|s| format!("{namespace}.{s}"));
+                    self.error(EvalError::UnknownImported {
                         span: reference.span,
-                        what: format!(
-                            "`{name}` (not defined in the imported document `{namespace}`)"
-                        ),
+                        name: format!("{namespace}.{name}"),
+                        suggestion,
                     });
                 }
                 found

@@ -83,8 +83,7 @@ impl Evaluator<'_> {
             formula_span,
             formula: format!("`{}`", self.text(formula_span)),
             computed: format::precise(&computed, unit, decimals, rounding),
-            interval: (!computed.interval.is_exact())
-                .then(|| format::interval(&computed, unit, decimals + 3, rounding)),
+            interval: format::interval(&computed, unit, decimals + 3, rounding),
             write: format!("{write_value}{unit_text}"),
         };
 

@@ -621,8 +621,16 @@ impl<'a> Evaluator<'a> {
                         row: row_label,
                         column,
                         stated: show(&stated),
-                        computed: show(&computed),
-                        difference: show(&difference),
+                        computed: format::precise(&computed, unit, decimals, rounding),
+                        difference: format::precise(&difference, unit, decimals, rounding),
+                        write: format!(
+                            "{}{}",
+                            {
+                                let v = format::in_unit(computed.nominal, unit).normalize();
+                                rounding.round(v, v.scale().max(decimals))
+                            },
+                            literal.unit.as_ref().map_or("", |u| u.text.as_str())
+                        ),
                         rows: spans,
                     });
                 } else if self.settings.strict && show(&computed) != show(&stated) {
@@ -634,7 +642,7 @@ impl<'a> Evaluator<'a> {
                             "the sum of the rows under {row_label} (column `{column}`)"
                         ),
                         computed: format::precise(&computed, unit, decimals, rounding),
-                        interval: Some(format::interval(&computed, unit, decimals + 3, rounding)),
+                        interval: format::interval(&computed, unit, decimals + 3, rounding),
                         write: show(&computed),
                     };
                     self.error(EvalError::RoundingOnly(statement));

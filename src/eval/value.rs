@@ -109,7 +109,7 @@ impl Quantity {
         Ok(Quantity {
             dim,
             nominal: self.nominal.checked_mul(factor).ok_or(OpError::Overflow)?,
-            interval: self.interval.mul(Interval::exact(factor))?,
+            interval: self.interval.checked_mul(Interval::exact(factor))?,
         })
     }
 
@@ -145,12 +145,12 @@ pub fn unify(
 
 pub fn add(a: Quantity, b: Quantity, money: Unit) -> Result<Quantity, OpError> {
     let (a, b) = unify(a, b, "+", money)?;
-    a.map2(b, a.dim, Decimal::checked_add, Interval::add)
+    a.map2(b, a.dim, Decimal::checked_add, Interval::checked_add)
 }
 
 pub fn sub(a: Quantity, b: Quantity, money: Unit) -> Result<Quantity, OpError> {
     let (a, b) = unify(a, b, "-", money)?;
-    a.map2(b, a.dim, Decimal::checked_sub, Interval::sub)
+    a.map2(b, a.dim, Decimal::checked_sub, Interval::checked_sub)
 }
 
 pub fn mul(a: Quantity, b: Quantity) -> Result<Quantity, OpError> {
@@ -165,7 +165,7 @@ pub fn mul(a: Quantity, b: Quantity) -> Result<Quantity, OpError> {
             })
         }
     };
-    a.map2(b, dim, Decimal::checked_mul, Interval::mul)
+    a.map2(b, dim, Decimal::checked_mul, Interval::checked_mul)
 }
 
 /// `a / b`; a quotient of like quantities is a ratio.
@@ -189,7 +189,10 @@ pub fn div(a: Quantity, b: Quantity, money: Unit) -> Result<Quantity, OpError> {
     if b.nominal.is_zero() {
         return Err(OpError::ZeroBase);
     }
-    let interval = a.interval.div(b.interval)?.ok_or(OpError::ZeroBase)?;
+    let interval = a
+        .interval
+        .checked_div(b.interval)?
+        .ok_or(OpError::ZeroBase)?;
     let nominal = a.nominal.checked_div(b.nominal).ok_or(OpError::Overflow)?;
     Ok(Quantity {
         dim,
@@ -202,7 +205,7 @@ pub fn neg(a: Quantity) -> Quantity {
     Quantity {
         dim: a.dim,
         nominal: -a.nominal,
-        interval: a.interval.neg(),
+        interval: -a.interval,
     }
 }
 
