@@ -8,7 +8,9 @@ pub mod ast;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod doc;
 pub mod eval;
+pub mod render;
 pub mod source;
 pub mod syntax;
 

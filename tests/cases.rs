@@ -88,7 +88,13 @@ fn cases() {
         );
         // Control characters (a NUL byte in a case) are shown as their visible symbols.
         let shown = text.trim_end().replace('\0', "␀");
-        let snapshot = format!("{shown}\n----- short -----\n{short}\n----- human -----\n{human}");
+        let mut snapshot =
+            format!("{shown}\n----- short -----\n{short}\n----- human -----\n{human}");
+        if !compilation.has_errors() {
+            // The rendered document: interpolated values, wording, expanded loops, tables.
+            let markdown = jues::render::markdown::render(&compilation.evaluated.document);
+            snapshot.push_str(&format!("----- markdown -----\n{markdown}\n"));
+        }
         let suffix = name.trim_start_matches("tests/cases/").replace('/', "__");
         insta::with_settings!({ snapshot_suffix => suffix, prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!("case", snapshot);

@@ -139,3 +139,15 @@ fn as_published_reports_every_defect_and_nothing_else() {
     }
     assert!(compilation.has_errors());
 }
+
+/// The authored example renders: its Markdown is pinned (values, wording, loops, tables).
+#[test]
+fn report_renders_to_markdown() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lusong-hrss-2019/report.jues");
+    let mut sources = Sources::new();
+    sources.add("report.jues", std::fs::read_to_string(path).unwrap());
+    let compilation = compile(sources, &Options::default());
+    assert!(!compilation.has_errors());
+    let markdown = jues::render::markdown::render(&compilation.evaluated.document);
+    insta::assert_snapshot!("report_markdown", markdown);
+}

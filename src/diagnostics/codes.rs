@@ -190,6 +190,16 @@ Correct the spelling (`单位`).";
 
 Use a declared column (`决算数`), or add the column to the `列` line.";
 
+    UnknownFormat = "J0107", Error, "unknown format option",
+"An interpolation asks for a format jues does not know (`{x 按 …}`). The options are a unit
+(`元`, `万元`, `亿元`, `%`, `‰`, a count unit), decimals (`.1`, `2位`), `绝对值` (`abs`), `千分位`
+(`thousands`) and `增减` (`wording`: 增加/减少/持平 or 增长/下降/持平 from the sign).
+
+```jues
+收入 = 836.78
+{收入 按 大写}
+```";
+
     StatedMismatch = "J0201", Error, "stated value differs from the computed value",
 "A number written in the document (a figure's stated value, a `{公式 = 数值}` in prose, a
 named table cell) is not consistent with what its formula computes. Consistency follows the

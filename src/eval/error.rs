@@ -47,6 +47,8 @@ pub enum EvalError {
         function: String,
         base: String,
     },
+    /// `{x 按 大写}`.
+    UnknownFormat { span: Span, option: String },
     /// `收入 + 人数`.
     Dims {
         span: Span,
@@ -171,6 +173,12 @@ impl EvalError {
                 Label::new(*span, "undefined"),
             )
             .with_help("a rate over zero has no value: write the amounts (\"预算为0万元，决算为0万元\") or \"不适用\" instead of a percentage"),
+            EvalError::UnknownFormat { span, option } => Diagnostic::new(
+                Code::UnknownFormat,
+                format!("unknown format option `{option}`"),
+                Label::new(*span, "not a format option"),
+            )
+            .with_help("the options are a unit (`元`, `万元`, `%` …), decimals (`.1`, `2位`), `绝对值`, `千分位` and `增减`"),
             EvalError::Dims { span, op, left, right } => Diagnostic::new(
                 Code::UnitMismatch,
                 format!("cannot apply `{op}` to {left} and {right}"),

@@ -74,3 +74,95 @@ pub fn precise(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Roundi
     };
     quantity(q, unit, shown, rounding)
 }
+
+/// How an interpolation is shown: `{x 按 元 .1 绝对值}`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Show in this unit instead of the default one.
+    pub unit: Option<Unit>,
+    /// Show this many decimals instead of the default.
+    pub decimals: Option<u32>,
+    /// Drop the sign.
+    pub abs: bool,
+    /// Group thousands with `,`.
+    pub thousands: bool,
+    /// Put the direction in words: 增加/减少/持平 (amounts), 增长/下降/持平 (ratios).
+    pub wording: bool,
+    /// Leave the unit out (table cells, whose unit is in the header).
+    pub bare: bool,
+}
+
+/// A quantity as shown in the document: `836.78万元`, `增加65.10万元`, `72.80%`, `持平`.
+pub fn show(q: &Quantity, style: Style, money: Unit, rounding: Rounding) -> String {
+    let unit = style.unit.or_else(|| display_unit(q.dim, money));
+    let decimals = style
+        .decimals
+        .unwrap_or_else(|| default_decimals(q.dim, in_unit(q.nominal, unit)));
+    let value = rounding.round(in_unit(q.nominal, unit), decimals);
+    let unit_name = match unit {
+        Some(u) if !style.bare || u.dim() == Dim::Ratio => u.name(),
+        _ => String::new(),
+    };
+    if style.wording {
+        let (up, down) = if q.dim == Dim::Ratio {
+            ("增长", "下降")
+        } else {
+            ("增加", "减少")
+        };
+        if value.is_zero() {
+            return "持平".to_owned();
+        }
+        let word = if value.is_sign_negative() { down } else { up };
+        return format!("{word}{}{unit_name}", digits(value.abs(), style.thousands));
+    }
+    let value = if style.abs { value.abs() } else { value };
+    format!("{}{unit_name}", digits(value, style.thousands))
+}
+
+/// A decimal's digits, optionally with thousands grouped: `1,149.45`.
+pub fn digits(v: Decimal, thousands: bool) -> String {
+    let text = v.to_string();
+    if !thousands {
+        return text;
+    }
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_values_with_words_and_groups() {
+        let money = Unit::Money(Scale::TenThousand);
+        let q = Quantity::literal(Decimal::new(-7731, 2), Some(money), false).unwrap();
+        let style = Style {
+            wording: true,
+            ..Style::default()
+        };
+        assert_eq!(show(&q, style, money, Rounding::HalfUp), "减少77.31万元");
+        assert_eq!(
+            show(&q, Style::default(), money, Rounding::HalfUp),
+            "-77.31万元"
+        );
+        assert_eq!(digits(Decimal::new(123456789, 2), true), "1,234,567.89");
+    }
+}

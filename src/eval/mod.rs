@@ -21,6 +21,7 @@ pub use error::EvalError;
 use crate::ast::*;
 use crate::check::functions::Function;
 use crate::check::{Context, Scope, Target};
+use crate::doc::{self, Document};
 use crate::source::{Sources, Span};
 use interval::{Interval, Rounding};
 use rust_decimal::Decimal;
@@ -40,6 +41,8 @@ pub struct Settings {
     pub transcribed: bool,
     /// Report what holds only through the rounding of inputs.
     pub strict: bool,
+    /// Group thousands in rendered amounts (`千分位 是`).
+    pub thousands: bool,
 }
 
 impl Default for Settings {
@@ -49,6 +52,7 @@ impl Default for Settings {
             rounding: Rounding::HalfUp,
             transcribed: false,
             strict: false,
+            thousands: false,
         }
     }
 }
@@ -61,6 +65,8 @@ pub type Imported = HashMap<String, HashMap<String, Value>>;
 pub struct Evaluated {
     /// Every figure that has a value, by full name.
     pub figures: HashMap<String, Value>,
+    /// The document with its loops expanded and its values rendered.
+    pub document: Document,
     pub errors: Vec<EvalError>,
 }
 
@@ -83,16 +89,27 @@ pub fn evaluate(
     for name in &names {
         ev.figure(name);
     }
+    let mut blocks = Vec::new();
     for module in modules {
         for item in &module.items {
             match item {
                 Item::Check(check) => ev.check(check),
-                Item::Block(block) => ev.block(block, Ctx::default()),
+                Item::Block(block) => ev.block(block, Ctx::default(), &mut blocks),
+                Item::Table(table) => {
+                    if let Some(view) = ev.table_view(&table.name.text) {
+                        blocks.push(doc::Block::Table(view));
+                    }
+                }
                 _ => {}
             }
         }
     }
     ev.check_tables();
+    let document = Document {
+        blocks,
+        money_unit: settings.money.name(),
+        ..metadata(modules)
+    };
     let figures = ev
         .values
         .iter()
@@ -103,8 +120,37 @@ pub fn evaluate(
         .collect();
     Evaluated {
         figures,
+        document,
         errors: ev.errors,
     }
+}
+
+/// The title, entity and year of the `报告` block.
+fn metadata(modules: &[Module]) -> Document {
+    let mut document = Document::default();
+    let report = modules
+        .iter()
+        .flat_map(|m| &m.items)
+        .find_map(|item| match item {
+            Item::Report(r) => Some(r),
+            _ => None,
+        });
+    if let Some(report) = report {
+        document.title = report.title.value.clone();
+        for setting in &report.settings {
+            let text = match &setting.value {
+                SettingValue::Str(s) => s.value.clone(),
+                SettingValue::Number(l) => l.value.to_string(),
+                SettingValue::Name(n) => n.dotted(),
+            };
+            match setting.key.text.as_str() {
+                "单位" | "entity" => document.entity = Some(text),
+                "年度" | "year" => document.year = Some(text),
+                _ => {}
+            }
+        }
+    }
+    document
 }
 
 #[derive(Debug, Clone)]
@@ -135,6 +181,8 @@ pub(crate) struct Evaluator<'a> {
     tables: HashMap<String, Table<'a>>,
     values: HashMap<String, Slot>,
     errors: Vec<EvalError>,
+    /// While set, errors are dropped (rendering table cells that need not have a value).
+    quiet: bool,
 }
 
 impl<'a> Evaluator<'a> {
@@ -155,6 +203,7 @@ impl<'a> Evaluator<'a> {
             tables: HashMap::new(),
             values: HashMap::new(),
             errors: Vec::new(),
+            quiet: false,
         }
     }
 
@@ -211,7 +260,9 @@ impl<'a> Evaluator<'a> {
     }
 
     fn error(&mut self, error: EvalError) {
-        self.errors.push(error);
+        if !self.quiet {
+            self.errors.push(error);
+        }
     }
 
     /// Turns an operation's failure into a diagnostic at `span`.

@@ -1,13 +1,17 @@
 //! Eval stage: the narrative. Every interpolation is evaluated in its context (a `@每行` row,
-//! a `@如果` branch); stated values are checked, and a direction word written before a value
-//! (增加, 减少, 大于 …) is checked against the value's sign.
+//! a `@如果` branch) and rendered into the evaluated document; stated values are checked, and a
+//! direction word written before a value (增加, 减少, 大于 …) is checked against its sign.
 
 use super::error::EvalError;
+use super::format::{self, Style};
 use super::stated::Word;
-use super::value::Value;
+use super::unit::Unit;
+use super::value::{Quantity, Value};
 use super::{Ctx, Evaluator};
 use crate::ast::*;
+use crate::check::functions::Function;
 use crate::check::Target;
+use crate::doc;
 use crate::source::Span;
 use rust_decimal::Decimal;
 
@@ -48,26 +52,69 @@ fn direction_word(text: &str, span: Span) -> Option<Word> {
         })
 }
 
+/// Appends a block, merging consecutive lists of one kind (list items from a loop).
+fn push(out: &mut Vec<doc::Block>, block: doc::Block) {
+    if let doc::Block::List { ordered, items } = &block {
+        if let Some(doc::Block::List {
+            ordered: last_ordered,
+            items: last_items,
+        }) = out.last_mut()
+        {
+            if last_ordered == ordered {
+                last_items.extend(items.iter().cloned());
+                return;
+            }
+        }
+    }
+    out.push(block);
+}
+
 impl Evaluator<'_> {
-    pub(super) fn block(&mut self, block: &Block, ctx: Ctx<'_>) {
+    pub(super) fn block(&mut self, block: &Block, ctx: Ctx<'_>, out: &mut Vec<doc::Block>) {
         match block {
-            Block::Heading(h) => self.inlines(&h.content, ctx),
-            Block::Paragraph(p) => self.inlines(&p.content, ctx),
+            Block::Heading(h) => {
+                let content = self.inlines(&h.content, ctx);
+                push(
+                    out,
+                    doc::Block::Heading {
+                        level: h.level,
+                        content,
+                    },
+                );
+            }
+            Block::Paragraph(p) => {
+                let content = self.inlines(&p.content, ctx);
+                push(out, doc::Block::Paragraph(content));
+            }
             Block::List(list) => {
-                for item in &list.items {
-                    self.inlines(&item.content, ctx);
+                let items = list
+                    .items
+                    .iter()
+                    .map(|item| self.inlines(&item.content, ctx))
+                    .collect();
+                push(
+                    out,
+                    doc::Block::List {
+                        ordered: list.ordered,
+                        items,
+                    },
+                );
+            }
+            Block::Each(each) => self.each(each, ctx, out),
+            Block::If(block) => {
+                let body = match self.condition(&block.condition, ctx) {
+                    Some(true) => &block.then_body,
+                    Some(false) => &block.else_body,
+                    None => return,
+                };
+                for b in body {
+                    self.block(b, ctx, out);
                 }
             }
-            Block::Each(each) => self.each(each, ctx),
-            Block::If(block) => match self.condition(&block.condition, ctx) {
-                Some(true) => block.then_body.iter().for_each(|b| self.block(b, ctx)),
-                Some(false) => block.else_body.iter().for_each(|b| self.block(b, ctx)),
-                None => {}
-            },
         }
     }
 
-    fn each(&mut self, each: &EachBlock, ctx: Ctx<'_>) {
+    fn each(&mut self, each: &EachBlock, ctx: Ctx<'_>, out: &mut Vec<doc::Block>) {
         let context = crate::check::Context {
             table: ctx.row.map(|(t, _)| t),
             in_loop: ctx.in_loop,
@@ -99,62 +146,202 @@ impl Evaluator<'_> {
             index += 1;
             let row_ctx = Ctx { index, ..row_ctx };
             for b in &each.body {
-                self.block(b, row_ctx);
+                self.block(b, row_ctx, out);
             }
         }
     }
 
-    fn inlines(&mut self, inlines: &[Inline], ctx: Ctx<'_>) {
+    fn inlines(&mut self, inlines: &[Inline], ctx: Ctx<'_>) -> Vec<doc::Inline> {
+        let mut out = Vec::with_capacity(inlines.len());
         let mut before: Option<(&str, Span)> = None;
         for inline in inlines {
             match inline {
-                Inline::Text(text, span) => before = Some((text, *span)),
-                Inline::SoftBreak(_) => {}
-                Inline::Strong(inner, _) | Inline::Emphasis(inner, _) => {
-                    self.inlines(inner, ctx);
+                Inline::Text(text, span) => {
+                    before = Some((text, *span));
+                    out.push(doc::Inline::Text(text.clone()));
+                }
+                Inline::SoftBreak(_) => out.push(doc::Inline::SoftBreak),
+                Inline::Strong(inner, _) => {
+                    out.push(doc::Inline::Strong(self.inlines(inner, ctx)));
+                    before = None;
+                }
+                Inline::Emphasis(inner, _) => {
+                    out.push(doc::Inline::Emphasis(self.inlines(inner, ctx)));
                     before = None;
                 }
                 Inline::Interpolation(i) => {
                     let word = before.and_then(|(text, span)| direction_word(text, span));
-                    self.interpolation(i, word, ctx);
+                    out.push(self.interpolation(i, word, ctx));
                     before = None;
                 }
             }
         }
+        out
     }
 
-    fn interpolation(&mut self, i: &Interpolation, word: Option<Word>, ctx: Ctx<'_>) {
-        let Some(value) = self.eval(&i.expr, ctx) else {
-            return;
+    fn interpolation(
+        &mut self,
+        i: &Interpolation,
+        word: Option<Word>,
+        ctx: Ctx<'_>,
+    ) -> doc::Inline {
+        let mut style = self.style(&i.format);
+        let formula = self.text(i.expr.span);
+        let value = self.eval(&i.expr, ctx);
+        let mut fact = doc::Fact {
+            text: String::new(),
+            formula: formula.clone(),
+            name: self.figure_name(&i.expr, ctx),
+            exact: None,
+            unit: None,
+            check: None,
+            span: i.span,
         };
-        match (value, &i.stated) {
-            (Value::Num(q), Some(literal)) => {
-                self.check_stated(q, literal, word.as_ref(), i.expr.span)
-            }
-            (Value::Num(q), None) => {
-                let Some(word) = word else { return };
-                let wrong = if word.negative {
-                    q.interval.lo > Decimal::ZERO
-                } else {
-                    q.interval.hi < Decimal::ZERO
-                };
-                if wrong {
-                    let unit = super::format::display_unit(q.dim, self.settings.money);
-                    let decimals = super::format::default_decimals(q.dim, q.nominal);
-                    self.error(EvalError::Direction {
-                        span: i.expr.span,
-                        word_span: word.span,
-                        word: word.text.clone(),
-                        actual: super::format::quantity(&q, unit, decimals, self.settings.rounding),
-                        expected_word: word.opposite.to_owned(),
+        let quantity = match &value {
+            Some(Value::Num(q)) => Some(*q),
+            Some(Value::Text(text)) => {
+                if let Some(literal) = &i.stated {
+                    self.error(EvalError::NotANumber {
+                        span: literal.span,
+                        what: format!("`{formula}` (text) compared with a number"),
                     });
                 }
+                return doc::Inline::Text(text.clone());
             }
-            (_, Some(literal)) => self.error(EvalError::NotANumber {
-                span: literal.span,
-                what: format!("`{}` (text) compared with a number", self.text(i.expr.span)),
-            }),
-            _ => {}
+            Some(Value::Bool(_)) => {
+                self.error(EvalError::NotANumber {
+                    span: i.expr.span,
+                    what: format!("`{formula}` (a comparison) shown as a value"),
+                });
+                None
+            }
+            None => None,
+        };
+        if let Some(q) = quantity {
+            let unit = style
+                .unit
+                .or_else(|| format::display_unit(q.dim, self.settings.money));
+            if let Some(u) = style.unit {
+                if u.dim() != q.dim && q.dim != super::unit::Dim::Plain {
+                    self.error(EvalError::Dims {
+                        span: i.format.first().map_or(i.span, |f| f.span),
+                        op: "按",
+                        left: q.dim.describe(),
+                        right: format!("the unit `{}`", u.name()),
+                    });
+                    style.unit = None;
+                }
+            }
+            fact.exact = Some(format::in_unit(q.nominal, unit).normalize().to_string());
+            fact.unit = unit.map(Unit::name);
         }
+        match (&i.stated, quantity) {
+            (Some(literal), q) => {
+                if let Some(q) = q {
+                    let before = self.errors.len();
+                    self.check_stated(q, literal, word.as_ref(), i.expr.span);
+                    fact.check = Some(match self.errors.get(before) {
+                        None => doc::Check::Verified,
+                        Some(e) => {
+                            let d = e.to_diagnostic();
+                            doc::Check::Failed {
+                                code: d.code.id().to_owned(),
+                                message: d.message,
+                            }
+                        }
+                    });
+                }
+                let written = self.text(literal.span);
+                let written = written.trim_end_matches('!');
+                fact.text = if style.abs {
+                    written.trim_start_matches('-').to_owned()
+                } else {
+                    written.to_owned()
+                };
+            }
+            (None, Some(q)) => {
+                if let Some(word) = &word {
+                    self.check_direction(q, word, i.expr.span);
+                    style.abs = true;
+                } else if self.is_change(&i.expr) {
+                    style.wording = true;
+                }
+                fact.text = format::show(&q, style, self.settings.money, self.settings.rounding);
+            }
+            (None, None) => fact.text = format!("{{{formula}}}"),
+        }
+        doc::Inline::Fact(fact)
+    }
+
+    /// Checks a computed value against the direction word before it.
+    fn check_direction(&mut self, q: Quantity, word: &Word, span: Span) {
+        let wrong = if word.negative {
+            q.interval.lo > Decimal::ZERO
+        } else {
+            q.interval.hi < Decimal::ZERO
+        };
+        if wrong {
+            let unit = format::display_unit(q.dim, self.settings.money);
+            let decimals = format::default_decimals(q.dim, q.nominal);
+            self.error(EvalError::Direction {
+                span,
+                word_span: word.span,
+                word: word.text.clone(),
+                actual: format::quantity(&q, unit, decimals, self.settings.rounding),
+                expected_word: word.opposite.to_owned(),
+            });
+        }
+    }
+
+    /// Whether an expression is a `change` or `growth`, shown with 增加/减少 by default.
+    fn is_change(&self, expr: &Expr) -> bool {
+        matches!(&expr.kind, ExprKind::Call(call)
+            if matches!(Function::lookup(&call.function.text), Some(Function::Change | Function::Growth)))
+    }
+
+    /// The figure an expression names, when it is a single reference to one.
+    fn figure_name(&self, expr: &Expr, ctx: Ctx<'_>) -> Option<String> {
+        let ExprKind::Ref(reference) = &expr.kind else {
+            return None;
+        };
+        let context = crate::check::Context {
+            table: ctx.row.map(|(t, _)| t),
+            in_loop: ctx.in_loop,
+            group: ctx.group,
+        };
+        match self.scope.resolve(reference, context).ok()? {
+            Target::Figure(name) => Some(name),
+            _ => Some(reference.display()),
+        }
+    }
+
+    /// The style an interpolation's `按 …` options ask for.
+    fn style(&mut self, options: &[FormatOption]) -> Style {
+        let mut style = Style {
+            thousands: self.settings.thousands,
+            ..Style::default()
+        };
+        for option in options {
+            let text = option.text.as_str();
+            let decimals = text
+                .strip_prefix('.')
+                .or_else(|| text.strip_suffix('位'))
+                .and_then(|d| d.parse::<u32>().ok())
+                .filter(|d| *d <= 20);
+            match text {
+                _ if decimals.is_some() => style.decimals = decimals,
+                "绝对值" | "abs" => style.abs = true,
+                "千分位" | "thousands" => style.thousands = true,
+                "增减" | "wording" => style.wording = true,
+                _ => match Unit::parse(text) {
+                    Some(unit) => style.unit = Some(unit),
+                    None => self.error(EvalError::UnknownFormat {
+                        span: option.span,
+                        option: text.to_owned(),
+                    }),
+                },
+            }
+        }
+        style
     }
 }

@@ -49,14 +49,25 @@ impl Settings {
                     "银行家舍入" | "half-even" => settings.rounding = Rounding::HalfEven,
                     _ => bad("`四舍五入` (half-up) or `银行家舍入` (half-even)"),
                 },
-                "转录" | "transcribed" => match text.as_str() {
-                    "是" | "yes" | "true" => settings.transcribed = true,
-                    "否" | "no" | "false" => settings.transcribed = false,
-                    _ => bad("`是` or `否`"),
+                "转录" | "transcribed" => match yes_no(&text) {
+                    Some(v) => settings.transcribed = v,
+                    None => bad("`是` or `否`"),
+                },
+                "千分位" | "thousands" => match yes_no(&text) {
+                    Some(v) => settings.thousands = v,
+                    None => bad("`是` or `否`"),
                 },
                 _ => {}
             }
         }
         (settings, errors)
+    }
+}
+
+fn yes_no(text: &str) -> Option<bool> {
+    match text {
+        "是" | "yes" | "true" => Some(true),
+        "否" | "no" | "false" => Some(false),
+        _ => None,
     }
 }

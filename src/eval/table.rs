@@ -209,6 +209,22 @@ impl<'a> Evaluator<'a> {
             }
         }
         self.link_rows(&mut table);
+        let numeric = table
+            .columns
+            .iter()
+            .any(|c| !matches!(c.kind, ColKind::Text));
+        if numeric && !table.rows.iter().any(|r| r.kind == RowKind::Total) {
+            // Every table has a total; without a stated one it is computed from the top rows.
+            let columns = table.columns.len();
+            table.rows.push(TRow {
+                kind: RowKind::Total,
+                name: "合计".to_owned(),
+                span: decl.name.span,
+                cells: vec![None; columns],
+                parent: None,
+                children: Vec::new(),
+            });
+        }
         table
     }
 
@@ -496,32 +512,18 @@ impl<'a> Evaluator<'a> {
         found
     }
 
-    /// The total (or first subtotal) row, or a virtual one computed from the top rows.
-    pub(super) fn total_row(&mut self, table: &str, subtotal: bool) -> Option<usize> {
-        let t = self.tables.get_mut(table)?;
+    /// The total (or first subtotal) row.
+    pub(super) fn total_row(&self, table: &str, subtotal: bool) -> Option<usize> {
         let wanted = if subtotal {
             RowKind::Subtotal
         } else {
             RowKind::Total
         };
-        if let Some(i) = t.rows.iter().position(|r| r.kind == wanted) {
-            return Some(i);
-        }
-        if subtotal {
-            return None;
-        }
-        // No stated total: add an empty one, which computes from the top rows.
-        let span = t.decl.name.span;
-        let columns = t.columns.len();
-        t.rows.push(TRow {
-            kind: RowKind::Total,
-            name: "合计".to_owned(),
-            span,
-            cells: vec![None; columns],
-            parent: None,
-            children: Vec::new(),
-        });
-        Some(t.rows.len() - 1)
+        self.tables
+            .get(table)?
+            .rows
+            .iter()
+            .position(|r| r.kind == wanted)
     }
 
     /// Fields of the current row in a `@每行` body.
@@ -657,4 +659,78 @@ impl<'a> Evaluator<'a> {
 pub fn literal_text(literal: &Literal) -> String {
     let unit = literal.unit.as_ref().map_or("", |u| u.text.as_str());
     format!("{}{unit}", literal.value)
+}
+
+impl Evaluator<'_> {
+    /// The table as shown: key columns, then every column, with subtotals and totals computed.
+    /// Cells without a value (a rate over a zero budget) are left blank, not reported.
+    pub(super) fn table_view(&mut self, name: &str) -> Option<crate::doc::Table> {
+        use crate::doc;
+        let t = self.tables.get(name)?;
+        let coded = t.rows.iter().any(|r| matches!(r.kind, RowKind::Code(_)));
+        let mut header: Vec<String> = if coded {
+            vec!["科目编码".to_owned(), "科目名称".to_owned()]
+        } else {
+            vec!["项目".to_owned()]
+        };
+        let mut numeric = vec![false; header.len()];
+        for (column, decl) in t.columns.iter().zip(&t.decl.columns) {
+            header.push(
+                decl.label
+                    .as_ref()
+                    .map_or_else(|| column.name.clone(), |l| l.value.clone()),
+            );
+            numeric.push(!matches!(column.kind, ColKind::Text));
+        }
+        let title = t
+            .decl
+            .title
+            .as_ref()
+            .map_or_else(|| name.to_owned(), |s| s.value.clone());
+        let columns: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
+        let rows: Vec<(RowKind, String, bool)> = t
+            .rows
+            .iter()
+            .map(|r| (r.kind.clone(), r.name.clone(), !r.children.is_empty()))
+            .collect();
+        self.quiet = true;
+        let mut out = Vec::new();
+        for (index, (kind, row_name, has_children)) in rows.into_iter().enumerate() {
+            let mut cells = match (&kind, coded) {
+                (RowKind::Code(code), _) => vec![code.clone(), row_name],
+                (_, true) => vec![String::new(), row_name],
+                (_, false) => vec![row_name],
+            };
+            for column in &columns {
+                let bare = format::Style {
+                    bare: true,
+                    thousands: self.settings.thousands,
+                    ..format::Style::default()
+                };
+                let text = match self.cell(name, index, column, Span::default()) {
+                    Some(Value::Num(q)) => {
+                        format::show(&q, bare, self.settings.money, self.settings.rounding)
+                    }
+                    Some(Value::Text(text)) => text,
+                    _ => String::new(),
+                };
+                cells.push(text);
+            }
+            let kind = match kind {
+                RowKind::Total => doc::RowKind::Total,
+                RowKind::Subtotal => doc::RowKind::Subtotal,
+                _ if has_children => doc::RowKind::Subtotal,
+                _ => doc::RowKind::Item,
+            };
+            out.push(doc::TableRow { kind, cells });
+        }
+        self.quiet = false;
+        Some(doc::Table {
+            name: name.to_owned(),
+            title,
+            header,
+            numeric,
+            rows: out,
+        })
+    }
 }

@@ -207,14 +207,14 @@ fn found_at(text: &str, at: usize) -> (String, usize) {
 fn resync(text: &str, item_start: usize, at: usize) -> usize {
     let after_error_line = next_line_start(text, at);
     let start = skip_blank_lines(text, item_start);
-    let first_line_end = next_line_start(text, start);
-    let first_line = &text[start..first_line_end];
+    let first_line_end = next_line_start(text, start).min(text.len());
+    let first_line = text.get(start..first_line_end).unwrap_or("");
     if !opens_block(first_line) {
         return after_error_line;
     }
     let mut depth = 0usize;
     let mut in_string = false;
-    for (i, c) in text[start..].char_indices() {
+    for (i, c) in text.get(start..).unwrap_or("").char_indices() {
         match c {
             '"' => in_string = !in_string,
             '\n' => in_string = false,

@@ -1,0 +1,121 @@
+//! The evaluated document: the one input of every renderer.
+//!
+//! Loops are expanded, conditions decided, and every interpolation rendered to its text (with
+//! its unit, precision and wording) and kept as a [`Fact`] that says what it is, so renderers
+//! only lay out. Invariant: renderers read this model, never the AST or the checker.
+
+use crate::source::Span;
+
+/// A whole evaluated document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    pub title: String,
+    /// The department (`单位`).
+    pub entity: Option<String>,
+    /// The year reported on (`年度`).
+    pub year: Option<String>,
+    /// The money unit amounts are shown in (`万元`).
+    pub money_unit: String,
+    pub blocks: Vec<Block>,
+}
+
+/// A block of the document, in source order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    Paragraph(Vec<Inline>),
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+    Table(Table),
+}
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    /// A line break inside a paragraph: no space between Chinese characters.
+    SoftBreak,
+    Strong(Vec<Inline>),
+    Emphasis(Vec<Inline>),
+    Fact(Fact),
+}
+
+/// A rendered value and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// The text shown: `836.78万元`, `增加65.10万元`, `72.80%`.
+    pub text: String,
+    /// The expression as written: `share(收入.财政拨款, 收入.合计)`.
+    pub formula: String,
+    /// The figure, when the expression is one reference.
+    pub name: Option<String>,
+    /// The exact computed value in `unit` (a decimal string, never a float).
+    pub exact: Option<String>,
+    /// The unit of `exact`: `万元`, `%`, `人`.
+    pub unit: Option<String>,
+    /// For a stated value: whether it was verified.
+    pub check: Option<Check>,
+    pub span: Span,
+}
+
+/// The outcome of checking a stated value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    Verified,
+    /// The diagnostic code and message.
+    Failed {
+        code: String,
+        message: String,
+    },
+}
+
+/// A rendered table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub name: String,
+    pub title: String,
+    /// Header texts: the key columns (编码, 名称) then each column.
+    pub header: Vec<String>,
+    /// Which columns hold numbers (right-aligned).
+    pub numeric: Vec<bool>,
+    pub rows: Vec<TableRow>,
+}
+
+/// One rendered row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    pub kind: RowKind,
+    pub cells: Vec<String>,
+}
+
+/// How a row is styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Item,
+    /// A row with rows under it (类, 款).
+    Subtotal,
+    Total,
+}
+
+impl Inline {
+    /// The plain text of inline content.
+    pub fn plain(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => out.push_str(t),
+                Inline::SoftBreak => {}
+                Inline::Strong(inner) | Inline::Emphasis(inner) => {
+                    out.push_str(&Inline::plain(inner))
+                }
+                Inline::Fact(f) => out.push_str(&f.text),
+            }
+        }
+        out
+    }
+}
