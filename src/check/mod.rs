@@ -9,6 +9,7 @@ pub mod error;
 pub mod functions;
 pub mod lints;
 pub mod resolve;
+mod walk;
 
 pub use error::CheckError;
 pub use resolve::{Context, Scope, Target};
@@ -26,6 +27,6 @@ pub struct Checked {
 pub fn check(modules: &[Module]) -> Checked {
     let mut errors = Vec::new();
     let scope = Scope::collect(modules, &mut errors);
-    resolve::resolve_all(&scope, modules, &mut errors);
+    walk::resolve_all(&scope, modules, &mut errors);
     Checked { scope, errors }
 }

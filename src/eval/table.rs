@@ -4,14 +4,12 @@
 //! against the built-in classification list.
 
 use super::error::EvalError;
-use super::format;
 use super::unit::{Dim, Unit};
-use super::value::{self, Quantity, Value};
-use super::{Ctx, Evaluator};
+use super::value::{Quantity, Value};
+use super::Evaluator;
 use crate::ast::*;
 use crate::check::classification::{self, Kind};
 use crate::source::Span;
-use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// A table with its cells read and its hierarchy known.
@@ -82,7 +80,7 @@ impl Table<'_> {
     }
 
     /// Rows with no parent row (what the total adds up).
-    fn top_rows(&self) -> Vec<usize> {
+    pub(super) fn top_rows(&self) -> Vec<usize> {
         (0..self.rows.len())
             .filter(|&i| {
                 let r = &self.rows[i];
@@ -91,7 +89,7 @@ impl Table<'_> {
             .collect()
     }
 
-    fn column(&self, name: &str) -> Option<usize> {
+    pub(super) fn column(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.name == name)
     }
 
@@ -401,336 +399,10 @@ impl<'a> Evaluator<'a> {
             }
         }
     }
-
-    /// A cell's value: as stated, or computed (subtotals, totals, computed columns).
-    pub(super) fn cell(
-        &mut self,
-        table: &str,
-        row: usize,
-        column: &str,
-        span: Span,
-    ) -> Option<Value> {
-        let t = self.tables.get(table)?;
-        let col = t.column(column)?;
-        match t.columns[col].kind {
-            ColKind::Computed(expr) => {
-                let ctx = Ctx {
-                    row: Some((t.decl.name.text.as_str(), row)),
-                    ..Ctx::default()
-                };
-                self.eval(expr, ctx)
-            }
-            ColKind::Text => Some(
-                t.rows[row].cells[col]
-                    .as_ref()
-                    .map_or_else(|| Value::Text(String::new()), |c| c.value.clone()),
-            ),
-            ColKind::Number(dim, _) => {
-                if let Some(cell) = &t.rows[row].cells[col] {
-                    return Some(cell.value.clone());
-                }
-                let parts = self.parts(table, row);
-                if parts.is_empty() {
-                    // An empty cell of a row with nothing under it is zero.
-                    let dim = if dim == Dim::Plain { Dim::Plain } else { dim };
-                    return Some(Value::Num(Quantity::exact(dim, Decimal::ZERO)));
-                }
-                self.sum_rows(table, &parts, column, span).map(Value::Num)
-            }
-        }
-    }
-
-    /// The rows a row adds up: its children, the rows before a subtotal, the top rows for
-    /// the total; none for a plain row.
-    fn parts(&self, table: &str, row: usize) -> Vec<usize> {
-        let Some(t) = self.tables.get(table) else {
-            return Vec::new();
-        };
-        match t.rows[row].kind {
-            RowKind::Total => t.top_rows(),
-            RowKind::Subtotal => {
-                let start = (0..row)
-                    .rev()
-                    .find(|&i| matches!(t.rows[i].kind, RowKind::Subtotal | RowKind::Total))
-                    .map_or(0, |i| i + 1);
-                (start..row)
-                    .filter(|&i| t.rows[i].parent.is_none())
-                    .collect()
-            }
-            _ => t.rows[row].children.clone(),
-        }
-    }
-
-    fn sum_rows(
-        &mut self,
-        table: &str,
-        rows: &[usize],
-        column: &str,
-        span: Span,
-    ) -> Option<Quantity> {
-        let money = self.settings.money;
-        let mut acc: Option<Quantity> = None;
-        for &r in rows {
-            let v = self.cell(table, r, column, span)?;
-            let q = self.num(&v, span)?;
-            acc = Some(match acc {
-                None => q,
-                Some(a) => match value::add(a, q, money) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        self.op_error(e, span, None);
-                        return None;
-                    }
-                },
-            });
-        }
-        acc
-    }
-
-    pub(super) fn find_row(
-        &mut self,
-        table: &str,
-        selector: &RowSelector,
-        span: Span,
-    ) -> Option<usize> {
-        let t = self.tables.get(table)?;
-        let found = t.rows.iter().position(|r| match (selector, &r.kind) {
-            (RowSelector::Code(code, _), RowKind::Code(c)) => c == code,
-            (RowSelector::Label(label), RowKind::Label) => r.name == label.value,
-            _ => false,
-        });
-        if found.is_none() {
-            let wanted = match selector {
-                RowSelector::Code(code, _) => code.clone(),
-                RowSelector::Label(label) => label.value.clone(),
-            };
-            self.error(EvalError::NotANumber {
-                span,
-                what: format!("`{table}[{wanted}]` (the table has no such row)"),
-            });
-        }
-        found
-    }
-
-    /// The total (or first subtotal) row.
-    pub(super) fn total_row(&self, table: &str, subtotal: bool) -> Option<usize> {
-        let wanted = if subtotal {
-            RowKind::Subtotal
-        } else {
-            RowKind::Total
-        };
-        self.tables
-            .get(table)?
-            .rows
-            .iter()
-            .position(|r| r.kind == wanted)
-    }
-
-    /// Fields of the current row in a `@每行` body.
-    pub(super) fn loop_field(
-        &mut self,
-        table: &str,
-        row: usize,
-        field: &str,
-        index: usize,
-    ) -> Option<Value> {
-        let t = self.tables.get(table)?;
-        let r = &t.rows[row];
-        Some(match field {
-            "序号" | "index" => {
-                Value::Num(Quantity::exact(Dim::Plain, Decimal::from(index as u64)))
-            }
-            "编码" | "code" => Value::Text(match &r.kind {
-                RowKind::Code(c) => c.clone(),
-                _ => String::new(),
-            }),
-            "名称" | "name" => Value::Text(r.name.clone()),
-            _ => Value::Text(t.full_name(row)),
-        })
-    }
-
-    /// Checks every stated subtotal and total, and every stated value of a computed column.
-    pub(super) fn check_tables(&mut self) {
-        let mut names: Vec<String> = self.tables.keys().cloned().collect();
-        names.sort();
-        for name in names {
-            let (rows, columns) = match self.tables.get(&name) {
-                Some(t) => (t.rows.len(), t.columns.len()),
-                None => continue,
-            };
-            for row in 0..rows {
-                for col in 0..columns {
-                    self.check_cell(&name, row, col);
-                }
-            }
-        }
-    }
-
-    fn check_cell(&mut self, table: &str, row: usize, col: usize) {
-        let Some(t) = self.tables.get(table) else {
-            return;
-        };
-        let Some(cell) = t.rows[row].cells[col].clone() else {
-            return;
-        };
-        let column = t.columns[col].name.clone();
-        let kind = t.columns[col].kind;
-        let row_label = t.row_label(row);
-        match kind {
-            ColKind::Computed(expr) => {
-                let ctx = Ctx {
-                    row: Some((t.decl.name.text.as_str(), row)),
-                    ..Ctx::default()
-                };
-                let (Some(literal), Some(Value::Num(q))) =
-                    (cell.literal.as_ref(), self.eval(expr, ctx))
-                else {
-                    return;
-                };
-                self.check_stated(q, literal, None, expr.span);
-            }
-            ColKind::Number(..) => {
-                let parts = self.parts(table, row);
-                if parts.is_empty() {
-                    return;
-                }
-                let Value::Num(stated) = cell.value else {
-                    return;
-                };
-                let Some(computed) = self.sum_rows(table, &parts, &column, cell.span) else {
-                    return;
-                };
-                let Some(literal) = cell.literal.as_ref() else {
-                    return;
-                };
-                let decimals = literal.value.scale();
-                let unit = literal
-                    .unit
-                    .as_ref()
-                    .and_then(|u| Unit::parse(&u.text))
-                    .or_else(|| format::display_unit(stated.dim, self.settings.money));
-                let rounding = self.settings.rounding;
-                let show = |q: &Quantity| format::quantity(q, unit, decimals, rounding);
-                let spans: Vec<Span> = parts
-                    .iter()
-                    .filter_map(|&p| self.tables.get(table).map(|t| t.rows[p].span))
-                    .collect();
-                if !stated.interval.intersects(computed.interval) {
-                    let difference = Quantity::exact(stated.dim, stated.nominal - computed.nominal);
-                    self.error(EvalError::TotalMismatch {
-                        span: cell.span,
-                        table: table.to_owned(),
-                        row: row_label,
-                        column,
-                        stated: show(&stated),
-                        computed: format::precise(&computed, unit, decimals, rounding),
-                        difference: format::precise(&difference, unit, decimals, rounding),
-                        write: format!(
-                            "{}{}",
-                            {
-                                let v = format::in_unit(computed.nominal, unit).normalize();
-                                rounding.round(v, v.scale().max(decimals))
-                            },
-                            literal.unit.as_ref().map_or("", |u| u.text.as_str())
-                        ),
-                        rows: spans,
-                    });
-                } else if self.settings.strict && show(&computed) != show(&stated) {
-                    let statement = super::error::Statement {
-                        span: cell.span,
-                        stated: literal_text(literal),
-                        formula_span: spans.first().copied().unwrap_or(cell.span),
-                        formula: format!(
-                            "the sum of the rows under {row_label} (column `{column}`)"
-                        ),
-                        computed: format::precise(&computed, unit, decimals, rounding),
-                        interval: format::interval(&computed, unit, decimals + 3, rounding),
-                        write: show(&computed),
-                    };
-                    self.error(EvalError::RoundingOnly(statement));
-                }
-            }
-            ColKind::Text => {}
-        }
-    }
 }
 
 /// A literal as written: `775.19`, `-77.31`, `165%`.
 pub fn literal_text(literal: &Literal) -> String {
     let unit = literal.unit.as_ref().map_or("", |u| u.text.as_str());
     format!("{}{unit}", literal.value)
-}
-
-impl Evaluator<'_> {
-    /// The table as shown: key columns, then every column, with subtotals and totals computed.
-    /// Cells without a value (a rate over a zero budget) are left blank, not reported.
-    pub(super) fn table_view(&mut self, name: &str) -> Option<crate::doc::Table> {
-        use crate::doc;
-        let t = self.tables.get(name)?;
-        let coded = t.rows.iter().any(|r| matches!(r.kind, RowKind::Code(_)));
-        let mut header: Vec<String> = if coded {
-            vec!["科目编码".to_owned(), "科目名称".to_owned()]
-        } else {
-            vec!["项目".to_owned()]
-        };
-        let mut numeric = vec![false; header.len()];
-        for (column, decl) in t.columns.iter().zip(&t.decl.columns) {
-            header.push(
-                decl.label
-                    .as_ref()
-                    .map_or_else(|| column.name.clone(), |l| l.value.clone()),
-            );
-            numeric.push(!matches!(column.kind, ColKind::Text));
-        }
-        let title = t
-            .decl
-            .title
-            .as_ref()
-            .map_or_else(|| name.to_owned(), |s| s.value.clone());
-        let columns: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
-        let rows: Vec<(RowKind, String, bool)> = t
-            .rows
-            .iter()
-            .map(|r| (r.kind.clone(), r.name.clone(), !r.children.is_empty()))
-            .collect();
-        self.quiet = true;
-        let mut out = Vec::new();
-        for (index, (kind, row_name, has_children)) in rows.into_iter().enumerate() {
-            let mut cells = match (&kind, coded) {
-                (RowKind::Code(code), _) => vec![code.clone(), row_name],
-                (_, true) => vec![String::new(), row_name],
-                (_, false) => vec![row_name],
-            };
-            for column in &columns {
-                let bare = format::Style {
-                    bare: true,
-                    thousands: self.settings.thousands,
-                    ..format::Style::default()
-                };
-                let text = match self.cell(name, index, column, Span::default()) {
-                    Some(Value::Num(q)) => {
-                        format::show(&q, bare, self.settings.money, self.settings.rounding)
-                    }
-                    Some(Value::Text(text)) => text,
-                    _ => String::new(),
-                };
-                cells.push(text);
-            }
-            let kind = match kind {
-                RowKind::Total => doc::RowKind::Total,
-                RowKind::Subtotal => doc::RowKind::Subtotal,
-                _ if has_children => doc::RowKind::Subtotal,
-                _ => doc::RowKind::Item,
-            };
-            out.push(doc::TableRow { kind, cells });
-        }
-        self.quiet = false;
-        Some(doc::Table {
-            name: name.to_owned(),
-            title,
-            header,
-            numeric,
-            rows: out,
-        })
-    }
 }

@@ -23,7 +23,7 @@ impl<'e> Lowerer<'e> {
         Lowerer { file, base, errors }
     }
 
-    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+    pub(super) fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.file, self.base + s.start()..self.base + s.end())
     }
@@ -347,7 +347,7 @@ impl<'e> Lowerer<'e> {
 
     // -------------------------------------------------------------- expressions
 
-    fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
+    pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let span = self.span(&pair);
         match pair.as_rule() {
             Rule::expr => match pair.into_inner().next() {
@@ -451,7 +451,7 @@ impl<'e> Lowerer<'e> {
         }
     }
 
-    fn reference(&mut self, pair: Pair<'_, Rule>) -> Reference {
+    pub(super) fn reference(&mut self, pair: Pair<'_, Rule>) -> Reference {
         let span = self.span(&pair);
         let mut segments = Vec::new();
         for p in pair.into_inner() {
@@ -472,7 +472,7 @@ impl<'e> Lowerer<'e> {
         Reference { segments, span }
     }
 
-    fn literal(&mut self, pair: Pair<'_, Rule>) -> Literal {
+    pub(super) fn literal(&mut self, pair: Pair<'_, Rule>) -> Literal {
         let span = self.span(&pair);
         let mut negative = false;
         let mut value = Decimal::ZERO;
@@ -517,7 +517,7 @@ impl<'e> Lowerer<'e> {
 
     // -------------------------------------------------------------- names and strings
 
-    fn name(&mut self, pair: Pair<'_, Rule>) -> Name {
+    pub(super) fn name(&mut self, pair: Pair<'_, Rule>) -> Name {
         let span = self.span(&pair);
         let text = match pair.as_rule() {
             Rule::name => match pair.into_inner().next() {
@@ -550,7 +550,7 @@ impl<'e> Lowerer<'e> {
         NamePath { segments, span }
     }
 
-    fn string(&mut self, pair: Pair<'_, Rule>) -> Str {
+    pub(super) fn string(&mut self, pair: Pair<'_, Rule>) -> Str {
         let span = self.span(&pair);
         let raw = pair.into_inner().next().map_or("", |inner| inner.as_str());
         Str {
@@ -577,200 +577,6 @@ impl<'e> Lowerer<'e> {
         NamePath {
             segments: Vec::new(),
             span,
-        }
-    }
-
-    // -------------------------------------------------------------- narrative
-
-    fn block(&mut self, pair: Pair<'_, Rule>) -> Option<Block> {
-        let span = self.span(&pair);
-        Some(match pair.as_rule() {
-            Rule::heading => {
-                let mut level = 1;
-                let mut content = Vec::new();
-                for p in pair.into_inner() {
-                    if p.as_rule() == Rule::heading_marks {
-                        level = u8::try_from(p.as_str().len()).unwrap_or(6);
-                    } else {
-                        self.inline(p, &mut content);
-                    }
-                }
-                Block::Heading(Heading {
-                    level,
-                    content: merge_text(content),
-                    span,
-                })
-            }
-            Rule::paragraph => Block::Paragraph(self.paragraph(pair)),
-            Rule::list_item => {
-                let mut ordered = false;
-                let mut content = Vec::new();
-                for p in pair.into_inner() {
-                    if p.as_rule() == Rule::list_marker {
-                        ordered = p.as_str().ends_with('.');
-                    } else {
-                        self.inline(p, &mut content);
-                    }
-                }
-                Block::List(List {
-                    ordered,
-                    items: vec![Paragraph {
-                        content: merge_text(content),
-                        span,
-                    }],
-                    span,
-                })
-            }
-            Rule::each_block => {
-                let mut table = None;
-                let mut filter = None;
-                let mut body = Vec::new();
-                for p in pair.into_inner() {
-                    match p.as_rule() {
-                        Rule::block_head_each => {
-                            for q in p.into_inner() {
-                                match q.as_rule() {
-                                    Rule::reference => table = Some(self.reference(q)),
-                                    Rule::expr => filter = Some(self.expr(q)),
-                                    _ => {}
-                                }
-                            }
-                        }
-                        Rule::block_body => body = self.body(p),
-                        _ => {}
-                    }
-                }
-                Block::Each(EachBlock {
-                    table: table?,
-                    filter,
-                    body,
-                    span,
-                })
-            }
-            Rule::if_block => {
-                let mut condition = None;
-                let mut then_body = Vec::new();
-                let mut else_body = Vec::new();
-                for p in pair.into_inner() {
-                    match p.as_rule() {
-                        Rule::block_head_if => {
-                            condition = p
-                                .into_inner()
-                                .find(|q| q.as_rule() == Rule::expr)
-                                .map(|q| self.expr(q));
-                        }
-                        Rule::block_body => then_body = self.body(p),
-                        Rule::else_branch => {
-                            if let Some(b) =
-                                p.into_inner().find(|q| q.as_rule() == Rule::block_body)
-                            {
-                                else_body = self.body(b);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                Block::If(IfBlock {
-                    condition: condition?,
-                    then_body,
-                    else_body,
-                    span,
-                })
-            }
-            _ => return None,
-        })
-    }
-
-    fn body(&mut self, pair: Pair<'_, Rule>) -> Vec<Block> {
-        let mut blocks: Vec<Block> = Vec::new();
-        for p in pair.into_inner() {
-            if let Some(block) = self.block(p) {
-                match (blocks.last_mut(), block) {
-                    (Some(Block::List(list)), Block::List(next))
-                        if list.ordered == next.ordered =>
-                    {
-                        list.span = list.span.to(next.span);
-                        list.items.extend(next.items);
-                    }
-                    (_, block) => blocks.push(block),
-                }
-            }
-        }
-        blocks
-    }
-
-    fn paragraph(&mut self, pair: Pair<'_, Rule>) -> Paragraph {
-        let span = self.span(&pair);
-        let mut content = Vec::new();
-        for p in pair.into_inner() {
-            self.inline(p, &mut content);
-        }
-        Paragraph {
-            content: merge_text(content),
-            span,
-        }
-    }
-
-    fn inline(&mut self, pair: Pair<'_, Rule>, out: &mut Vec<Inline>) {
-        let span = self.span(&pair);
-        match pair.as_rule() {
-            Rule::text | Rule::inner_text | Rule::stray_star => {
-                out.push(Inline::Text(pair.as_str().to_owned(), span));
-            }
-            Rule::escape => {
-                let escaped: String = pair.as_str().chars().skip(1).collect();
-                out.push(Inline::Text(escaped, span));
-            }
-            Rule::soft_break => out.push(Inline::SoftBreak(span)),
-            Rule::strong | Rule::emphasis => {
-                let strong = pair.as_rule() == Rule::strong;
-                let mut inner = Vec::new();
-                for p in pair.into_inner() {
-                    self.inline(p, &mut inner);
-                }
-                let inner = merge_text(inner);
-                out.push(if strong {
-                    Inline::Strong(inner, span)
-                } else {
-                    Inline::Emphasis(inner, span)
-                });
-            }
-            Rule::interpolation => {
-                let mut expr = None;
-                let mut stated = None;
-                let mut format = Vec::new();
-                for p in pair.into_inner() {
-                    match p.as_rule() {
-                        Rule::expr => expr = Some(self.expr(p)),
-                        Rule::stated => {
-                            stated = p
-                                .into_inner()
-                                .find(|q| q.as_rule() == Rule::literal)
-                                .map(|q| self.literal(q));
-                        }
-                        Rule::format => {
-                            for o in p.into_inner() {
-                                if o.as_rule() == Rule::format_option {
-                                    format.push(FormatOption {
-                                        text: o.as_str().to_owned(),
-                                        span: self.span(&o),
-                                    });
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                if let Some(expr) = expr {
-                    out.push(Inline::Interpolation(Interpolation {
-                        expr,
-                        stated,
-                        format,
-                        span,
-                    }));
-                }
-            }
-            _ => {}
         }
     }
 }
@@ -823,22 +629,6 @@ fn unescape(raw: &str) -> String {
         } else {
             out.push(c);
         }
-    }
-    out
-}
-
-/// Joins adjacent text pieces (escapes split text into several pairs).
-fn merge_text(pieces: Vec<Inline>) -> Vec<Inline> {
-    let mut out: Vec<Inline> = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        if let (Some(Inline::Text(text, span)), Inline::Text(more, more_span)) =
-            (out.last_mut(), &piece)
-        {
-            text.push_str(more);
-            *span = span.to(*more_span);
-            continue;
-        }
-        out.push(piece);
     }
     out
 }

@@ -10,6 +10,7 @@ mod error;
 mod expected;
 mod grammar;
 mod lower;
+mod lower_narrative;
 mod parse;
 
 pub use error::SyntaxError;

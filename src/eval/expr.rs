@@ -1,0 +1,409 @@
+//! Eval stage: expressions, references and the formula functions. Helpers in [`super::value`]
+//! return plain results; here each failure gets its span.
+
+use super::error::EvalError;
+use super::format;
+use super::interval::Interval;
+use super::table::Table;
+use super::unit::{Dim, Unit};
+use super::value::{self, OpError, Quantity, Value};
+use super::{Ctx, Evaluator};
+use crate::ast::*;
+use crate::check::functions::Function;
+use crate::check::{Context, Target};
+use crate::source::Span;
+use rust_decimal::Decimal;
+
+impl Evaluator<'_> {
+    // -------------------------------------------------------------- expressions
+
+    pub(crate) fn eval(&mut self, expr: &Expr, ctx: Ctx<'_>) -> Option<Value> {
+        match &expr.kind {
+            ExprKind::Literal(literal) => {
+                let unit = match &literal.unit {
+                    Some(name) => Some(self.unit(name)?),
+                    None => None,
+                };
+                match Quantity::literal(literal.value, unit, literal.exact) {
+                    Ok(q) => Some(Value::Num(q)),
+                    Err(e) => {
+                        self.op_error(e, literal.span, None);
+                        None
+                    }
+                }
+            }
+            ExprKind::Ref(reference) => self.reference(reference, ctx),
+            ExprKind::Neg(inner) => {
+                let v = self.eval(inner, ctx)?;
+                self.num(&v, inner.span).map(|q| Value::Num(value::neg(q)))
+            }
+            ExprKind::Binary(op, left, right) => {
+                let l = self.eval(left, ctx)?;
+                let r = self.eval(right, ctx)?;
+                let (l, r) = (self.num(&l, left.span)?, self.num(&r, right.span)?);
+                self.binary(*op, l, r, expr.span, right.span)
+            }
+            ExprKind::Call(call) => self.call(call, ctx),
+        }
+    }
+
+    pub(super) fn num(&mut self, v: &Value, span: Span) -> Option<Quantity> {
+        match v.num() {
+            Ok(q) => Some(q),
+            Err(e) => {
+                self.op_error(e, span, None);
+                None
+            }
+        }
+    }
+
+    fn binary(
+        &mut self,
+        op: BinOp,
+        l: Quantity,
+        r: Quantity,
+        span: Span,
+        right: Span,
+    ) -> Option<Value> {
+        let money = self.settings.money;
+        let result = match op {
+            BinOp::Add => value::add(l, r, money).map(Value::Num),
+            BinOp::Sub => value::sub(l, r, money).map(Value::Num),
+            BinOp::Mul => value::mul(l, r).map(Value::Num),
+            BinOp::Div => value::div(l, r, money).map(Value::Num),
+            cmp => value::unify(l, r, cmp.symbol(), money)
+                .map(|(l, r)| Value::Bool(compare(cmp, l, r))),
+        };
+        match result {
+            Ok(v) => Some(v),
+            Err(OpError::ZeroBase) => {
+                self.op_error(OpError::ZeroBase, span, Some(("/", right)));
+                None
+            }
+            Err(e) => {
+                self.op_error(e, span, None);
+                None
+            }
+        }
+    }
+
+    fn reference(&mut self, reference: &Reference, ctx: Ctx<'_>) -> Option<Value> {
+        let context = Context {
+            table: ctx.row.map(|(t, _)| t),
+            in_loop: ctx.in_loop,
+            group: ctx.group,
+        };
+        // Unresolved names were reported by the checker.
+        let target = self.scope.resolve(reference, context).ok()?;
+        match target {
+            Target::Figure(name) => self.figure(&name),
+            Target::Column { table, column } => {
+                let (_, row) = ctx.row?;
+                self.cell(&table, row, &column, reference.span)
+            }
+            Target::LoopField(field) => {
+                let (table, row) = ctx.row?;
+                self.loop_field(table, row, &field, ctx.index)
+            }
+            Target::Cell { table, row, column } => {
+                let index = self.find_row(&table, &row, reference.span)?;
+                self.cell(&table, index, &column, reference.span)
+            }
+            Target::Total {
+                table,
+                column,
+                subtotal,
+            } => {
+                let index = self.total_row(&table, subtotal)?;
+                self.cell(&table, index, &column, reference.span)
+            }
+            Target::Imported { namespace, name } => {
+                // A failed import was reported where it is declared.
+                let values = self.imported.get(&namespace)?;
+                let found = values.get(&name).cloned();
+                if found.is_none() {
+                    let suggestion =
+                        crate::diagnostics::did_you_mean(&name, values.keys().map(String::as_str))
+                            .map(|s| format!("{namespace}.{s}"));
+                    self.error(EvalError::UnknownImported {
+                        span: reference.span,
+                        name: format!("{namespace}.{name}"),
+                        suggestion,
+                    });
+                }
+                found
+            }
+            Target::Table(_) | Target::Row { .. } | Target::ColumnValues { .. } => {
+                self.error(EvalError::NotANumber {
+                    span: reference.span,
+                    what: format!(
+                        "`{}` (a table, row or column; name a cell or use `sum`)",
+                        reference.display()
+                    ),
+                });
+                None
+            }
+        }
+    }
+
+    fn call(&mut self, call: &Call, ctx: Ctx<'_>) -> Option<Value> {
+        let function = Function::lookup(&call.function.text)?;
+        let (min, max) = function.arity();
+        if call.args.len() < min || max.is_some_and(|m| call.args.len() > m) {
+            return None; // reported by the checker
+        }
+        let span = call.span;
+        match function {
+            Function::Sum | Function::Min | Function::Max => {
+                let mut values = Vec::new();
+                for arg in &call.args {
+                    values.extend(self.argument_values(arg, ctx)?);
+                }
+                let money = self.settings.money;
+                let mut acc: Option<Quantity> = None;
+                for q in values {
+                    let next =
+                        match acc {
+                            None => Ok(q),
+                            Some(a) => match function {
+                                Function::Sum => value::add(a, q, money),
+                                Function::Min => value::unify(a, q, "min", money)
+                                    .map(|(a, q)| min_max(a, q, true)),
+                                _ => value::unify(a, q, "max", money)
+                                    .map(|(a, q)| min_max(a, q, false)),
+                            },
+                        };
+                    match next {
+                        Ok(v) => acc = Some(v),
+                        Err(e) => {
+                            self.op_error(e, span, None);
+                            return None;
+                        }
+                    }
+                }
+                Some(Value::Num(acc.unwrap_or_else(|| {
+                    Quantity::exact(Dim::Plain, Decimal::ZERO)
+                })))
+            }
+            Function::Share | Function::Completion | Function::Growth | Function::Change => {
+                let a = self.eval(&call.args[0].value, ctx)?;
+                let b = self.eval(&call.args[1].value, ctx)?;
+                let a = self.num(&a, call.args[0].span)?;
+                let b = self.num(&b, call.args[1].span)?;
+                let money = self.settings.money;
+                let base = (call.function.text.as_str(), call.args[1].span);
+                let result = match function {
+                    Function::Change => value::sub(a, b, money),
+                    Function::Growth => value::unify(a, b, "growth", money)
+                        .and_then(|(a, b)| value::div(a, b, money))
+                        .and_then(|q| {
+                            value::sub(q, Quantity::exact(Dim::Ratio, Decimal::ONE), money)
+                        }),
+                    _ => value::unify(a, b, function.name(), money)
+                        .and_then(|(a, b)| value::div(a, b, money)),
+                };
+                match result {
+                    Ok(q) => Some(Value::Num(q)),
+                    Err(e) => {
+                        self.op_error(e, span, Some(base));
+                        None
+                    }
+                }
+            }
+            Function::Abs => {
+                let v = self.eval(&call.args[0].value, ctx)?;
+                let q = self.num(&v, call.args[0].span)?;
+                Some(Value::Num(Quantity {
+                    dim: q.dim,
+                    nominal: q.nominal.abs(),
+                    interval: q.interval.abs(),
+                }))
+            }
+            Function::Round => {
+                let v = self.eval(&call.args[0].value, ctx)?;
+                let q = self.num(&v, call.args[0].span)?;
+                let decimals = match call.args.get(1) {
+                    Some(arg) => match &arg.value.kind {
+                        ExprKind::Literal(l)
+                            if l.value.scale() == 0
+                                && l.value >= Decimal::ZERO
+                                && l.value <= Decimal::from(20) =>
+                        {
+                            u32::try_from(l.value.mantissa()).unwrap_or(0)
+                        }
+                        _ => {
+                            self.error(EvalError::NotANumber {
+                                span: arg.span,
+                                what: "the number of decimals (a whole number from 0 to 20)"
+                                    .to_owned(),
+                            });
+                            return None;
+                        }
+                    },
+                    None => 0,
+                };
+                let unit = format::display_unit(q.dim, self.settings.money);
+                let factor = unit.map_or(Decimal::ONE, Unit::factor);
+                let r = |v: Decimal| {
+                    self.settings
+                        .rounding
+                        .round(format::in_unit(v, unit), decimals)
+                        * factor
+                };
+                Some(Value::Num(Quantity {
+                    dim: q.dim,
+                    nominal: r(q.nominal),
+                    interval: Interval {
+                        lo: r(q.interval.lo),
+                        hi: r(q.interval.hi),
+                    },
+                }))
+            }
+        }
+    }
+
+    /// The numbers an argument of `sum`/`min`/`max` stands for: one value, or a column's
+    /// leaf rows (filtered).
+    fn argument_values(&mut self, arg: &Argument, ctx: Ctx<'_>) -> Option<Vec<Quantity>> {
+        if let ExprKind::Ref(reference) = &arg.value.kind {
+            let context = Context {
+                table: ctx.row.map(|(t, _)| t),
+                in_loop: ctx.in_loop,
+                group: ctx.group,
+            };
+            if let Ok(Target::ColumnValues { table, column }) =
+                self.scope.resolve(reference, context)
+            {
+                let rows = self
+                    .tables
+                    .get(&table)
+                    .map(Table::leaf_rows)
+                    .unwrap_or_default();
+                let mut values = Vec::new();
+                for row in rows {
+                    if let Some(filter) = &arg.filter {
+                        let row_ctx = Ctx {
+                            row: Some((table.as_str(), row)),
+                            ..ctx
+                        };
+                        if !self.condition(filter, row_ctx)? {
+                            continue;
+                        }
+                    }
+                    let v = self.cell(&table, row, &column, arg.span)?;
+                    values.push(self.num(&v, arg.span)?);
+                }
+                return Some(values);
+            }
+        }
+        let v = self.eval(&arg.value, ctx)?;
+        Some(vec![self.num(&v, arg.span)?])
+    }
+
+    /// A condition's truth; `None` when it could not be evaluated.
+    pub(crate) fn condition(&mut self, expr: &Expr, ctx: Ctx<'_>) -> Option<bool> {
+        match self.eval(expr, ctx)? {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.error(EvalError::NotANumber {
+                    span: expr.span,
+                    what: format!(
+                        "`{}` (a condition such as `a > b` is needed)",
+                        self.text(expr.span)
+                    ),
+                });
+                None
+            }
+        }
+    }
+
+    pub(super) fn check(&mut self, check: &CheckDecl) {
+        if let ExprKind::Binary(op, left, right) = &check.condition.kind {
+            if matches!(
+                op,
+                BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+            ) {
+                let ctx = Ctx::default();
+                let (Some(l), Some(r)) = (self.eval(left, ctx), self.eval(right, ctx)) else {
+                    return;
+                };
+                let (Some(lq), Some(rq)) = (self.num(&l, left.span), self.num(&r, right.span))
+                else {
+                    return;
+                };
+                let Ok((lq, rq)) = value::unify(lq, rq, op.symbol(), self.settings.money) else {
+                    self.op_error(
+                        OpError::Dims {
+                            op: op.symbol(),
+                            left: lq.dim,
+                            right: rq.dim,
+                        },
+                        check.condition.span,
+                        None,
+                    );
+                    return;
+                };
+                if !compare(*op, lq, rq) {
+                    let unit = format::display_unit(lq.dim, self.settings.money);
+                    let show = |q: &Quantity| {
+                        format::quantity(
+                            q,
+                            unit,
+                            format::default_decimals(q.dim, q.nominal) + 2,
+                            self.settings.rounding,
+                        )
+                    };
+                    let detail = format!(
+                        "`{}` is {}, `{}` is {}",
+                        self.text(left.span),
+                        show(&lq),
+                        self.text(right.span),
+                        show(&rq)
+                    );
+                    self.error(EvalError::CheckFailed {
+                        span: check.condition.span,
+                        message: check.message.as_ref().map(|m| m.value.clone()),
+                        detail,
+                    });
+                }
+                return;
+            }
+        }
+        if self.condition(&check.condition, Ctx::default()) == Some(false) {
+            self.error(EvalError::CheckFailed {
+                span: check.condition.span,
+                message: check.message.as_ref().map(|m| m.value.clone()),
+                detail: "false".to_owned(),
+            });
+        }
+    }
+}
+
+/// A comparison within precision: `==` holds when the intervals meet; an ordering holds when
+/// it holds for the nominal values.
+fn compare(op: BinOp, l: Quantity, r: Quantity) -> bool {
+    match op {
+        BinOp::Eq => l.interval.intersects(r.interval),
+        BinOp::Ne => !l.interval.intersects(r.interval),
+        BinOp::Lt => l.nominal < r.nominal,
+        BinOp::Le => l.nominal <= r.nominal,
+        BinOp::Gt => l.nominal > r.nominal,
+        _ => l.nominal >= r.nominal,
+    }
+}
+
+fn min_max(a: Quantity, b: Quantity, min: bool) -> Quantity {
+    Quantity {
+        dim: a.dim,
+        nominal: if min {
+            a.nominal.min(b.nominal)
+        } else {
+            a.nominal.max(b.nominal)
+        },
+        interval: if min {
+            a.interval.min(b.interval)
+        } else {
+            a.interval.max(b.interval)
+        },
+    }
+}
