@@ -92,6 +92,19 @@ pub struct ReportDecl {
     pub span: Span,
 }
 
+impl ReportDecl {
+    /// The first `报告` block of `modules`.
+    pub fn find(modules: &[Module]) -> Option<&ReportDecl> {
+        modules
+            .iter()
+            .flat_map(|m| &m.items)
+            .find_map(|item| match item {
+                Item::Report(r) => Some(r),
+                _ => None,
+            })
+    }
+}
+
 /// One `key value` line of a report or table block.
 #[derive(Debug, Clone)]
 pub struct Setting {
@@ -109,6 +122,15 @@ pub enum SettingValue {
 }
 
 impl SettingValue {
+    /// The value as text: a string's contents, a number's digits, a name's dots.
+    pub fn text(&self) -> String {
+        match self {
+            SettingValue::Str(s) => s.value.clone(),
+            SettingValue::Number(l) => l.value.to_string(),
+            SettingValue::Name(n) => n.dotted(),
+        }
+    }
+
     /// The span of the value.
     pub fn span(&self) -> Span {
         match self {

@@ -65,8 +65,21 @@ pub struct TableDef {
 }
 
 impl TableDef {
+    /// Whether the table declares a column of this name.
     pub fn has_column(&self, name: &str) -> bool {
         self.columns.iter().any(|(c, _)| c == name)
+    }
+
+    /// The error for `column`, which this table (called `table`) does not have.
+    pub fn unknown_column(&self, table: &str, column: &Name) -> CheckError {
+        CheckError::UnknownColumn {
+            table: table.to_owned(),
+            column: column.text.clone(),
+            span: column.span,
+            table_span: self.span,
+            suggestion: did_you_mean(&column.text, self.columns.iter().map(|(c, _)| c.as_str()))
+                .map(str::to_owned),
+        }
     }
 }
 
@@ -309,17 +322,7 @@ impl Scope {
         let column = |segment: &Segment| -> Result<String, CheckError> {
             match segment {
                 Segment::Name(column) if table.has_column(&column.text) => Ok(column.text.clone()),
-                Segment::Name(column) => Err(CheckError::UnknownColumn {
-                    table: name.to_owned(),
-                    column: column.text.clone(),
-                    span: column.span,
-                    table_span: table.span,
-                    suggestion: did_you_mean(
-                        &column.text,
-                        table.columns.iter().map(|(c, _)| c.as_str()),
-                    )
-                    .map(str::to_owned),
-                }),
+                Segment::Name(column) => Err(table.unknown_column(name, column)),
                 Segment::Row(_) => Err(self.unknown(reference, Context::default())),
             }
         };

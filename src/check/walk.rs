@@ -114,17 +114,8 @@ impl Walker<'_> {
             for cell in &row.cells {
                 if let Some(column) = &cell.column {
                     if !def.has_column(&column.text) {
-                        self.errors.push(CheckError::UnknownColumn {
-                            table: table.name.text.clone(),
-                            column: column.text.clone(),
-                            span: column.span,
-                            table_span: def.span,
-                            suggestion: did_you_mean(
-                                &column.text,
-                                def.columns.iter().map(|(c, _)| c.as_str()),
-                            )
-                            .map(str::to_owned),
-                        });
+                        self.errors
+                            .push(def.unknown_column(&table.name.text, column));
                     }
                 }
             }

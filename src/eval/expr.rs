@@ -10,7 +10,7 @@ use super::value::{self, OpError, Quantity, Value};
 use super::{Ctx, Evaluator};
 use crate::ast::*;
 use crate::check::functions::Function;
-use crate::check::{Context, Target};
+use crate::check::Target;
 use crate::source::Span;
 use rust_decimal::Decimal;
 
@@ -88,11 +88,7 @@ impl Evaluator<'_> {
     }
 
     fn reference(&mut self, reference: &Reference, ctx: Ctx<'_>) -> Option<Value> {
-        let context = Context {
-            table: ctx.row.map(|(t, _)| t),
-            in_loop: ctx.in_loop,
-            group: ctx.group,
-        };
+        let context = ctx.context();
         // Unresolved names were reported by the checker.
         let target = self.scope.resolve(reference, context).ok()?;
         match target {
@@ -266,11 +262,7 @@ impl Evaluator<'_> {
     /// leaf rows (filtered).
     fn argument_values(&mut self, arg: &Argument, ctx: Ctx<'_>) -> Option<Vec<Quantity>> {
         if let ExprKind::Ref(reference) = &arg.value.kind {
-            let context = Context {
-                table: ctx.row.map(|(t, _)| t),
-                in_loop: ctx.in_loop,
-                group: ctx.group,
-            };
+            let context = ctx.context();
             if let Ok(Target::ColumnValues { table, column }) =
                 self.scope.resolve(reference, context)
             {

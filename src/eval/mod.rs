@@ -128,24 +128,12 @@ pub fn evaluate(
 /// The title, entity and year of the `报告` block.
 fn metadata(modules: &[Module]) -> Document {
     let mut document = Document::default();
-    let report = modules
-        .iter()
-        .flat_map(|m| &m.items)
-        .find_map(|item| match item {
-            Item::Report(r) => Some(r),
-            _ => None,
-        });
-    if let Some(report) = report {
+    if let Some(report) = ReportDecl::find(modules) {
         document.title = report.title.value.clone();
         for setting in &report.settings {
-            let text = match &setting.value {
-                SettingValue::Str(s) => s.value.clone(),
-                SettingValue::Number(l) => l.value.to_string(),
-                SettingValue::Name(n) => n.dotted(),
-            };
             match setting.key.text.as_str() {
-                "单位" | "entity" => document.entity = Some(text),
-                "年度" | "year" => document.year = Some(text),
+                "单位" | "entity" => document.entity = Some(setting.value.text()),
+                "年度" | "year" => document.year = Some(setting.value.text()),
                 _ => {}
             }
         }
@@ -166,6 +154,17 @@ pub(crate) struct Ctx<'c> {
     row: Option<(&'c str, usize)>,
     in_loop: bool,
     index: usize,
+}
+
+impl<'c> Ctx<'c> {
+    /// The name-resolution context of this evaluation context.
+    fn context(&self) -> crate::check::Context<'c> {
+        crate::check::Context {
+            table: self.row.map(|(t, _)| t),
+            in_loop: self.in_loop,
+            group: self.group,
+        }
+    }
 }
 
 pub(crate) struct Evaluator<'a> {

@@ -115,11 +115,7 @@ impl Evaluator<'_> {
     }
 
     fn each(&mut self, each: &EachBlock, ctx: Ctx<'_>, out: &mut Vec<doc::Block>) {
-        let context = crate::check::Context {
-            table: ctx.row.map(|(t, _)| t),
-            in_loop: ctx.in_loop,
-            group: ctx.group,
-        };
+        let context = ctx.context();
         let Ok(Target::Table(table)) = self.scope.resolve(&each.table, context) else {
             return; // reported by the checker
         };
@@ -304,11 +300,7 @@ impl Evaluator<'_> {
         let ExprKind::Ref(reference) = &expr.kind else {
             return None;
         };
-        let context = crate::check::Context {
-            table: ctx.row.map(|(t, _)| t),
-            in_loop: ctx.in_loop,
-            group: ctx.group,
-        };
+        let context = ctx.context();
         match self.scope.resolve(reference, context).ok()? {
             Target::Figure(name) => Some(name),
             _ => Some(reference.display()),

@@ -3,7 +3,7 @@
 use super::interval::Rounding;
 use super::unit::Unit;
 use super::Settings;
-use crate::ast::{Item, Module, SettingValue};
+use crate::ast::{Module, ReportDecl};
 use crate::check::CheckError;
 
 impl Settings {
@@ -14,23 +14,12 @@ impl Settings {
             ..Settings::default()
         };
         let mut errors = Vec::new();
-        let report = modules
-            .iter()
-            .flat_map(|m| &m.items)
-            .find_map(|item| match item {
-                Item::Report(r) => Some(r),
-                _ => None,
-            });
-        let Some(report) = report else {
+        let Some(report) = ReportDecl::find(modules) else {
             return (settings, errors);
         };
         for setting in &report.settings {
             let key = setting.key.text.as_str();
-            let text = match &setting.value {
-                SettingValue::Str(s) => s.value.clone(),
-                SettingValue::Number(l) => l.value.to_string(),
-                SettingValue::Name(n) => n.dotted(),
-            };
+            let text = setting.value.text();
             let mut bad = |expected: &'static str| {
                 errors.push(CheckError::BadSettingValue {
                     key: key.to_owned(),
