@@ -10,7 +10,7 @@ use crate::source::Sources;
 use crate::{compile, Options};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// jues: check and render 部门决算 disclosure documents.
@@ -28,6 +28,36 @@ enum Command {
         /// The `.jues` files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// Treat warnings as errors (`--deny warnings`).
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+        /// Also report values consistent only thanks to the rounding of their inputs.
+        #[arg(long)]
+        strict: bool,
+        /// When to colour the output.
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+    /// Check a document, then write it as HTML, Markdown and facts JSON.
+    Build {
+        /// The `.jues` file to build.
+        file: PathBuf,
+        /// The formats to write, separated by commas.
+        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json])]
+        to: Vec<Output>,
+        /// The folder to write into (created if needed).
+        #[arg(short = 'o', long = "out", default_value = "out")]
+        out: PathBuf,
+        /// Write the outputs even when the document has errors.
+        #[arg(long)]
+        allow_errors: bool,
+        /// Mark every stated value in the HTML as verified or wrong, with a summary of all
+        /// findings: an audit view of a published report (implies --allow-errors).
+        #[arg(long)]
+        annotate: bool,
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
@@ -61,6 +91,19 @@ enum FormatArg {
     Json,
 }
 
+/// An output format of `jues build`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Output {
+    /// `<stem>.html`: one self-contained page.
+    Html,
+    /// `<stem>.md`: GitHub-flavoured Markdown.
+    Md,
+    /// `<stem>.facts.json`: every figure, cell and stated number.
+    Json,
+    /// `<stem>.pdf`.
+    Pdf,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Deny {
     /// Warnings make the check fail.
@@ -74,6 +117,28 @@ enum ColorArg {
     Never,
 }
 
+impl ColorArg {
+    fn enabled(self) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Human => Format::Human,
+            FormatArg::Short => Format::Short,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -84,20 +149,37 @@ pub fn run() -> ExitCode {
             deny,
             strict,
             color,
+        } => check(
+            &files,
+            format.into(),
+            deny.is_some(),
+            Options { strict },
+            color.enabled(),
+        ),
+        Command::Build {
+            file,
+            to,
+            out,
+            allow_errors,
+            annotate,
+            format,
+            deny,
+            strict,
+            color,
         } => {
-            let format = match format {
-                FormatArg::Human => Format::Human,
-                FormatArg::Short => Format::Short,
-                FormatArg::Json => Format::Json,
+            let build = Build {
+                to,
+                out,
+                allow_errors: allow_errors || annotate,
+                annotate,
             };
-            let color = match color {
-                ColorArg::Always => true,
-                ColorArg::Never => false,
-                ColorArg::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            check(&files, format, deny.is_some(), Options { strict }, color)
+            build.run(
+                &file,
+                format.into(),
+                deny.is_some(),
+                Options { strict },
+                color.enabled(),
+            )
         }
         Command::Explain { code, all } => explain(code.as_deref(), all),
     }
@@ -173,6 +255,137 @@ fn check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What `jues build` writes, and where.
+struct Build {
+    to: Vec<Output>,
+    out: PathBuf,
+    allow_errors: bool,
+    annotate: bool,
+}
+
+impl Build {
+    fn run(
+        &self,
+        path: &Path,
+        format: Format,
+        deny_warnings: bool,
+        options: Options,
+        color: bool,
+    ) -> ExitCode {
+        if self.to.contains(&Output::Pdf) {
+            eprintln!(
+                "error: PDF output is not available yet; build `--to html,md,json` meanwhile"
+            );
+            return ExitCode::from(2);
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("error: cannot read `{}`: {}", path.display(), io_reason(&e));
+                return ExitCode::from(2);
+            }
+        };
+        let mut sources = Sources::new();
+        sources.add_bytes(path.display().to_string(), &bytes);
+        let compilation = compile(sources, &options);
+        let summary = compilation.summary();
+        let mut report = render::render(
+            &compilation.sources,
+            &compilation.diagnostics,
+            format,
+            color,
+        );
+        if format == Format::Human {
+            report.push_str(&summary_line(1, summary));
+        }
+        let _ = std::io::stdout().lock().write_all(report.as_bytes());
+        let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
+
+        if summary.errors > 0 && !self.allow_errors {
+            eprintln!(
+                "error: not writing outputs: `{}` has {} error{} (`--allow-errors` writes them anyway)",
+                path.display(),
+                summary.errors,
+                if summary.errors == 1 { "" } else { "s" }
+            );
+            return ExitCode::from(1);
+        }
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+        let document = &compilation.evaluated.document;
+        let mut files: Vec<(String, String)> = Vec::new();
+        for output in &self.to {
+            match output {
+                Output::Html => {
+                    let annotations = if self.annotate {
+                        annotations(&compilation)
+                    } else {
+                        Vec::new()
+                    };
+                    files.push((
+                        format!("{stem}.html"),
+                        crate::render::html::render(document, &annotations, self.annotate),
+                    ));
+                }
+                Output::Md => files.push((
+                    format!("{stem}.md"),
+                    crate::render::markdown::render(document),
+                )),
+                Output::Json => files.push((
+                    format!("{stem}.facts.json"),
+                    crate::render::facts::render(document, &compilation.sources),
+                )),
+                Output::Pdf => {}
+            }
+        }
+        if let Err(e) = std::fs::create_dir_all(&self.out) {
+            eprintln!(
+                "error: cannot create `{}`: {}",
+                self.out.display(),
+                io_reason(&e)
+            );
+            return ExitCode::from(2);
+        }
+        for (name, contents) in files {
+            let target = self.out.join(&name);
+            if let Err(e) = std::fs::write(&target, contents) {
+                eprintln!(
+                    "error: cannot write `{}`: {}",
+                    target.display(),
+                    io_reason(&e)
+                );
+                return ExitCode::from(2);
+            }
+            eprintln!("wrote {}", target.display());
+        }
+        if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// The diagnostics of a compilation as the HTML audit view shows them.
+fn annotations(compilation: &crate::Compilation) -> Vec<crate::doc::Annotation> {
+    compilation
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let file = compilation.sources.get(d.primary.span.file);
+            crate::doc::Annotation {
+                span: d.primary.span,
+                severity: d.severity.as_str().to_owned(),
+                code: d.code.id().to_owned(),
+                message: d.message.clone(),
+                help: d.help.clone(),
+                line: file.line_col(d.primary.span.start as usize).0,
+            }
+        })
+        .collect()
 }
 
 fn summary_line(files: usize, summary: Summary) -> String {

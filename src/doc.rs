@@ -17,6 +17,41 @@ pub struct Document {
     /// The money unit amounts are shown in (`万元`).
     pub money_unit: String,
     pub blocks: Vec<Block>,
+    /// Every figure with its value, for the facts file.
+    pub figures: Vec<FigureFact>,
+}
+
+/// A figure's value, unit, precision and origin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureFact {
+    pub name: String,
+    /// The display label (`收入.财政拨款 = … "财政拨款收入"`).
+    pub label: Option<String>,
+    /// The value (exact, as a decimal string) in `unit`; text for text figures.
+    pub value: String,
+    pub unit: Option<String>,
+    /// The precision interval in `unit`.
+    pub lower: Option<String>,
+    pub upper: Option<String>,
+    /// The formula as written.
+    pub formula: Option<String>,
+    /// The stated value as written.
+    pub stated: Option<String>,
+    /// Where the figure's name is written.
+    pub span: Span,
+}
+
+/// A diagnostic as a renderer shows it in an annotated (audit) document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub span: Span,
+    /// `error`, `warning` or `note`.
+    pub severity: String,
+    pub code: String,
+    pub message: String,
+    pub help: Option<String>,
+    /// 1-based line of the span, for the summary.
+    pub line: usize,
 }
 
 /// A block of the document, in source order.
@@ -37,7 +72,8 @@ pub enum Block {
 /// Inline content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inline {
-    Text(String),
+    /// Prose, with the span of the source text it comes from.
+    Text(String, Span),
     /// A line break inside a paragraph: no space between Chinese characters.
     SoftBreak,
     Strong(Vec<Inline>),
@@ -81,6 +117,8 @@ pub struct Table {
     pub title: String,
     /// Header texts: the key columns (编码, 名称) then each column.
     pub header: Vec<String>,
+    /// How many key columns lead the header: 2 (code and name) or 1 (a label).
+    pub keys: usize,
     /// Which columns hold numbers (right-aligned).
     pub numeric: Vec<bool>,
     pub rows: Vec<TableRow>,
@@ -91,6 +129,12 @@ pub struct Table {
 pub struct TableRow {
     pub kind: RowKind,
     pub cells: Vec<String>,
+    /// The row's key in the source.
+    pub span: Span,
+    /// For each cell, the source of its stated value.
+    pub cell_spans: Vec<Option<Span>>,
+    /// For each number cell, its exact value (a decimal string in the table's unit).
+    pub exact: Vec<Option<String>>,
 }
 
 /// How a row is styled.
@@ -108,7 +152,7 @@ impl Inline {
         let mut out = String::new();
         for inline in inlines {
             match inline {
-                Inline::Text(t) => out.push_str(t),
+                Inline::Text(t, _) => out.push_str(t),
                 Inline::SoftBreak => {}
                 Inline::Strong(inner) | Inline::Emphasis(inner) => {
                     out.push_str(&Inline::plain(inner))

@@ -1,5 +1,7 @@
 //! The integration tests of jues: one binary (see `Cargo.toml`, `autotests = false`).
 
+mod browser;
+mod build;
 mod cases;
 mod cli;
 mod docs;

@@ -347,7 +347,8 @@ for 高技能, 实务 for 事务). The help gives the expected name.
 ```";
 
     UnlistedCode = "J0304", Note, "code not in the built-in list",
-"The code is not in the built-in classification list, so its name could not be checked. The list
+"Codes of a table are not in the built-in classification list, so their names could not be
+checked; one note per table names them all. The list
 holds only codes verified against a public source (`stdlib/codes/`); a code is added only with
 its source.
 

@@ -293,14 +293,41 @@ impl Evaluator<'_> {
             .as_ref()
             .map_or_else(|| name.to_owned(), |s| s.value.clone());
         let columns: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
-        let rows: Vec<(RowKind, String, bool)> = t
+        let key_columns = if coded { 2 } else { 1 };
+        // What each row shows besides its cells (collected first: cells need `&mut self`).
+        struct Head {
+            kind: RowKind,
+            name: String,
+            has_children: bool,
+            span: Span,
+            cell_spans: Vec<Option<Span>>,
+        }
+        let rows: Vec<Head> = t
             .rows
             .iter()
-            .map(|r| (r.kind.clone(), r.name.clone(), !r.children.is_empty()))
+            .map(|r| {
+                let mut cell_spans = vec![None; key_columns];
+                cell_spans.extend(r.cells.iter().map(|c| c.as_ref().map(|c| c.span)));
+                Head {
+                    kind: r.kind.clone(),
+                    name: r.name.clone(),
+                    has_children: !r.children.is_empty(),
+                    span: r.span,
+                    cell_spans,
+                }
+            })
             .collect();
         self.quiet = true;
         let mut out = Vec::new();
-        for (index, (kind, row_name, has_children)) in rows.into_iter().enumerate() {
+        for (index, head) in rows.into_iter().enumerate() {
+            let Head {
+                kind,
+                name: row_name,
+                has_children,
+                span,
+                cell_spans,
+            } = head;
+            let mut exact = vec![None; key_columns];
             let mut cells = match (&kind, coded) {
                 (RowKind::Code(code), _) => vec![code.clone(), row_name],
                 (_, true) => vec![String::new(), row_name],
@@ -312,14 +339,19 @@ impl Evaluator<'_> {
                     thousands: self.settings.thousands,
                     ..format::Style::default()
                 };
-                let text = match self.cell(name, index, column, Span::default()) {
+                let (text, number) = match self.cell(name, index, column, Span::default()) {
                     Some(Value::Num(q)) => {
-                        format::show(&q, bare, self.settings.money, self.settings.rounding)
+                        let unit = format::display_unit(q.dim, self.settings.money);
+                        (
+                            format::show(&q, bare, self.settings.money, self.settings.rounding),
+                            Some(format::in_unit(q.nominal, unit).normalize().to_string()),
+                        )
                     }
-                    Some(Value::Text(text)) => text,
-                    _ => String::new(),
+                    Some(Value::Text(text)) => (text, None),
+                    _ => (String::new(), None),
                 };
                 cells.push(text);
+                exact.push(number);
             }
             let kind = match kind {
                 RowKind::Total => doc::RowKind::Total,
@@ -327,13 +359,20 @@ impl Evaluator<'_> {
                 _ if has_children => doc::RowKind::Subtotal,
                 _ => doc::RowKind::Item,
             };
-            out.push(doc::TableRow { kind, cells });
+            out.push(doc::TableRow {
+                kind,
+                cells,
+                span,
+                cell_spans,
+                exact,
+            });
         }
         self.quiet = false;
         Some(doc::Table {
             name: name.to_owned(),
             title,
             header,
+            keys: key_columns,
             numeric,
             rows: out,
         })

@@ -106,8 +106,13 @@ pub enum EvalError {
         written: String,
         expected: String,
     },
-    /// A code absent from the built-in list (a note until the list is complete).
-    UnlistedCode { span: Span, code: String },
+    /// Codes of a table absent from the built-in list (a note until the list is complete),
+    /// with the span of each row.
+    UnlistedCodes {
+        table: String,
+        span: Span,
+        codes: Vec<(String, Span)>,
+    },
     /// A code of the wrong shape (not 3, 5 or 7 digits), or whose parent is not in the table.
     InvalidCode {
         span: Span,
@@ -257,12 +262,28 @@ impl EvalError {
                 Label::new(*span, format!("expected `{expected}`")),
             )
             .with_help(format!("write `\"{expected}\"`")),
-            EvalError::UnlistedCode { span, code } => Diagnostic::new(
-                Code::UnlistedCode,
-                format!("code `{code}` is not in the built-in classification list"),
-                Label::new(*span, "not verified"),
-            )
-            .with_help("the built-in list holds only codes verified against a source (`stdlib/codes/`); its name was not checked"),
+            EvalError::UnlistedCodes { table, span, codes } => {
+                let list: Vec<&str> = codes.iter().map(|(c, _)| c.as_str()).collect();
+                let (message, label) = match list.as_slice() {
+                    [one] => (
+                        format!("code `{one}` of table `{table}` is not in the built-in classification list"),
+                        "not verified".to_owned(),
+                    ),
+                    _ => (
+                        format!(
+                            "{} codes of table `{table}` are not in the built-in classification list: {}",
+                            list.len(),
+                            list.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                        ),
+                        format!("{} codes not verified", list.len()),
+                    ),
+                };
+                let mut d = Diagnostic::new(Code::UnlistedCode, message, Label::new(*span, label));
+                for (_, row) in codes.iter().take(3) {
+                    d = d.with_label(*row, "");
+                }
+                d.with_help("the built-in list holds only codes verified against a source (`stdlib/codes/`); the names of these codes were not checked")
+            }
             EvalError::InvalidCode { span, code, reason } => Diagnostic::new(
                 Code::InvalidCode,
                 format!("`{code}` is not a classification code: {reason}"),

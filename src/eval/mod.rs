@@ -25,6 +25,7 @@ use crate::check::Scope;
 use crate::doc::{self, Document};
 use crate::source::{Sources, Span};
 use interval::Rounding;
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 use table::Table;
 use unit::{Dim, Scale, Unit};
@@ -108,6 +109,7 @@ pub fn evaluate(
     let document = Document {
         blocks,
         money_unit: settings.money.name(),
+        figures: ev.figure_facts(),
         ..metadata(modules)
     };
     let figures = ev
@@ -251,6 +253,46 @@ impl<'a> Evaluator<'a> {
         self.figures
             .entry(name)
             .or_insert((figure, prefix.to_vec()));
+    }
+
+    /// Every figure with a value, in source order, for the facts file.
+    fn figure_facts(&self) -> Vec<doc::FigureFact> {
+        let mut facts: Vec<doc::FigureFact> = self
+            .figures
+            .iter()
+            .filter_map(|(name, (figure, _))| {
+                let Some(Slot::Done(Some(value))) = self.values.get(name) else {
+                    return None;
+                };
+                let (value, unit, lower, upper) = match value {
+                    Value::Num(q) => {
+                        let unit = format::display_unit(q.dim, self.settings.money);
+                        let show = |v: Decimal| format::in_unit(v, unit).normalize().to_string();
+                        (
+                            show(q.nominal),
+                            unit.map(Unit::name),
+                            Some(show(q.interval.lo)),
+                            Some(show(q.interval.hi)),
+                        )
+                    }
+                    Value::Text(t) => (t.clone(), None, None, None),
+                    Value::Bool(b) => (b.to_string(), None, None, None),
+                };
+                Some(doc::FigureFact {
+                    name: name.clone(),
+                    label: figure.label.as_ref().map(|l| l.value.clone()),
+                    value,
+                    unit,
+                    lower,
+                    upper,
+                    formula: figure.formula.as_ref().map(|f| self.text(f.span)),
+                    stated: figure.stated.as_ref().map(|l| self.text(l.span)),
+                    span: figure.name.span,
+                })
+            })
+            .collect();
+        facts.sort_by(|a, b| (a.span, &a.name).cmp(&(b.span, &b.name)));
+        facts
     }
 
     /// The source text under a span, for messages.

@@ -154,7 +154,7 @@ impl Evaluator<'_> {
             match inline {
                 Inline::Text(text, span) => {
                     before = Some((text, *span));
-                    out.push(doc::Inline::Text(text.clone()));
+                    out.push(doc::Inline::Text(text.clone(), *span));
                 }
                 Inline::SoftBreak(_) => out.push(doc::Inline::SoftBreak),
                 Inline::Strong(inner, _) => {
@@ -183,6 +183,7 @@ impl Evaluator<'_> {
     ) -> doc::Inline {
         let mut style = self.style(&i.format);
         let formula = self.text(i.expr.span);
+        let errors_before = self.errors.len();
         let value = self.eval(&i.expr, ctx);
         let mut fact = doc::Fact {
             text: String::new(),
@@ -202,7 +203,7 @@ impl Evaluator<'_> {
                         what: format!("`{formula}` (text) compared with a number"),
                     });
                 }
-                return doc::Inline::Text(text.clone());
+                return doc::Inline::Text(text.clone(), i.span);
             }
             Some(Value::Bool(_)) => {
                 self.error(EvalError::NotANumber {
@@ -234,19 +235,23 @@ impl Evaluator<'_> {
         match (&i.stated, quantity) {
             (Some(literal), q) => {
                 if let Some(q) = q {
-                    let before = self.errors.len();
                     self.check_stated(q, literal, word.as_ref(), i.expr.span);
-                    fact.check = Some(match self.errors.get(before) {
-                        None => doc::Check::Verified,
-                        Some(e) => {
-                            let d = e.to_diagnostic();
-                            doc::Check::Failed {
-                                code: d.code.id().to_owned(),
-                                message: d.message,
-                            }
-                        }
-                    });
                 }
+                // Verified when neither evaluating nor checking found a problem.
+                fact.check = Some(match self.errors.get(errors_before) {
+                    None if q.is_some() => doc::Check::Verified,
+                    None => doc::Check::Failed {
+                        code: String::new(),
+                        message: "no value".to_owned(),
+                    },
+                    Some(e) => {
+                        let d = e.to_diagnostic();
+                        doc::Check::Failed {
+                            code: d.code.id().to_owned(),
+                            message: d.message,
+                        }
+                    }
+                });
                 let written = self.text(literal.span);
                 let written = written.trim_end_matches('!');
                 fact.text = if style.abs {

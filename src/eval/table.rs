@@ -353,6 +353,7 @@ impl<'a> Evaluator<'a> {
                 seen.insert(key, span);
             }
         }
+        let mut unlisted = Vec::new();
         for i in 0..table.rows.len() {
             let RowKind::Code(code) = table.rows[i].kind.clone() else {
                 continue;
@@ -392,11 +393,16 @@ impl<'a> Evaluator<'a> {
                     });
                 }
                 Some(_) => {}
-                None => self.error(EvalError::UnlistedCode {
-                    span: table.rows[i].span,
-                    code,
-                }),
+                None if unlisted.iter().any(|(c, _)| *c == code) => {}
+                None => unlisted.push((code, table.rows[i].span)),
             }
+        }
+        if !unlisted.is_empty() {
+            self.error(EvalError::UnlistedCodes {
+                table: table.decl.name.text.clone(),
+                span: table.decl.name.span,
+                codes: unlisted,
+            });
         }
     }
 }

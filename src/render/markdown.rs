@@ -40,7 +40,7 @@ fn inlines(content: &[Inline]) -> String {
     let mut out = String::new();
     for (i, inline) in content.iter().enumerate() {
         match inline {
-            Inline::Text(text) => out.push_str(&escape(text)),
+            Inline::Text(text, _) => out.push_str(&escape(text)),
             Inline::SoftBreak => {
                 let after = content.get(i + 1).map(plain_start).unwrap_or_default();
                 out.push_str(soft_break(&out, &after));

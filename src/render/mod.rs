@@ -3,6 +3,8 @@
 //! Invariant: renderers read only [`crate::doc::Document`]; they never see the AST, the
 //! checker or the evaluator, and the same document always gives the same bytes.
 
+pub mod facts;
+pub mod html;
 pub mod markdown;
 
 /// How two pieces of text around a soft line break are joined: nothing between Chinese

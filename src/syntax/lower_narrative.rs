@@ -4,6 +4,7 @@
 use super::grammar::Rule;
 use super::lower::Lowerer;
 use crate::ast::*;
+use crate::source::Span;
 use pest::iterators::Pair;
 
 impl Lowerer<'_> {
@@ -201,15 +202,21 @@ impl Lowerer<'_> {
 }
 
 /// Joins adjacent text pieces (escapes split text into several pairs).
+///
+/// Only pieces whose text is exactly their source are joined, so that every text piece keeps
+/// a span whose bytes are its text (an escape `\{` stays a piece of its own).
 fn merge_text(pieces: Vec<Inline>) -> Vec<Inline> {
+    let verbatim = |text: &str, span: Span| text.len() == (span.end - span.start) as usize;
     let mut out: Vec<Inline> = Vec::with_capacity(pieces.len());
     for piece in pieces {
         if let (Some(Inline::Text(text, span)), Inline::Text(more, more_span)) =
             (out.last_mut(), &piece)
         {
-            text.push_str(more);
-            *span = span.to(*more_span);
-            continue;
+            if verbatim(text, *span) && verbatim(more, *more_span) && span.end == more_span.start {
+                text.push_str(more);
+                *span = span.to(*more_span);
+                continue;
+            }
         }
         out.push(piece);
     }

@@ -1,0 +1,213 @@
+//! `jues build`: the files it writes, determinism, refusal on errors, escaping, the facts file
+//! and the audit view.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn jues(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jues"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the jues binary runs")
+}
+
+/// A fresh folder under the target directory for one test's outputs.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const REPORT: &str = "examples/lusong-hrss-2019/report.jues";
+const PUBLISHED: &str = "examples/lusong-hrss-2019/as-published.jues";
+
+#[test]
+fn build_writes_html_markdown_and_facts_deterministically() {
+    let first = scratch("build-first");
+    let second = scratch("build-second");
+    for dir in [&first, &second] {
+        let output = jues(&["build", REPORT, "-o", dir.to_str().unwrap()]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    for name in ["report.html", "report.md", "report.facts.json"] {
+        let a = std::fs::read(first.join(name)).unwrap_or_else(|_| panic!("{name} is written"));
+        let b = std::fs::read(second.join(name)).unwrap();
+        assert!(!a.is_empty());
+        assert_eq!(a, b, "{name} differs between two runs");
+    }
+    let html = std::fs::read_to_string(first.join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"));
+    assert!(html.contains("<nav class=\"toc\">") && html.contains("@page { size: A4;"));
+    assert!(
+        html.contains(r#"data-name="收入.财政拨款" data-value="836.78" data-unit="万元""#),
+        "facts carry their value"
+    );
+    assert!(html.contains("<tr class=\"total\">"));
+}
+
+#[test]
+fn the_facts_file_has_every_figure_with_its_source() {
+    let dir = scratch("build-facts");
+    let output = jues(&["build", REPORT, "--to", "json", "-o", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        !dir.join("report.html").exists(),
+        "only the asked format is written"
+    );
+    let facts: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("report.facts.json")).unwrap())
+            .unwrap();
+    let figure = facts["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["label"] == "财政拨款收入")
+        .expect("the figure 财政拨款收入");
+    assert_eq!(figure["name"], "收入.财政拨款");
+    assert_eq!(figure["value"], "836.78");
+    assert_eq!(figure["unit"], "万元");
+    let source =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(REPORT)).unwrap();
+    let line = source
+        .lines()
+        .position(|l| l.contains("财政拨款 = 836.78"))
+        .unwrap()
+        + 1;
+    assert_eq!(figure["source"]["line"], line);
+    let cells = facts["tables"][0]["cells"].as_array().unwrap();
+    assert!(cells
+        .iter()
+        .any(|c| c["row"] == "合计" && c["column"] == "年初预算" && c["value"] == "658.97"));
+    assert!(facts["statements"].as_array().unwrap().len() > 50);
+}
+
+#[test]
+fn build_refuses_to_write_a_document_with_errors() {
+    let dir = scratch("build-refuses");
+    let output = jues(&["build", PUBLISHED, "-o", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not writing outputs"));
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing is written"
+    );
+    let output = jues(&[
+        "build",
+        PUBLISHED,
+        "--allow-errors",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "errors still fail the build");
+    assert!(dir.join("as-published.html").exists());
+}
+
+#[test]
+fn pdf_is_not_written_until_the_backend_exists() {
+    let dir = scratch("build-pdf");
+    let output = jues(&["build", REPORT, "--to", "pdf", "-o", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "no stub file");
+}
+
+#[test]
+fn everything_in_html_is_escaped() {
+    let dir = scratch("build-escape");
+    let source = dir.join("escape.jues");
+    std::fs::write(
+        &source,
+        "报告 \"<script>alert(1)</script>\" {\n  单位 \"A & B \\\"局\\\" 'x'\"\n}\n\n\
+         组 数 { 「<b>x</b>」 = 1.5 }\n\n# 标题 <img src=x onerror=alert(1)>\n\n\
+         正文 <script>alert(2)</script> & {数.「<b>x</b>」} \"引号\" 'apos'。\n\n\
+         表 t \"<i>表</i>\" {\n  列 说明: 文本\n  \"<td>\" \"</table><script>\"\n}\n",
+    )
+    .unwrap();
+    let output = jues(&[
+        "build",
+        source.to_str().unwrap(),
+        "--to",
+        "html",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let html = std::fs::read_to_string(dir.join("escape.html")).unwrap();
+    assert!(!html.contains("<script"), "no script element");
+    assert!(
+        !html.contains("<img")
+            && !html.contains("<b>")
+            && !html.contains("<i>")
+            && !html.contains("<td>\"")
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("A &amp; B"));
+    assert!(
+        html.contains("data-name=\"数.&lt;b&gt;x&lt;/b&gt;\""),
+        "attributes are escaped"
+    );
+}
+
+#[test]
+fn the_audit_view_marks_every_defect_of_the_published_report() {
+    let dir = scratch("build-annotate");
+    let output = jues(&[
+        "build",
+        PUBLISHED,
+        "--annotate",
+        "--strict",
+        "--to",
+        "html",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the published report has errors"
+    );
+    let html = std::fs::read_to_string(dir.join("as-published.html")).unwrap();
+    assert!(html.contains("<section class=\"audit\">"));
+    let wrong = |stated: &str| {
+        html.split("<span class=\"fact wrong\"")
+            .skip(1)
+            .any(|rest| {
+                rest.split("</span>")
+                    .next()
+                    .is_some_and(|s| s.ends_with(&format!(">{stated}")))
+            })
+    };
+    // Defects 3, 4, 5 and 8: stated numbers marked wrong where they stand.
+    for stated in ["165%", "82.2%", "214.12元", "0%"] {
+        assert!(wrong(stated), "`{stated}` is marked wrong");
+    }
+    // Defects 6 and 7: the text is marked.
+    assert!(html.contains(">新增参保单位家</mark>"));
+    assert!(html.contains(">大于（小于）</mark>"));
+    // Defects 1, 2 and 9: the table cells and rows are flagged.
+    assert!(
+        html.contains("<td class=\"num flagged\" title=\"error [J0301]"),
+        "the 年初预算 total"
+    );
+    assert!(
+        html.contains("<td class=\"num flagged\" title=\"note [J0203]"),
+        "the 208 subtotal"
+    );
+    assert!(html.contains("title=\"error [J0302]"), "the duplicate row");
+    // Verified values are marked as verified, and the summary counts them.
+    assert!(html.matches("class=\"fact verified\"").count() > 50);
+    assert!(html.contains("处核对无误"));
+}
