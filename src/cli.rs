@@ -46,8 +46,12 @@ enum Command {
         /// The `.jues` file to build.
         file: PathBuf,
         /// The formats to write, separated by commas.
-        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json])]
+        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json, Output::Pdf])]
         to: Vec<Output>,
+        /// The CJK TrueType font for the PDF (else the document's `字体`, `JUES_FONT`, or a
+        /// system font).
+        #[arg(long)]
+        font: Option<PathBuf>,
         /// The folder to write into (created if needed).
         #[arg(short = 'o', long = "out", default_value = "out")]
         out: PathBuf,
@@ -159,6 +163,7 @@ pub fn run() -> ExitCode {
         Command::Build {
             file,
             to,
+            font,
             out,
             allow_errors,
             annotate,
@@ -169,6 +174,7 @@ pub fn run() -> ExitCode {
         } => {
             let build = Build {
                 to,
+                font,
                 out,
                 allow_errors: allow_errors || annotate,
                 annotate,
@@ -260,6 +266,7 @@ fn check(
 /// What `jues build` writes, and where.
 struct Build {
     to: Vec<Output>,
+    font: Option<PathBuf>,
     out: PathBuf,
     allow_errors: bool,
     annotate: bool,
@@ -274,12 +281,6 @@ impl Build {
         options: Options,
         color: bool,
     ) -> ExitCode {
-        if self.to.contains(&Output::Pdf) {
-            eprintln!(
-                "error: PDF output is not available yet; build `--to html,md,json` meanwhile"
-            );
-            return ExitCode::from(2);
-        }
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -317,6 +318,8 @@ impl Build {
             .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
         let document = &compilation.evaluated.document;
         let mut files: Vec<(String, String)> = Vec::new();
+        let mut pdf: Option<(String, Vec<u8>)> = None;
+        let mut pdf_failed = false;
         for output in &self.to {
             match output {
                 Output::Html => {
@@ -338,7 +341,13 @@ impl Build {
                     format!("{stem}.facts.json"),
                     crate::render::facts::render(document, &compilation.sources),
                 )),
-                Output::Pdf => {}
+                Output::Pdf => match self.pdf(path, &compilation) {
+                    Ok(bytes) => pdf = Some((format!("{stem}.pdf"), bytes)),
+                    Err(e) => {
+                        eprintln!("error: not writing the PDF: {e}");
+                        pdf_failed = true;
+                    }
+                },
             }
         }
         if let Err(e) = std::fs::create_dir_all(&self.out) {
@@ -349,6 +358,10 @@ impl Build {
             );
             return ExitCode::from(2);
         }
+        let files = files
+            .into_iter()
+            .map(|(n, c)| (n, c.into_bytes()))
+            .chain(pdf);
         for (name, contents) in files {
             let target = self.out.join(&name);
             if let Err(e) = std::fs::write(&target, contents) {
@@ -361,11 +374,39 @@ impl Build {
             }
             eprintln!("wrote {}", target.display());
         }
-        if failed {
+        if pdf_failed {
+            ExitCode::from(2)
+        } else if failed {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
         }
+    }
+
+    /// The PDF, with the font from `--font`, the document's `字体` (relative to the document),
+    /// `JUES_FONT` or the system.
+    #[cfg(feature = "pdf")]
+    fn pdf(&self, path: &Path, compilation: &crate::Compilation) -> Result<Vec<u8>, String> {
+        let setting = crate::ast::ReportDecl::find(std::slice::from_ref(&compilation.module))
+            .and_then(|r| {
+                r.settings
+                    .iter()
+                    .find(|s| matches!(s.key.text.as_str(), "字体" | "font"))
+            })
+            .map(|s| path.parent().unwrap_or(Path::new("")).join(s.value.text()));
+        let options = crate::render::pdf::Options {
+            font: self.font.clone().or(setting),
+            epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+        };
+        crate::render::pdf::render(&compilation.evaluated.document, &options)
+            .map_err(|e| e.to_string())
+    }
+
+    #[cfg(not(feature = "pdf"))]
+    fn pdf(&self, _: &Path, _: &crate::Compilation) -> Result<Vec<u8>, String> {
+        Err("this jues was built without the `pdf` feature".to_owned())
     }
 }
 

@@ -112,14 +112,6 @@ fn build_refuses_to_write_a_document_with_errors() {
 }
 
 #[test]
-fn pdf_is_not_written_until_the_backend_exists() {
-    let dir = scratch("build-pdf");
-    let output = jues(&["build", REPORT, "--to", "pdf", "-o", dir.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "no stub file");
-}
-
-#[test]
 fn everything_in_html_is_escaped() {
     let dir = scratch("build-escape");
     let source = dir.join("escape.jues");

@@ -6,4 +6,5 @@ mod cases;
 mod cli;
 mod docs;
 mod examples;
+mod pdf;
 mod properties;

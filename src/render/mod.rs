@@ -6,6 +6,8 @@
 pub mod facts;
 pub mod html;
 pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 
 /// How two pieces of text around a soft line break are joined: nothing between Chinese
 /// characters (a Chinese paragraph has no spaces), a space between Latin words or digits.

@@ -1,0 +1,508 @@
+//! Render stage: PDF (A4) with genpdfi, from the evaluated document.
+//!
+//! Findings this follows are in `shared/design/pdf.md`: one shared font for every style (no
+//! CJK font has a bold face), a subset font with a character map (see [`font`]), and Chinese
+//! line breaking done here: genpdfi breaks lines only between the pieces it is given, so text
+//! is given as pieces that may be broken between ([`pieces`]). The creation date comes from
+//! `SOURCE_DATE_EPOCH` or the report's year, and the file identifier from the content, so the
+//! same input gives the same bytes.
+
+pub mod font;
+
+use super::soft_break;
+use crate::doc::{Block, Document, Inline, RowKind, Table};
+use genpdfi::elements::{self, Break, FrameCellDecorator, Paragraph, TableLayout};
+use genpdfi::style::Style;
+use genpdfi::Alignment;
+use genpdfi::{Element, Margins, Mm, Position};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// How to make a PDF.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The font file (`--font`); otherwise `JUES_FONT`, then well-known system fonts.
+    pub font: Option<PathBuf>,
+    /// Seconds since 1970 for the PDF's dates (`SOURCE_DATE_EPOCH`); otherwise the end of the
+    /// report's year.
+    pub epoch: Option<i64>,
+}
+
+/// Why a PDF could not be made.
+#[derive(Debug)]
+pub enum PdfError {
+    Font(font::FontError),
+    /// The layout engine failed (a piece wider than the page cannot happen: pieces are short).
+    Layout(String),
+}
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PdfError::Font(e) => e.fmt(f),
+            PdfError::Layout(e) => write!(f, "the PDF layout failed: {e}"),
+        }
+    }
+}
+
+const BODY: u8 = 12;
+
+/// The document as PDF bytes.
+pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfError> {
+    let chars = characters(document);
+    let path = font::locate(options.font.as_deref()).map_err(PdfError::Font)?;
+    let subset = font::subset(&path, &chars).map_err(PdfError::Font)?;
+    let data = genpdfi::fonts::FontData::new(subset.data, None).map_err(|e| {
+        PdfError::Font(font::FontError::Unusable {
+            path: path.clone(),
+            reason: e.to_string(),
+        })
+    })?;
+    // One font for every style: the family's four members share the data.
+    let family = genpdfi::fonts::FontFamily {
+        regular: data.clone(),
+        bold: data.clone(),
+        italic: data.clone(),
+        bold_italic: data,
+    };
+
+    let mut pdf = genpdfi::Document::new(family);
+    pdf.set_title(&document.title);
+    pdf.set_paper_size(genpdfi::PaperSize::A4);
+    pdf.set_font_size(BODY);
+    pdf.set_line_spacing(1.5);
+    let date = date(options.epoch, document.year.as_deref());
+    pdf.set_creation_date(date);
+    pdf.set_modification_date(date);
+    pdf.set_page_decorator(Pages::default());
+
+    title_block(&mut pdf, document);
+    pdf.push(elements::PageBreak::new());
+    // Each part (a level-1 heading) starts a page; the first one follows the title page.
+    let mut first_part = true;
+    for block in &document.blocks {
+        if matches!(block, Block::Table(_)) {
+            first_part = false;
+        }
+        match block {
+            Block::Heading { level, content } => {
+                let (size, align) = match level {
+                    1 => (16, Alignment::Center),
+                    2 => (14, Alignment::Left),
+                    _ => (BODY, Alignment::Left),
+                };
+                if *level == 1 && !first_part {
+                    pdf.push(elements::PageBreak::new());
+                }
+                first_part &= *level != 1;
+                pdf.push(Break::new(0.5));
+                let style = Style::new().bold().with_font_size(size);
+                pdf.push(paragraph(&text(content), style, align, ""));
+                pdf.push(Break::new(0.3));
+            }
+            Block::Paragraph(content) => {
+                pdf.push(paragraph(
+                    &text(content),
+                    Style::new(),
+                    Alignment::Left,
+                    "\u{3000}\u{3000}",
+                ));
+            }
+            Block::List { ordered, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    let marker = if *ordered {
+                        format!("{}. ", i + 1)
+                    } else {
+                        "• ".to_owned()
+                    };
+                    pdf.push(paragraph(
+                        &format!("{marker}{}", text(item)),
+                        Style::new(),
+                        Alignment::Left,
+                        "",
+                    ));
+                }
+            }
+            Block::Table(table) => table_element(&mut pdf, table, &document.money_unit),
+        }
+    }
+
+    let mut bytes = Vec::new();
+    pdf.render(&mut bytes)
+        .map_err(|e| PdfError::Layout(e.to_string()))?;
+    Ok(finish(bytes, document))
+}
+
+/// Every character the PDF will show, for the font subset.
+fn characters(document: &Document) -> BTreeSet<char> {
+    let mut all = String::new();
+    all.push_str(&document.title);
+    all.push_str(document.entity.as_deref().unwrap_or(""));
+    all.push_str(document.year.as_deref().unwrap_or(""));
+    all.push_str("年度金额单位：0123456789—•. \u{3000}");
+    all.push_str(&document.money_unit);
+    for block in &document.blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                all.push_str(&text(content))
+            }
+            Block::List { items, .. } => items.iter().for_each(|i| all.push_str(&text(i))),
+            Block::Table(t) => {
+                all.push_str(&t.title);
+                t.header.iter().for_each(|h| all.push_str(h));
+                t.rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .for_each(|c| all.push_str(c));
+            }
+        }
+    }
+    all.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// Inline content as one string, soft breaks joined the Chinese way.
+fn text(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for (i, inline) in content.iter().enumerate() {
+        match inline {
+            Inline::SoftBreak => {
+                let after = content
+                    .get(i + 1)
+                    .map(|n| Inline::plain(std::slice::from_ref(n)))
+                    .unwrap_or_default();
+                out.push_str(soft_break(&out, &after));
+            }
+            other => out.push_str(&Inline::plain(std::slice::from_ref(other))),
+        }
+    }
+    out
+}
+
+/// Characters that must not start a line (they stay with the one before).
+const CLOSING: &str = "，。、；：！？）》」』”’】〕%‰,.;:!?)]}";
+/// Characters that must not end a line (they stay with the one after).
+const OPENING: &str = "（《「『“‘【〔([{";
+/// The longest piece: a run of Latin letters or digits longer than this is cut, so that no
+/// piece is ever wider than a line (genpdfi drops text that cannot be wrapped).
+const MAX_PIECE: usize = 24;
+
+/// Splits text into the pieces a line may break between: each Chinese character alone, runs
+/// of digits and Latin letters whole (`1149.45`, `72.80%`), closing punctuation kept with what
+/// comes before and opening brackets with what comes after.
+pub fn pieces(text: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut pending_open = String::new();
+    let mut latin = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A point or comma between digits belongs to the number: `1149.45`, `1,149`.
+        let inside_number = latin
+            && matches!(c, '.' | ',' | '-' | '/')
+            && chars.peek().is_some_and(char::is_ascii_alphanumeric);
+        let is_latin = c.is_ascii_alphanumeric() || inside_number;
+        if !inside_number && (CLOSING.contains(c) || (c == ' ' && !pieces.is_empty())) {
+            match pieces.last_mut() {
+                Some(last) if pending_open.is_empty() => last.push(c),
+                _ => pending_open.push(c),
+            }
+            latin = false;
+            continue;
+        }
+        if OPENING.contains(c) {
+            pending_open.push(c);
+            latin = false;
+            continue;
+        }
+        let extend = is_latin
+            && latin
+            && pending_open.is_empty()
+            && pieces.last().is_some_and(|p| p.chars().count() < MAX_PIECE);
+        match pieces.last_mut() {
+            Some(last) if extend => last.push(c),
+            _ => {
+                let mut piece = std::mem::take(&mut pending_open);
+                piece.push(c);
+                pieces.push(piece);
+            }
+        }
+        latin = is_latin;
+    }
+    if !pending_open.is_empty() {
+        pieces.push(pending_open);
+    }
+    pieces
+}
+
+fn paragraph(text: &str, style: Style, align: Alignment, indent: &str) -> Paragraph {
+    let mut p = Paragraph::default();
+    p.set_alignment(align);
+    if !indent.is_empty() {
+        p.push_styled(indent, style);
+    }
+    for piece in pieces(text) {
+        p.push_styled(piece, style);
+    }
+    p
+}
+
+fn title_block(pdf: &mut genpdfi::Document, document: &Document) {
+    pdf.push(Break::new(6.0));
+    let title = Style::new().bold().with_font_size(22);
+    pdf.push(paragraph(&document.title, title, Alignment::Center, ""));
+    pdf.push(Break::new(2.0));
+    if let Some(entity) = &document.entity {
+        pdf.push(paragraph(
+            entity,
+            Style::new().with_font_size(14),
+            Alignment::Center,
+            "",
+        ));
+    }
+    if let Some(year) = &document.year {
+        pdf.push(paragraph(
+            &format!("{year}年度"),
+            Style::new().with_font_size(14),
+            Alignment::Center,
+            "",
+        ));
+    }
+}
+
+fn table_element(pdf: &mut genpdfi::Document, table: &Table, money_unit: &str) {
+    pdf.push(Break::new(0.5));
+    pdf.push(paragraph(
+        &table.title,
+        Style::new().bold(),
+        Alignment::Center,
+        "",
+    ));
+    let small = Style::new().with_font_size(9);
+    pdf.push(paragraph(
+        &format!("金额单位：{money_unit}"),
+        small,
+        Alignment::Right,
+        "",
+    ));
+    // Column weights: codes narrow, names and text wide, numbers in between.
+    let weights: Vec<usize> = table
+        .header
+        .iter()
+        .enumerate()
+        .map(|(c, _)| {
+            let numeric = table.numeric.get(c).copied().unwrap_or(false);
+            let longest = table
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0);
+            match (c < table.keys, numeric) {
+                (true, _) if table.keys == 2 && c == 0 => 3,
+                (true, _) => 6,
+                (false, true) => 3,
+                (false, false) => (longest / 6).clamp(4, 10),
+            }
+        })
+        .collect();
+    let mut layout = TableLayout::new(weights);
+    layout.set_cell_decorator(FrameCellDecorator::new(true, true, true));
+    let cell = |text: &str, style: Style, align: Alignment| {
+        elements::PaddedElement::new(
+            paragraph(text, style, align, ""),
+            Margins::trbl(0.8, 1.2, 0.8, 1.2),
+        )
+    };
+    let head = Style::new().bold().with_font_size(10);
+    let mut row = layout.row();
+    for h in &table.header {
+        row.push_element(cell(h, head, Alignment::Center));
+    }
+    // A row that cannot be laid out is a bug in the table's shape; the table is then skipped.
+    if row.push().is_err() {
+        return;
+    }
+    for r in &table.rows {
+        let style = match r.kind {
+            RowKind::Item => Style::new().with_font_size(10),
+            RowKind::Subtotal | RowKind::Total => Style::new().bold().with_font_size(10),
+        };
+        let mut row = layout.row();
+        for (c, text) in r.cells.iter().enumerate() {
+            let align = if table.numeric.get(c).copied().unwrap_or(false) {
+                Alignment::Right
+            } else {
+                Alignment::Left
+            };
+            row.push_element(cell(text, style, align));
+        }
+        if row.push().is_err() {
+            return;
+        }
+    }
+    pdf.push(layout);
+    pdf.push(Break::new(0.5));
+}
+
+/// Margins as in government documents, and the page number centred in the footer.
+#[derive(Default)]
+struct Pages {
+    page: usize,
+}
+
+impl genpdfi::PageDecorator for Pages {
+    fn decorate_page<'a>(
+        &mut self,
+        context: &genpdfi::Context,
+        mut area: genpdfi::render::Area<'a>,
+        style: Style,
+    ) -> Result<genpdfi::render::Area<'a>, genpdfi::error::Error> {
+        self.page += 1;
+        area.add_margins(Margins::trbl(30, 26, 20, 28));
+        let footer_height = Mm::from(10.0);
+        let height = area.size().height;
+        let mut footer = area.clone();
+        footer.add_offset(Position::new(0, height - footer_height));
+        let mut number = paragraph(
+            &format!("— {} —", self.page),
+            style.with_font_size(10),
+            Alignment::Center,
+            "",
+        );
+        number.render(context, footer, style)?;
+        area.set_height(height - footer_height - Mm::from(5.0));
+        Ok(area)
+    }
+}
+
+/// The date written into the PDF: `SOURCE_DATE_EPOCH`, else 31 December of the report's year.
+fn date(epoch: Option<i64>, year: Option<&str>) -> printpdf::OffsetDateTime {
+    let seconds = epoch.unwrap_or_else(|| {
+        let year: i64 = year
+            .and_then(|y| y.trim().parse().ok())
+            .filter(|y| (1970..=9999).contains(y))
+            .unwrap_or(1970);
+        // Days from 1970-01-01 to 31 December of `year` (proleptic Gregorian).
+        let days_before = |y: i64| {
+            let y = y - 1;
+            365 * (y - 1969) + (y / 4 - 1969 / 4) - (y / 100 - 1969 / 100) + (y / 400 - 1969 / 400)
+        };
+        (days_before(year + 1) - 1) * 86_400
+    });
+    printpdf::OffsetDateTime::from_unix_timestamp(seconds)
+        .unwrap_or(printpdf::OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Sets the document information (author, creator, producer) and a file identifier derived
+/// from the content, so that the same document gives the same bytes in any process.
+fn finish(bytes: Vec<u8>, document: &Document) -> Vec<u8> {
+    use lopdf::{Object, StringFormat};
+    let Ok(mut pdf) = lopdf::Document::load_mem(&bytes) else {
+        return bytes;
+    };
+    let info_id = pdf.trailer.get(b"Info").and_then(Object::as_reference).ok();
+    if let Some(info) = info_id
+        .and_then(|id| pdf.get_object_mut(id).ok())
+        .and_then(|o| o.as_dict_mut().ok())
+    {
+        let text = |s: &str| Object::String(utf16(s), StringFormat::Hexadecimal);
+        info.set("Title", text(&document.title));
+        if let Some(entity) = &document.entity {
+            info.set("Author", text(entity));
+        }
+        info.set("Subject", text("部门决算"));
+        info.set("Creator", text(concat!("jues ", env!("CARGO_PKG_VERSION"))));
+        info.set(
+            "Producer",
+            text(concat!("jues ", env!("CARGO_PKG_VERSION"), " (genpdfi)")),
+        );
+    }
+    // Name the font as a subset (`ABCDEF+Name`), as PDF readers expect of subset fonts.
+    let tag: String = fnv(&bytes, 0x5bd1_e995)
+        .to_be_bytes()
+        .iter()
+        .take(6)
+        .map(|b| char::from(b'A' + b % 26))
+        .collect();
+    for object in pdf.objects.values_mut() {
+        let Ok(dict) = object.as_dict_mut() else {
+            continue;
+        };
+        for key in [&b"BaseFont"[..], b"FontName"] {
+            if let Ok(Object::Name(name)) = dict.get(key) {
+                if !name.contains(&b'+') {
+                    let renamed = format!("{tag}+{}", String::from_utf8_lossy(name));
+                    dict.set(key, Object::Name(renamed.into_bytes()));
+                }
+            }
+        }
+    }
+    // The identifier: a hash of the content without it.
+    pdf.trailer.remove(b"ID");
+    let mut without_id = Vec::new();
+    if pdf.save_to(&mut without_id).is_err() {
+        return bytes;
+    }
+    let id = format!(
+        "{:016x}{:016x}",
+        fnv(&without_id, 0xcbf2_9ce4_8422_2325),
+        fnv(&without_id, 0x8422_2325_cbf2_9ce4)
+    );
+    let id = Object::String(id.into_bytes(), StringFormat::Hexadecimal);
+    pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    let mut out = Vec::new();
+    match pdf.save_to(&mut out) {
+        Ok(()) => out,
+        Err(_) => bytes,
+    }
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark.
+fn utf16(s: &str) -> Vec<u8> {
+    let mut out = vec![0xFE, 0xFF];
+    for unit in s.encode_utf16() {
+        out.extend_from_slice(&unit.to_be_bytes());
+    }
+    out
+}
+
+/// FNV-1a, for a content-derived file identifier (not for security).
+fn fnv(data: &[u8], seed: u64) -> u64 {
+    data.iter().fold(seed, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_break_between_chinese_characters_but_not_inside_numbers() {
+        assert_eq!(
+            pieces("收入1149.45万元，占72.80%（增长）。"),
+            [
+                "收",
+                "入",
+                "1149.45",
+                "万",
+                "元，",
+                "占",
+                "72.80%",
+                "（增",
+                "长）。"
+            ]
+        );
+        assert_eq!(pieces("增长6.00%。主"), ["增", "长", "6.00%。", "主"]);
+        assert_eq!(pieces("1,149.45 元"), ["1,149.45 ", "元"]);
+        let long = "x".repeat(60);
+        assert!(pieces(&long).iter().all(|p| p.chars().count() <= MAX_PIECE));
+        assert_eq!(pieces(&long).concat(), long, "nothing is lost");
+    }
+
+    #[test]
+    fn the_date_is_the_end_of_the_report_year() {
+        assert_eq!(date(None, Some("2019")).unix_timestamp(), 1_577_750_400);
+        assert_eq!(date(Some(86_400), Some("2019")).unix_timestamp(), 86_400);
+    }
+}
