@@ -14,6 +14,9 @@ pub struct Module {
     pub file: FileId,
     pub items: Vec<Item>,
     pub span: Span,
+    /// A standard-library module: its figures are defaults a report may redefine, and its
+    /// tables are templates whose columns a report's table of the same name takes.
+    pub library: bool,
 }
 
 /// A top-level item: a declaration or a block of narrative.

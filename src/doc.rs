@@ -119,6 +119,8 @@ pub struct Table {
     pub header: Vec<String>,
     /// How many key columns lead the header: 2 (code and name) or 1 (a label).
     pub keys: usize,
+    /// `空表说明`: shown instead of rows when the table has none.
+    pub note: Option<String>,
     /// Which columns hold numbers (right-aligned).
     pub numeric: Vec<bool>,
     pub rows: Vec<TableRow>,
@@ -144,6 +146,14 @@ pub enum RowKind {
     /// A row with rows under it (类, 款).
     Subtotal,
     Total,
+}
+
+impl Table {
+    /// The note to show instead of the table, when it has no rows of its own.
+    pub fn empty_note(&self) -> Option<&str> {
+        let empty = self.rows.iter().all(|r| r.kind == RowKind::Total);
+        self.note.as_deref().filter(|_| empty)
+    }
 }
 
 impl Inline {

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod doc;
 pub mod eval;
+pub mod library;
 pub mod render;
 pub mod source;
 pub mod syntax;
@@ -84,7 +85,10 @@ fn compile_file(
 ) -> (ast::Module, eval::Evaluated) {
     let (module, errors) = syntax::parse_file(file, sources.get(file));
     diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
-    let modules = std::slice::from_ref(&module);
+    let library = load_library(sources, &module, diagnostics);
+    let mut all = Vec::from_iter(library);
+    all.push(module);
+    let modules = all.as_slice();
 
     let checked = check::check(modules);
     diagnostics.extend(checked.errors.iter().map(check::CheckError::to_diagnostic));
@@ -93,13 +97,51 @@ fn compile_file(
     let lints = check::lints::lint(modules, settings.transcribed);
     diagnostics.extend(lints.iter().map(check::lints::Lint::to_diagnostic));
 
-    let imported = load_imports(sources, file, &module, options, stack, diagnostics);
+    let imported = match modules.last() {
+        Some(main) => load_imports(sources, file, main, options, stack, diagnostics),
+        None => eval::Imported::new(),
+    };
     let evaluated = eval::evaluate(sources, modules, &checked.scope, settings, &imported);
     diagnostics.extend(evaluated.errors.iter().map(eval::EvalError::to_diagnostic));
     if !options.strict {
         diagnostics.retain(|d| d.code != Code::RoundingOnly);
     }
-    (module, evaluated)
+    let main = all.pop().unwrap_or_else(|| ast::Module {
+        file,
+        items: Vec::new(),
+        span: source::Span::default(),
+        library: false,
+    });
+    (main, evaluated)
+}
+
+/// The library module of the report type the document declares (`类型 部门决算`), parsed.
+fn load_library(
+    sources: &mut Sources,
+    module: &ast::Module,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ast::Module> {
+    let report = ast::ReportDecl::find(std::slice::from_ref(module))?;
+    let setting = report
+        .settings
+        .iter()
+        .find(|s| matches!(s.key.text.as_str(), "类型" | "type"))?;
+    let name = setting.value.text();
+    let Some((file_name, text)) = library::report_type(&name) else {
+        let error = check::CheckError::BadSettingValue {
+            key: setting.key.text.clone(),
+            value: name,
+            span: setting.value.span(),
+            expected: "`部门决算`",
+        };
+        diagnostics.push(error.to_diagnostic());
+        return None;
+    };
+    let id = sources.add(file_name, text);
+    let (mut library, errors) = syntax::parse_file(id, sources.get(id));
+    diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
+    library.library = true;
+    Some(library)
 }
 
 /// Reads, compiles and evaluates every import of `module`, by alias.

@@ -53,6 +53,8 @@ pub const LOOP_FIELDS: &[&str] = &[
 pub struct FigureDef {
     /// Where its name is written.
     pub span: Span,
+    /// A standard-library default, which a report's own definition replaces.
+    pub library: bool,
 }
 
 /// A declared table.
@@ -88,8 +90,12 @@ impl TableDef {
 pub struct Scope {
     pub figures: BTreeMap<String, FigureDef>,
     pub tables: BTreeMap<String, TableDef>,
+    /// Tables of the standard library: templates for a report's tables of the same name.
+    pub templates: BTreeMap<String, TableDef>,
     /// Namespaces bound by `导入 … 为 名称`, with the span of the alias.
     pub imports: BTreeMap<String, Span>,
+    /// Whether definitions being collected come from the standard library.
+    library: bool,
 }
 
 /// Where a reference is being resolved.
@@ -138,7 +144,13 @@ impl Scope {
     /// Collects the definitions of `modules`, reporting duplicates into `errors`.
     pub fn collect(modules: &[Module], errors: &mut Vec<CheckError>) -> Scope {
         let mut scope = Scope::default();
-        for module in modules {
+        // Library modules first, so that a report's definitions replace their defaults.
+        let ordered = modules
+            .iter()
+            .filter(|m| m.library)
+            .chain(modules.iter().filter(|m| !m.library));
+        for module in ordered {
+            scope.library = module.library;
             for item in &module.items {
                 match item {
                     Item::Figure(f) => scope.define_figure(&[], f, errors),
@@ -202,6 +214,7 @@ impl Scope {
         let first = self
             .figures
             .get(&name)
+            .filter(|f| !f.library)
             .map(|f| f.span)
             .or_else(|| self.tables.get(&name).map(|t| t.span));
         match first {
@@ -212,13 +225,29 @@ impl Scope {
                 first,
             }),
             None => {
-                self.figures.insert(name, FigureDef { span });
+                let library = self.library;
+                self.figures.insert(name, FigureDef { span, library });
             }
         }
     }
 
     fn define_table(&mut self, table: &TableDecl, errors: &mut Vec<CheckError>) {
         let name = table.name.text.clone();
+        if self.library {
+            let columns = table
+                .columns
+                .iter()
+                .map(|c| (c.name.text.clone(), c.name.span))
+                .collect();
+            self.templates.insert(
+                name,
+                TableDef {
+                    span: table.name.span,
+                    columns,
+                },
+            );
+            return;
+        }
         let first = self
             .tables
             .get(&name)
@@ -234,6 +263,12 @@ impl Scope {
             return;
         }
         let mut columns: Vec<(String, Span)> = Vec::new();
+        if table.columns.is_empty() {
+            // A standard table: its columns come from the library's template.
+            if let Some(template) = self.templates.get(&name) {
+                columns = template.columns.clone();
+            }
+        }
         for column in &table.columns {
             if let Some((_, first)) = columns.iter().find(|(c, _)| *c == column.name.text) {
                 errors.push(CheckError::Duplicate {

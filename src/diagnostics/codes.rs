@@ -381,6 +381,30 @@ or a row has more cells than the table has input columns.
 }
 ```";
 
+    EmptyTable = "J0307", Warning, "empty table without a reason",
+"A table has no rows and does not say why. The standard report prints every table; an empty one
+carries a note such as \"本单位无政府性基金预算财政拨款收入和支出\".
+
+```jues
+表 政府性基金 \"政府性基金预算财政拨款收入支出决算表\" {
+  列 本年支出: 金额
+}
+```
+
+Add `空表说明 \"本单位无政府性基金预算财政拨款收入和支出\"` to the table.";
+
+    MissingReason = "J0308", Warning, "budget line without a reason",
+"A row's 决算数 differs from its 年初预算 by more than a tenth, or it had no budget, and its
+`说明` is empty. Reports must explain such differences (决算数大于/小于年初预算数的主要原因).
+The check applies to tables with columns named `年初预算`, `决算数` and `说明`.
+
+```jues
+表 支出 \"支出决算表\" {
+  列 年初预算: 金额, 决算数: 金额, 说明: 文本
+  2080109 \"社会保险经办机构\" 135.11 88.86
+}
+```";
+
     Direction = "J0401", Error, "wording contradicts the sign",
 "A word written before a value (增加, 减少, 增长, 下降, 大于, 小于, 高于, 低于, 超过) says the
 opposite of what the value is.

@@ -174,6 +174,78 @@ impl Evaluator<'_> {
                     self.check_cell(&name, row, col);
                 }
             }
+            self.check_empty(&name);
+            self.check_reasons(&name);
+        }
+    }
+
+    /// A table without rows must say why (`空表说明`), as the standard report requires.
+    fn check_empty(&mut self, table: &str) {
+        let Some(t) = self.tables.get(table) else {
+            return;
+        };
+        let has_rows = t.rows.iter().any(|r| r.kind != RowKind::Total);
+        if !has_rows && t.empty_note.is_none() {
+            let span = t.decl.name.span;
+            self.error(EvalError::EmptyTable {
+                span,
+                table: table.to_owned(),
+            });
+        }
+    }
+
+    /// A budget line whose actual differs from its 年初预算 by more than a tenth (or that had no
+    /// budget) needs a reason in its `说明`.
+    fn check_reasons(&mut self, table: &str) {
+        let Some(t) = self.tables.get(table) else {
+            return;
+        };
+        let (Some(budget), Some(actual), Some(reason)) =
+            (t.column("年初预算"), t.column("决算数"), t.column("说明"))
+        else {
+            return;
+        };
+        if !matches!(t.columns[reason].kind, ColKind::Text) {
+            return;
+        }
+        let rows = t.leaf_rows();
+        let names = (
+            t.columns[budget].name.clone(),
+            t.columns[actual].name.clone(),
+        );
+        for row in rows {
+            let Some(t) = self.tables.get(table) else {
+                return;
+            };
+            let explained = t.rows[row].cells[reason]
+                .as_ref()
+                .is_some_and(|c| matches!(&c.value, Value::Text(s) if !s.trim().is_empty()));
+            let span = t.rows[row].span;
+            let label = t.row_label(row);
+            if explained {
+                continue;
+            }
+            let (Some(Value::Num(b)), Some(Value::Num(a))) = (
+                self.cell(table, row, &names.0, span),
+                self.cell(table, row, &names.1, span),
+            ) else {
+                continue;
+            };
+            let differs = if b.nominal.is_zero() {
+                !a.nominal.is_zero()
+            } else {
+                ((a.nominal - b.nominal) / b.nominal).abs() > Decimal::new(1, 1)
+            };
+            if differs {
+                let unit = format::display_unit(b.dim, self.settings.money);
+                let show = |q: &Quantity| format::quantity(q, unit, 2, self.settings.rounding);
+                self.error(EvalError::MissingReason {
+                    span,
+                    row: label,
+                    budget: show(&b),
+                    actual: show(&a),
+                });
+            }
         }
     }
 
@@ -279,7 +351,7 @@ impl Evaluator<'_> {
             vec!["项目".to_owned()]
         };
         let mut numeric = vec![false; header.len()];
-        for (column, decl) in t.columns.iter().zip(&t.decl.columns) {
+        for (column, decl) in t.columns.iter().zip(t.column_decls) {
             header.push(
                 decl.label
                     .as_ref()
@@ -287,11 +359,8 @@ impl Evaluator<'_> {
             );
             numeric.push(!matches!(column.kind, ColKind::Text));
         }
-        let title = t
-            .decl
-            .title
-            .as_ref()
-            .map_or_else(|| name.to_owned(), |s| s.value.clone());
+        let title = t.title.clone().unwrap_or_else(|| name.to_owned());
+        let note = t.empty_note.clone();
         let columns: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
         let key_columns = if coded { 2 } else { 1 };
         // What each row shows besides its cells (collected first: cells need `&mut self`).
@@ -373,6 +442,7 @@ impl Evaluator<'_> {
             title,
             header,
             keys: key_columns,
+            note,
             numeric,
             rows: out,
         })

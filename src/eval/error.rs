@@ -77,6 +77,8 @@ pub enum EvalError {
         span: Span,
         message: Option<String>,
         detail: String,
+        /// Where the report defines the figures the condition names.
+        figures: Vec<(Span, String)>,
     },
     /// Text or a comparison where a number is needed.
     NotANumber { span: Span, what: String },
@@ -92,6 +94,15 @@ pub enum EvalError {
         /// The sum as the stated cell is written: what to write.
         write: String,
         rows: Vec<Span>,
+    },
+    /// A table with no rows and no `空表说明`.
+    EmptyTable { span: Span, table: String },
+    /// A budget line far from its budget, with no `说明`.
+    MissingReason {
+        span: Span,
+        row: String,
+        budget: String,
+        actual: String,
     },
     /// The same classification code (or label) twice in one table.
     DuplicateRow {
@@ -224,15 +235,20 @@ impl EvalError {
                 Label::new(*span, "depends on itself"),
             )
             .with_help("give one of these figures a value (a number) instead of a formula"),
-            EvalError::CheckFailed { span, message, detail } => Diagnostic::new(
-                Code::CheckFailed,
-                match message {
-                    Some(m) => format!("check failed: {m}"),
-                    None => "check failed".to_owned(),
-                },
-                Label::new(*span, detail.clone()),
-            )
-            .with_help("correct the figures so that the condition holds"),
+            EvalError::CheckFailed { span, message, detail, figures } => {
+                let mut d = Diagnostic::new(
+                    Code::CheckFailed,
+                    match message {
+                        Some(m) => format!("check failed: {m}"),
+                        None => "check failed".to_owned(),
+                    },
+                    Label::new(*span, detail.clone()),
+                );
+                for (figure, name) in figures {
+                    d = d.with_label(*figure, format!("`{name}` is defined here"));
+                }
+                d.with_help("correct the figures so that the condition holds")
+            }
             EvalError::NotANumber { span, what } => Diagnostic::new(
                 Code::UnitMismatch,
                 format!("{what} is not a number"),
@@ -249,6 +265,18 @@ impl EvalError {
                 }
                 d.with_help(format!("write `{write}`, or correct the rows"))
             }
+            EvalError::EmptyTable { span, table } => Diagnostic::new(
+                Code::EmptyTable,
+                format!("table `{table}` has no rows and does not say why"),
+                Label::new(*span, "empty"),
+            )
+            .with_help("add `空表说明 \"本单位无…\"` to the table, as the standard report requires"),
+            EvalError::MissingReason { span, row, budget, actual } => Diagnostic::new(
+                Code::MissingReason,
+                format!("{row} spent {actual} against a budget of {budget}, with no reason given"),
+                Label::new(*span, "needs a reason"),
+            )
+            .with_help("write the reason in the row's `说明` cell (决算数与年初预算差异超过10%或无年初预算时须说明原因)"),
             EvalError::DuplicateRow { span, first, key } => Diagnostic::new(
                 Code::DuplicateRow,
                 format!("row `{key}` appears twice in the table"),

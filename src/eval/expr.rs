@@ -309,6 +309,37 @@ impl Evaluator<'_> {
         }
     }
 
+    /// The figures an expression names that a report (not the library) defines, with the
+    /// spans of their definitions.
+    fn figures_in(&self, expr: &Expr) -> Vec<(Span, String)> {
+        let mut found = Vec::new();
+        let mut todo = vec![expr];
+        while let Some(e) = todo.pop() {
+            match &e.kind {
+                ExprKind::Ref(r) => {
+                    if let Ok(Target::Figure(name)) =
+                        self.scope.resolve(r, crate::check::Context::default())
+                    {
+                        if let Some((figure, _)) = self.figures.get(&name) {
+                            if !self.library_figures.contains(&name) {
+                                found.push((figure.name.span, name));
+                            }
+                        }
+                    }
+                }
+                ExprKind::Neg(inner) => todo.push(inner),
+                ExprKind::Binary(_, l, r) => {
+                    todo.push(l);
+                    todo.push(r);
+                }
+                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
+                ExprKind::Literal(_) => {}
+            }
+        }
+        found.sort();
+        found
+    }
+
     pub(super) fn check(&mut self, check: &CheckDecl) {
         if let ExprKind::Binary(op, left, right) = &check.condition.kind {
             if matches!(
@@ -338,12 +369,8 @@ impl Evaluator<'_> {
                 if !compare(*op, lq, rq) {
                     let unit = format::display_unit(lq.dim, self.settings.money);
                     let show = |q: &Quantity| {
-                        format::quantity(
-                            q,
-                            unit,
-                            format::default_decimals(q.dim, q.nominal) + 2,
-                            self.settings.rounding,
-                        )
+                        let decimals = format::default_decimals(q.dim, q.nominal);
+                        format::precise(q, unit, decimals, self.settings.rounding)
                     };
                     let detail = format!(
                         "`{}` is {}, `{}` is {}",
@@ -352,20 +379,24 @@ impl Evaluator<'_> {
                         self.text(right.span),
                         show(&rq)
                     );
+                    let figures = self.figures_in(&check.condition);
                     self.error(EvalError::CheckFailed {
                         span: check.condition.span,
                         message: check.message.as_ref().map(|m| m.value.clone()),
                         detail,
+                        figures,
                     });
                 }
                 return;
             }
         }
         if self.condition(&check.condition, Ctx::default()) == Some(false) {
+            let figures = self.figures_in(&check.condition);
             self.error(EvalError::CheckFailed {
                 span: check.condition.span,
                 message: check.message.as_ref().map(|m| m.value.clone()),
                 detail: "false".to_owned(),
+                figures,
             });
         }
     }

@@ -80,7 +80,11 @@ pub fn evaluate(
     imported: &Imported,
 ) -> Evaluated {
     let mut ev = Evaluator::new(sources, scope, settings, imported);
-    for module in modules {
+    // Library modules first: a report's own definitions replace their defaults.
+    for module in modules.iter().filter(|m| m.library) {
+        ev.collect(module);
+    }
+    for module in modules.iter().filter(|m| !m.library) {
         ev.collect(module);
     }
     ev.build_tables();
@@ -179,6 +183,11 @@ pub(crate) struct Evaluator<'a> {
     /// Figures with a synthetic value (`上年.年度`).
     synthetic: HashMap<String, Value>,
     table_decls: Vec<&'a TableDecl>,
+    /// The standard library's tables, by name.
+    templates: HashMap<String, &'a TableDecl>,
+    /// Figures whose definition is still a library default.
+    library_figures: std::collections::HashSet<String>,
+    collecting_library: bool,
     tables: HashMap<String, Table<'a>>,
     values: HashMap<String, Slot>,
     errors: Vec<EvalError>,
@@ -201,6 +210,9 @@ impl<'a> Evaluator<'a> {
             figures: HashMap::new(),
             synthetic: HashMap::new(),
             table_decls: Vec::new(),
+            templates: HashMap::new(),
+            library_figures: std::collections::HashSet::new(),
+            collecting_library: false,
             tables: HashMap::new(),
             values: HashMap::new(),
             errors: Vec::new(),
@@ -209,6 +221,7 @@ impl<'a> Evaluator<'a> {
     }
 
     fn collect(&mut self, module: &'a Module) {
+        self.collecting_library = module.library;
         for item in &module.items {
             match item {
                 Item::Figure(f) => self.collect_figure(&[], f),
@@ -220,6 +233,9 @@ impl<'a> Evaluator<'a> {
                         self.synthetic.insert(format!("{}.年度", p.keyword.text), v);
                     }
                     self.collect_members(&prefix, &p.members);
+                }
+                Item::Table(t) if module.library => {
+                    self.templates.insert(t.name.text.clone(), t);
                 }
                 Item::Table(t) => self.table_decls.push(t),
                 _ => {}
@@ -249,10 +265,19 @@ impl<'a> Evaluator<'a> {
         } else {
             format!("{}.{dotted}", prefix.join("."))
         };
-        // The first definition wins; duplicates were reported by the checker.
-        self.figures
-            .entry(name)
-            .or_insert((figure, prefix.to_vec()));
+        // A report's definition replaces a library default; otherwise the first definition
+        // wins (duplicates were reported by the checker).
+        let replace = self
+            .figures
+            .get(&name)
+            .is_none_or(|_| self.library_figures.contains(&name) && !self.collecting_library);
+        if replace {
+            self.library_figures.remove(&name);
+            if self.collecting_library {
+                self.library_figures.insert(name.clone());
+            }
+            self.figures.insert(name, (figure, prefix.to_vec()));
+        }
     }
 
     /// Every figure with a value, in source order, for the facts file.

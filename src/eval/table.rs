@@ -16,6 +16,12 @@ use std::collections::HashMap;
 #[derive(Debug)]
 pub struct Table<'a> {
     pub decl: &'a TableDecl,
+    /// The declarations of its columns: its own, or its library template's.
+    pub column_decls: &'a [Column],
+    /// Its title: its own, or its template's.
+    pub title: Option<String>,
+    /// `空表说明`: why the table has no rows.
+    pub empty_note: Option<String>,
     pub columns: Vec<Col<'a>>,
     pub rows: Vec<TRow>,
     /// The classification the codes are from.
@@ -145,9 +151,13 @@ impl<'a> Evaluator<'a> {
         let money = self.settings.money;
         let mut table_money = money;
         let mut kind = None;
-        for setting in &decl.settings {
+        let mut empty_note = None;
+        let template = self.templates.get(&decl.name.text).copied();
+        let template_settings = template.map(|t| t.settings.as_slice()).unwrap_or_default();
+        for setting in template_settings.iter().chain(&decl.settings) {
             match (setting.key.text.as_str(), &setting.value) {
                 ("科目" | "codes", SettingValue::Name(n)) => kind = Kind::parse(&n.dotted()),
+                ("空表说明" | "empty", value) => empty_note = Some(value.text()),
                 ("单位" | "unit", SettingValue::Name(n)) => {
                     if let Some(Unit::Money(s)) = Unit::parse(&n.dotted()) {
                         table_money = Unit::Money(s);
@@ -156,8 +166,17 @@ impl<'a> Evaluator<'a> {
                 _ => {}
             }
         }
+        let column_decls: &'a [Column] = match template {
+            Some(t) if decl.columns.is_empty() => &t.columns,
+            _ => &decl.columns,
+        };
+        let title = decl
+            .title
+            .as_ref()
+            .or(template.and_then(|t| t.title.as_ref()))
+            .map(|s| s.value.clone());
         let mut columns = Vec::new();
-        for column in &decl.columns {
+        for column in column_decls {
             let kind = match &column.kind {
                 ColumnKind::Computed(expr) => ColKind::Computed(expr),
                 ColumnKind::Input(ty) => match ty.dotted().as_str() {
@@ -185,6 +204,9 @@ impl<'a> Evaluator<'a> {
         }
         let mut table = Table {
             decl,
+            column_decls,
+            title,
+            empty_note,
             columns,
             rows: Vec::new(),
             kind: kind.unwrap_or(Kind::Function),

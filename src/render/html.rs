@@ -340,6 +340,16 @@ impl Page<'_> {
     }
 
     fn table(&self, html: &mut String, table: &Table, money_unit: &str) {
+        if let Some(note) = table.empty_note() {
+            let _ = write!(
+                html,
+                "<figure class=\"table\" id=\"t-{}\">\n<figcaption>{}</figcaption>\n<p class=\"empty\">{}</p>\n</figure>\n",
+                attr(&table.name),
+                text(&table.title),
+                text(note)
+            );
+            return;
+        }
         let _ = write!(
             html,
             "<figure class=\"table\" id=\"t-{}\">\n<figcaption>{}<span class=\"unit\">金额单位：{}</span></figcaption>\n<table>\n<thead>\n<tr>",

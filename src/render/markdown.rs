@@ -73,6 +73,9 @@ fn escape(text: &str) -> String {
 }
 
 fn table(table: &Table, money_unit: &str) -> String {
+    if let Some(note) = table.empty_note() {
+        return format!("**{}**\n\n{}\n\n", escape(&table.title), escape(note));
+    }
     let mut out = format!("**{}**（金额单位：{money_unit}）\n\n", escape(&table.title));
     let header: Vec<String> = table.header.iter().map(|h| escape(h)).collect();
     let rows: Vec<Vec<String>> = table

@@ -27,6 +27,7 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> (Module, Vec<SyntaxError
         let module = Module {
             file,
             items: Vec::new(),
+            library: false,
             span: Span::new(file, 0..source.text().len()),
         };
         let error = SyntaxError::Unreadable {

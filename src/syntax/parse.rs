@@ -68,7 +68,13 @@ pub fn parse(file: FileId, text: &str) -> (Module, Vec<SyntaxError>) {
     }
 
     let span = Span::new(file, 0..text.len());
-    (Module { file, items, span }, errors)
+    let module = Module {
+        file,
+        items,
+        span,
+        library: false,
+    };
+    (module, errors)
 }
 
 /// Appends an item, merging consecutive list items into one list.

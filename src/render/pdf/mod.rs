@@ -149,6 +149,7 @@ fn characters(document: &Document) -> BTreeSet<char> {
             Block::List { items, .. } => items.iter().for_each(|i| all.push_str(&text(i))),
             Block::Table(t) => {
                 all.push_str(&t.title);
+                all.push_str(t.note.as_deref().unwrap_or(""));
                 t.header.iter().for_each(|h| all.push_str(h));
                 t.rows
                     .iter()
@@ -276,6 +277,11 @@ fn table_element(pdf: &mut genpdfi::Document, table: &Table, money_unit: &str) {
         Alignment::Center,
         "",
     ));
+    if let Some(note) = table.empty_note() {
+        pdf.push(paragraph(note, Style::new(), Alignment::Center, ""));
+        pdf.push(Break::new(0.5));
+        return;
+    }
     let small = Style::new().with_font_size(9);
     pdf.push(paragraph(
         &format!("金额单位：{money_unit}"),
