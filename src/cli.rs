@@ -28,18 +28,8 @@ enum Command {
         /// The `.jues` files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// How to print diagnostics.
-        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-        format: FormatArg,
-        /// Treat warnings as errors (`--deny warnings`).
-        #[arg(long, value_enum)]
-        deny: Option<Deny>,
-        /// Also report values consistent only thanks to the rounding of their inputs.
-        #[arg(long)]
-        strict: bool,
-        /// When to colour the output.
-        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-        color: ColorArg,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Check a document, then write it as HTML, Markdown and facts JSON.
     Build {
@@ -62,18 +52,8 @@ enum Command {
         /// findings: an audit view of a published report (implies --allow-errors).
         #[arg(long)]
         annotate: bool,
-        /// How to print diagnostics.
-        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-        format: FormatArg,
-        /// Treat warnings as errors (`--deny warnings`).
-        #[arg(long, value_enum)]
-        deny: Option<Deny>,
-        /// Also report values consistent only thanks to the rounding of their inputs.
-        #[arg(long)]
-        strict: bool,
-        /// When to colour the output.
-        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-        color: ColorArg,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Explain a diagnostic code, or list all codes.
     Explain {
@@ -83,6 +63,35 @@ enum Command {
         #[arg(long, conflicts_with = "code")]
         all: bool,
     },
+}
+
+/// How to check and report, shared by `check` and `build`.
+#[derive(clap::Args, Debug)]
+struct ReportArgs {
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Treat warnings as errors (`--deny warnings`).
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// Also report values consistent only thanks to the rounding of their inputs.
+    #[arg(long)]
+    strict: bool,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Let `导入` read files outside the project folder.
+    #[arg(long)]
+    allow_outside_imports: bool,
+}
+
+impl ReportArgs {
+    fn options(&self) -> Options {
+        Options {
+            strict: self.strict,
+            allow_outside_imports: self.allow_outside_imports,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -147,18 +156,12 @@ impl From<FormatArg> for Format {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check {
-            files,
-            format,
-            deny,
-            strict,
-            color,
-        } => check(
+        Command::Check { files, report } => check(
             &files,
-            format.into(),
-            deny.is_some(),
-            Options { strict },
-            color.enabled(),
+            report.format.into(),
+            report.deny.is_some(),
+            report.options(),
+            report.color.enabled(),
         ),
         Command::Build {
             file,
@@ -167,10 +170,7 @@ pub fn run() -> ExitCode {
             out,
             allow_errors,
             annotate,
-            format,
-            deny,
-            strict,
-            color,
+            report,
         } => {
             let build = Build {
                 to,
@@ -181,10 +181,10 @@ pub fn run() -> ExitCode {
             };
             build.run(
                 &file,
-                format.into(),
-                deny.is_some(),
-                Options { strict },
-                color.enabled(),
+                report.format.into(),
+                report.deny.is_some(),
+                report.options(),
+                report.color.enabled(),
             )
         }
         Command::Explain { code, all } => explain(code.as_deref(), all),

@@ -7,6 +7,7 @@
 pub mod ast;
 pub mod check;
 pub mod cli;
+pub mod data;
 pub mod diagnostics;
 pub mod doc;
 pub mod eval;
@@ -24,6 +25,9 @@ use std::path::{Path, PathBuf};
 pub struct Options {
     /// Also report what is consistent only thanks to the rounding of its inputs.
     pub strict: bool,
+    /// Let `导入` read files outside the project folder (the folder above the importing
+    /// file's folder).
+    pub allow_outside_imports: bool,
 }
 
 /// The result of compiling a document.
@@ -61,7 +65,11 @@ pub const MAX_IMPORT_DEPTH: usize = 16;
 pub fn compile(mut sources: Sources, options: &Options) -> Compilation {
     let mut diagnostics = Vec::new();
     let main = FileId(0);
-    let mut stack = Vec::new();
+    // The main file is on the stack, so a file importing it back is a cycle.
+    let mut stack: Vec<PathBuf> = PathBuf::from(sources.get(main).name())
+        .canonicalize()
+        .into_iter()
+        .collect();
     let (module, evaluated) =
         compile_file(&mut sources, main, options, &mut stack, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
@@ -83,9 +91,23 @@ fn compile_file(
     stack: &mut Vec<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (ast::Module, eval::Evaluated) {
-    let (module, errors) = syntax::parse_file(file, sources.get(file));
+    let (mut module, errors) = syntax::parse_file(file, sources.get(file));
     diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
     let library = load_library(sources, &module, diagnostics);
+    let templates: Vec<&ast::TableDecl> = library
+        .iter()
+        .flat_map(|l| &l.items)
+        .filter_map(|item| match item {
+            ast::Item::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let folder = PathBuf::from(sources.get(file).name())
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let data_errors = data::load(&mut module, &folder, &templates);
+    diagnostics.extend(data_errors.iter().map(data::DataError::to_diagnostic));
     let mut all = Vec::from_iter(library);
     all.push(module);
     let modules = all.as_slice();
@@ -177,11 +199,13 @@ fn load_imports(
             continue;
         };
         let root = root.parent().map_or(root.clone(), Path::to_path_buf);
-        if !canonical.starts_with(&root) {
-            diagnostics.push(fail("it is outside the project folder".to_owned()));
+        if !options.allow_outside_imports && !canonical.starts_with(&root) {
+            diagnostics.push(fail(
+                "it is outside the project folder (`--allow-outside-imports` allows it)".to_owned(),
+            ));
             continue;
         }
-        if stack.contains(&canonical) || here.canonicalize().ok().as_ref() == Some(&canonical) {
+        if stack.contains(&canonical) {
             diagnostics.push(fail(
                 "it imports this file again (an import cycle)".to_owned(),
             ));

@@ -57,7 +57,13 @@ fn cases() {
             .is_some_and(|l| l.contains("// option: strict"));
         let mut sources = Sources::new();
         sources.add_bytes(name.clone(), &bytes);
-        let compilation = compile(sources, &Options { strict });
+        let compilation = compile(
+            sources,
+            &Options {
+                strict,
+                ..Options::default()
+            },
+        );
 
         // Notes count only in cases that expect a note; elsewhere they are information (the
         // snapshot still pins them).

@@ -63,10 +63,18 @@ fn stdlib_types_check_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for path in jues_files(&root.join("stdlib")) {
         let name = path.file_stem().unwrap().to_str().unwrap();
-        let registered = jues::library::report_type(name).expect("every stdlib file is a report type");
-        assert_eq!(registered.1, std::fs::read_to_string(&path).unwrap(), "{name} is embedded as it is on disk");
+        let registered =
+            jues::library::report_type(name).expect("every stdlib file is a report type");
+        assert_eq!(
+            registered.1,
+            std::fs::read_to_string(&path).unwrap(),
+            "{name} is embedded as it is on disk"
+        );
         let mut sources = Sources::new();
-        sources.add("empty.jues", format!("报告 \"空报告\" {{\n  类型 {name}\n}}\n"));
+        sources.add(
+            "empty.jues",
+            format!("报告 \"空报告\" {{\n  类型 {name}\n}}\n"),
+        );
         let compilation = compile(sources, &Options::default());
         let short = jues::diagnostics::render::render(
             &compilation.sources,
@@ -87,7 +95,13 @@ fn as_published_reports_every_defect_and_nothing_else() {
     let text = std::fs::read_to_string(&path).unwrap();
     let mut sources = Sources::new();
     sources.add("as-published.jues", text.clone());
-    let compilation = compile(sources, &Options { strict: true });
+    let compilation = compile(
+        sources,
+        &Options {
+            strict: true,
+            ..Options::default()
+        },
+    );
     let file = compilation.sources.get(jues::source::FileId(0));
     let found: Vec<(String, usize)> = compilation
         .diagnostics

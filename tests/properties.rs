@@ -91,7 +91,7 @@ proptest! {
     fn the_compiler_never_panics(text in "[报告表组检查导入上年列合计每行如果否则其中按为 \\n{}()\\[\\]\"=+\\-*/<>!.,:;#@_0-9a-z收入支出万元%人家「」（）。，]{0,200}") {
         let mut sources = Sources::new();
         sources.add("generated.jues", text);
-        let _ = compile(sources, &Options { strict: true });
+        let _ = compile(sources, &Options { strict: true, ..Options::default() });
     }
 
     #[test]
@@ -127,7 +127,13 @@ fn the_compiler_never_panics_on_mutated_examples() {
                 }
                 let mut sources = Sources::new();
                 sources.add(name, mutated.join("\n"));
-                let _ = compile(sources, &Options { strict: true });
+                let _ = compile(
+                    sources,
+                    &Options {
+                        strict: true,
+                        ..Options::default()
+                    },
+                );
             }
         }
     }

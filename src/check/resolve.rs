@@ -34,7 +34,16 @@ pub const REPORT_SETTINGS: &[&str] = &[
 ];
 
 /// The settings a `表` block may have.
-pub const TABLE_SETTINGS: &[&str] = &["科目", "codes", "空表说明", "empty", "单位", "unit"];
+pub const TABLE_SETTINGS: &[&str] = &[
+    "科目",
+    "codes",
+    "空表说明",
+    "empty",
+    "单位",
+    "unit",
+    "工作表",
+    "sheet",
+];
 
 /// Names a `@每行` body can use besides the table's columns.
 pub const LOOP_FIELDS: &[&str] = &[

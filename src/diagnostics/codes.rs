@@ -444,6 +444,20 @@ checked. Transcribed documents (`转录 是` in the `报告` block) do not get t
 本年收入合计 1149.45 万元。
 ```";
 
+    DataFile = "J0502", Error, "data file problem",
+"A table's data file (`表 名称 \"标题\" 来自 \"data.csv\"`) cannot be read, lacks a column the
+table needs, or has a cell that is not a number in a number column. The message names the file,
+the sheet (for a workbook), the row and the column.
+
+```jues
+表 支出 \"支出决算表\" 来自 \"支出.csv\" {
+  列 年初预算: 金额, 决算数: 金额
+}
+```
+
+The file's first row names its columns: `编码` (or `科目编码`), `名称` (or `科目名称`, `项目`), and
+each column of the table by name.";
+
     ImportFailed = "J0501", Error, "import cannot be loaded",
 "An `导入` names a file that cannot be read, lies outside the folder of the importing document,
 or imports the importing document again (a cycle).

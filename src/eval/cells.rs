@@ -185,7 +185,8 @@ impl Evaluator<'_> {
             return;
         };
         let has_rows = t.rows.iter().any(|r| r.kind != RowKind::Total);
-        if !has_rows && t.empty_note.is_none() {
+        // A table whose data file failed was reported where the file is named.
+        if !has_rows && t.empty_note.is_none() && t.decl.source.is_none() {
             let span = t.decl.name.span;
             self.error(EvalError::EmptyTable {
                 span,
