@@ -55,6 +55,20 @@ enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// Create a new report from the standard library, ready to fill in.
+    New {
+        /// The folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+        /// The report type.
+        #[arg(long = "type", default_value = "部门决算")]
+        kind: String,
+        /// The department (单位).
+        #[arg(long, default_value = "某某单位")]
+        entity: String,
+        /// The year reported on (年度); by default, last year.
+        #[arg(long)]
+        year: Option<u16>,
+    },
     /// Explain a diagnostic code, or list all codes.
     Explain {
         /// A code such as `J0101`; without one, every code is listed.
@@ -187,6 +201,12 @@ pub fn run() -> ExitCode {
                 report.color.enabled(),
             )
         }
+        Command::New {
+            dir,
+            kind,
+            entity,
+            year,
+        } => new(&dir, &kind, &entity, year),
         Command::Explain { code, all } => explain(code.as_deref(), all),
     }
 }
@@ -427,6 +447,60 @@ fn annotations(compilation: &crate::Compilation) -> Vec<crate::doc::Annotation> 
             }
         })
         .collect()
+}
+
+fn new(dir: &Path, kind: &str, entity: &str, year: Option<u16>) -> ExitCode {
+    let year = year.unwrap_or_else(last_year);
+    let Some(files) = crate::library::scaffold(kind, entity, year) else {
+        let types: Vec<&str> = crate::library::TYPES.iter().map(|t| t.0).collect();
+        eprintln!(
+            "error: unknown report type `{kind}`; the types are {}",
+            types.join(", ")
+        );
+        return ExitCode::from(2);
+    };
+    if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        eprintln!(
+            "error: `{}` exists and is not empty; choose a new folder",
+            dir.display()
+        );
+        return ExitCode::from(2);
+    }
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!(
+            "error: cannot create `{}`: {}",
+            dir.display(),
+            io_reason(&e)
+        );
+        return ExitCode::from(2);
+    }
+    for (name, contents) in files {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, contents) {
+            eprintln!(
+                "error: cannot write `{}`: {}",
+                path.display(),
+                io_reason(&e)
+            );
+            return ExitCode::from(2);
+        }
+        eprintln!("wrote {}", path.display());
+    }
+    eprintln!(
+        "next: fill in the figures marked TODO, then `jues check {0}` and `jues build {0} -o out`",
+        dir.join("report.jues").display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// The year before the current one (reports are made the year after), from the system clock.
+fn last_year() -> u16 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // A mean Gregorian year (365.2425 days) is exact enough to know the year.
+    let year = 1970 + seconds / 31_556_952;
+    u16::try_from(year).unwrap_or(2024).saturating_sub(1)
 }
 
 fn summary_line(files: usize, summary: Summary) -> String {

@@ -188,3 +188,56 @@ fn readme_test_command_is_what_ci_runs() {
         ".ci/run runs it"
     );
 }
+
+#[test]
+fn new_scaffolds_a_report_that_checks_and_builds() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-report");
+    let _ = std::fs::remove_dir_all(&dir);
+    let output = jues(&[
+        "new",
+        dir.to_str().unwrap(),
+        "--entity",
+        "某某局",
+        "--year",
+        "2024",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = dir.join("report.jues");
+    let source = std::fs::read_to_string(&report).unwrap();
+    assert!(source.contains("报告 \"某某局2024年度部门决算\"") && source.contains("上年 2023"));
+    assert!(
+        source.contains("TODO"),
+        "comments tell the author what to fill in"
+    );
+
+    let output = jues(&["check", report.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let out = dir.join("out");
+    let output = jues(&[
+        "build",
+        report.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for file in [
+        "report.html",
+        "report.md",
+        "report.pdf",
+        "report.facts.json",
+    ] {
+        assert!(out.join(file).exists(), "{file} is built");
+    }
+    // A second `new` into the same folder is refused rather than overwriting.
+    assert_eq!(jues(&["new", dir.to_str().unwrap()]).status.code(), Some(2));
+}
