@@ -123,7 +123,12 @@ fn compile_file(
         Some(main) => load_imports(sources, file, main, options, stack, diagnostics),
         None => eval::Imported::new(),
     };
-    let evaluated = eval::evaluate(sources, modules, &checked.scope, settings, &imported);
+    let codes = load_codes(&folder, modules, diagnostics);
+    let inputs = eval::Inputs {
+        imported: &imported,
+        codes: &codes,
+    };
+    let evaluated = eval::evaluate(sources, modules, &checked.scope, settings, inputs);
     diagnostics.extend(evaluated.errors.iter().map(eval::EvalError::to_diagnostic));
     if !options.strict {
         diagnostics.retain(|d| d.code != Code::RoundingOnly);
@@ -164,6 +169,36 @@ fn load_library(
     diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
     library.library = true;
     Some(library)
+}
+
+/// The document's own code list (`科目表 "codes.tsv"` in the `报告` block), relative to it.
+fn load_codes(
+    folder: &Path,
+    modules: &[ast::Module],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> check::classification::CodeList {
+    let setting = ast::ReportDecl::find(modules).and_then(|r| {
+        r.settings
+            .iter()
+            .find(|s| matches!(s.key.text.as_str(), "科目表" | "code_list"))
+    });
+    let Some(setting) = setting else {
+        return check::classification::CodeList::default();
+    };
+    let file = setting.value.text();
+    let read = std::fs::read_to_string(folder.join(&file)).map_err(|e| e.to_string());
+    match read.and_then(|text| check::classification::CodeList::parse(&text)) {
+        Ok(list) => list,
+        Err(reason) => {
+            let error = data::DataError::Unreadable {
+                span: setting.value.span(),
+                file,
+                reason,
+            };
+            diagnostics.push(error.to_diagnostic());
+            check::classification::CodeList::default()
+        }
+    }
 }
 
 /// Reads, compiles and evaluates every import of `module`, by alias.

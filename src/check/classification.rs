@@ -29,34 +29,68 @@ impl Kind {
 
 const LIST: &str = include_str!("../../stdlib/codes/gov-classification.tsv");
 
-fn list() -> &'static HashMap<(Kind, String), String> {
-    static CODES: OnceLock<HashMap<(Kind, String), String>> = OnceLock::new();
-    CODES.get_or_init(|| {
-        LIST.lines()
-            .skip(1)
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let kind = match fields.next()? {
-                    "function" => Kind::Function,
-                    "economic" => Kind::Economic,
-                    _ => return None,
-                };
-                let code = fields.next()?.trim().to_owned();
-                let name = fields.next()?.trim().to_owned();
-                Some(((kind, code), name))
-            })
-            .collect()
-    })
+/// A list of classification codes with their names.
+///
+/// The file format is the built-in list's: tab-separated `kind code name level source`, with a
+/// header line; `kind` is `function` (功能分类) or `economic` (经济分类).
+#[derive(Debug, Clone, Default)]
+pub struct CodeList {
+    names: HashMap<(Kind, String), String>,
 }
 
-/// The name of a code in the built-in list.
-pub fn lookup(kind: Kind, code: &str) -> Option<&'static str> {
-    list().get(&(kind, code.to_owned())).map(String::as_str)
+impl CodeList {
+    /// Reads a list; `Err` names the first line that is not `kind code name …`.
+    pub fn parse(text: &str) -> Result<CodeList, String> {
+        let mut names = HashMap::new();
+        for (i, line) in text.lines().enumerate().skip(1) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let kind = match fields.next().map(str::trim) {
+                Some("function" | "功能分类") => Kind::Function,
+                Some("economic" | "经济分类") => Kind::Economic,
+                other => {
+                    return Err(format!(
+                        "line {}: `{}` is not `function` or `economic`",
+                        i + 1,
+                        other.unwrap_or("")
+                    ))
+                }
+            };
+            let (Some(code), Some(name)) = (fields.next(), fields.next()) else {
+                return Err(format!("line {}: expected `kind<TAB>code<TAB>name`", i + 1));
+            };
+            names.insert((kind, code.trim().to_owned()), name.trim().to_owned());
+        }
+        Ok(CodeList { names })
+    }
+
+    /// The name of `code`, if the list has it.
+    pub fn get(&self, kind: Kind, code: &str) -> Option<&str> {
+        self.names.get(&(kind, code.to_owned())).map(String::as_str)
+    }
+
+    /// How many codes the list holds.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
 }
 
-/// How many codes the built-in list holds.
-pub fn len() -> usize {
-    list().len()
+/// The built-in list (`stdlib/codes/gov-classification.tsv`).
+pub fn builtin() -> &'static CodeList {
+    static CODES: OnceLock<CodeList> = OnceLock::new();
+    CODES.get_or_init(|| CodeList::parse(LIST).unwrap_or_default())
+}
+
+/// The name of a code: from the document's own list first, then the built-in one.
+pub fn lookup<'a>(own: &'a CodeList, kind: Kind, code: &str) -> Option<&'a str> {
+    own.get(kind, code).or_else(|| builtin().get(kind, code))
 }
 
 /// 类, 款 or 项 for a code of this many digits.
@@ -111,8 +145,18 @@ mod tests {
 
     #[test]
     fn the_list_loads_and_names_compare() {
-        assert!(len() > 50);
-        assert_eq!(lookup(Kind::Function, "208"), Some("社会保障和就业支出"));
+        assert!(builtin().len() > 50);
+        let own =
+            CodeList::parse("kind\tcode\tname\nfunction\t2080711\t高技能人才培养补助\n").unwrap();
+        assert_eq!(
+            lookup(&own, Kind::Function, "208"),
+            Some("社会保障和就业支出")
+        );
+        assert_eq!(
+            lookup(&own, Kind::Function, "2080711"),
+            Some("高技能人才培养补助")
+        );
+        assert!(CodeList::parse("kind\tcode\nother\t1\n").is_err());
         assert!(same_name(
             "政府办公厅（室）及相关机构事务（款）",
             "政府办公厅(室)及相关机构事务"

@@ -31,6 +31,10 @@ pub const REPORT_SETTINGS: &[&str] = &[
     "type",
     "转录",
     "transcribed",
+    "字体",
+    "font",
+    "科目表",
+    "code_list",
 ];
 
 /// The settings a `表` block may have.

@@ -61,6 +61,15 @@ impl Default for Settings {
 /// Values of another document, bound by `导入 … 为 名称`.
 pub type Imported = HashMap<String, HashMap<String, Value>>;
 
+/// What a document brings from outside its own text.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The figures of imported documents, by alias.
+    pub imported: &'a Imported,
+    /// The document's own classification codes (`科目表`), consulted before the built-in list.
+    pub codes: &'a crate::check::classification::CodeList,
+}
+
 /// The evaluated values of a document.
 #[derive(Debug, Default)]
 pub struct Evaluated {
@@ -77,9 +86,9 @@ pub fn evaluate(
     modules: &[Module],
     scope: &Scope,
     settings: Settings,
-    imported: &Imported,
+    inputs: Inputs<'_>,
 ) -> Evaluated {
-    let mut ev = Evaluator::new(sources, scope, settings, imported);
+    let mut ev = Evaluator::new(sources, scope, settings, inputs);
     // Library modules first: a report's own definitions replace their defaults.
     for module in modules.iter().filter(|m| m.library) {
         ev.collect(module);
@@ -178,6 +187,8 @@ pub(crate) struct Evaluator<'a> {
     scope: &'a Scope,
     settings: Settings,
     imported: &'a Imported,
+    /// The document's own classification codes (`科目表`).
+    codes: &'a crate::check::classification::CodeList,
     /// Figure definitions: name → (figure, group prefix).
     figures: HashMap<String, (&'a Figure, Vec<String>)>,
     /// Figures with a synthetic value (`上年.年度`).
@@ -196,17 +207,13 @@ pub(crate) struct Evaluator<'a> {
 }
 
 impl<'a> Evaluator<'a> {
-    fn new(
-        sources: &'a Sources,
-        scope: &'a Scope,
-        settings: Settings,
-        imported: &'a Imported,
-    ) -> Self {
+    fn new(sources: &'a Sources, scope: &'a Scope, settings: Settings, inputs: Inputs<'a>) -> Self {
         Evaluator {
             sources,
             scope,
             settings,
-            imported,
+            imported: inputs.imported,
+            codes: inputs.codes,
             figures: HashMap::new(),
             synthetic: HashMap::new(),
             table_decls: Vec::new(),

@@ -403,7 +403,7 @@ impl<'a> Evaluator<'a> {
                 table.rows[p].children.push(i);
             }
             let name = table.rows[i].name.clone();
-            match classification::lookup(table.kind, &code) {
+            match classification::lookup(self.codes, table.kind, &code) {
                 Some(expected)
                     if !classification::same_name(&name, expected) && !name.is_empty() =>
                 {
