@@ -55,6 +55,15 @@ enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// Format documents in place: a canonical layout for declarations, prose as written.
+    Fmt {
+        /// The `.jues` files to format.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing; list the files that are not formatted, with a diff, and exit 1.
+        #[arg(long)]
+        check: bool,
+    },
     /// Create a new report from the standard library, ready to fill in.
     New {
         /// The folder to create (it must not exist, or be empty).
@@ -201,6 +210,7 @@ pub fn run() -> ExitCode {
                 report.color.enabled(),
             )
         }
+        Command::Fmt { files, check } => fmt(&files, check),
         Command::New {
             dir,
             kind,
@@ -447,6 +457,63 @@ fn annotations(compilation: &crate::Compilation) -> Vec<crate::doc::Annotation> 
             }
         })
         .collect()
+}
+
+fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
+    let mut unformatted = 0;
+    let mut failed = false;
+    for path in files {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("error: cannot read `{}`: {}", path.display(), io_reason(&e));
+                failed = true;
+                continue;
+            }
+        };
+        let Some(formatted) = crate::fmt::format(&text) else {
+            eprintln!(
+                "error: `{}` has syntax errors; run `jues check` on it first",
+                path.display()
+            );
+            failed = true;
+            continue;
+        };
+        if formatted == text {
+            continue;
+        }
+        unformatted += 1;
+        if check {
+            let diff = similar::TextDiff::from_lines(&text, &formatted);
+            let name = path.display().to_string();
+            let text = diff
+                .unified_diff()
+                .header(&name, &format!("{name} (formatted)"))
+                .to_string();
+            // A closed pipe (`jues fmt --check … | head`) is not an error worth reporting.
+            let _ = std::io::stdout().write_all(text.as_bytes());
+        } else if let Err(e) = std::fs::write(path, formatted) {
+            eprintln!(
+                "error: cannot write `{}`: {}",
+                path.display(),
+                io_reason(&e)
+            );
+            failed = true;
+        } else {
+            eprintln!("formatted {}", path.display());
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else if check && unformatted > 0 {
+        eprintln!(
+            "{unformatted} file{} not formatted",
+            if unformatted == 1 { " is" } else { "s are" }
+        );
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn new(dir: &Path, kind: &str, entity: &str, year: Option<u16>) -> ExitCode {

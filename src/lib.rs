@@ -11,6 +11,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod doc;
 pub mod eval;
+pub mod fmt;
 pub mod library;
 pub mod render;
 pub mod source;

@@ -117,13 +117,8 @@ fn as_published_reports_every_defect_and_nothing_else() {
 
     // (defect, code, a piece of the line it must be reported on, which occurrence)
     let expected: &[(u32, &str, &str, usize)] = &[
-        (
-            1,
-            "J0301",
-            "合计                                            775.19",
-            0,
-        ),
-        (2, "J0203", "208     \"社会保障和就业支出\"", 0),
+        (1, "J0301", "775.19", 0),
+        (2, "J0203", "\"社会保障和就业支出\"", 0),
         (3, "J0202", "= 165%}", 0),
         (4, "J0202", "= 82.2%}", 0),
         (5, "J0204", "= 214.12元}", 0),
@@ -141,7 +136,7 @@ fn as_published_reports_every_defect_and_nothing_else() {
             "completion(三公.用车.决算, 三公.用车.预算) = 0%",
             0,
         ),
-        (9, "J0302", "2015006 \"引进人才费用\"", 1),
+        (9, "J0302", "\"引进人才费用\"", 1),
     ];
     let line_of = |piece: &str, occurrence: usize| -> usize {
         text.lines()

@@ -6,5 +6,6 @@ mod cases;
 mod cli;
 mod docs;
 mod examples;
+mod fmt;
 mod pdf;
 mod properties;

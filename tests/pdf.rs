@@ -225,9 +225,23 @@ fn a_character_the_font_lacks_is_reported_not_drawn_wrong() {
 fn the_document_names_its_pdf_font() {
     let dir = scratch("pdf-setting");
     let source = dir.join("font.jues");
-    std::fs::write(&source, "报告 \"字体\" {\n  字体 \"no/such/font.ttc\"\n}\n\n正文。\n").unwrap();
-    let output = jues(&["build", source.to_str().unwrap(), "--to", "pdf", "-o", dir.to_str().unwrap()]);
+    std::fs::write(
+        &source,
+        "报告 \"字体\" {\n  字体 \"no/such/font.ttc\"\n}\n\n正文。\n",
+    )
+    .unwrap();
+    let output = jues(&[
+        "build",
+        source.to_str().unwrap(),
+        "--to",
+        "pdf",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("no/such/font.ttc"), "the document's 字体 is used: {stderr}");
+    assert!(
+        stderr.contains("no/such/font.ttc"),
+        "the document's 字体 is used: {stderr}"
+    );
 }

@@ -1,0 +1,453 @@
+//! The formatter: a canonical layout for declarations, prose left exactly as written.
+//!
+//! Declarations are printed from the AST: one space around `=` and operators, figures in a
+//! block aligned on their `=`, settings aligned on their values, table rows aligned in columns
+//! (Chinese characters count two columns). Prose, headings, lists and `@` blocks are kept as
+//! written, only trailing spaces removed. Runs of blank lines become one. Comments are kept:
+//! a declaration with a comment inside it is left as written, a comment after it on its line
+//! stays there. Formatting is idempotent, and a formatted document means the same.
+
+use crate::ast::*;
+use crate::source::{FileId, Span};
+use crate::syntax;
+
+/// Formats `text`; `None` when it has syntax errors (a broken file is left alone).
+pub fn format(text: &str) -> Option<String> {
+    let (module, errors) = syntax::parse(FileId(0), text);
+    if !errors.is_empty() {
+        return None;
+    }
+    let printer = Printer { text };
+    let mut out = String::new();
+    let mut at = 0;
+    for item in &module.items {
+        let span = item_span(item);
+        let start = span.start as usize;
+        printer.gap(&mut out, text.get(at..start).unwrap_or(""));
+        out.push_str(&printer.item(item, span));
+        out.push('\n');
+        // The gap starts on the item's last line, whether or not its span took the line break.
+        let item_text = text.get(start..span.end as usize).unwrap_or("");
+        at = start + item_text.trim_end_matches(['\n', '\r']).len();
+    }
+    printer.gap(&mut out, text.get(at..).unwrap_or(""));
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if out.trim().is_empty() {
+        return Some(String::new());
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Some(out)
+}
+
+fn item_span(item: &Item) -> Span {
+    match item {
+        Item::Report(r) => r.span,
+        Item::Prior(p) => p.span,
+        Item::Group(g) => g.span,
+        Item::Figure(f) => f.span,
+        Item::Table(t) => t.span,
+        Item::Check(c) => c.span,
+        Item::Import(i) => i.span,
+        Item::Block(b) => match b {
+            Block::Heading(h) => h.span,
+            Block::Paragraph(p) => p.span,
+            Block::List(l) => l.span,
+            Block::Each(e) => e.span,
+            Block::If(i) => i.span,
+        },
+    }
+}
+
+struct Printer<'t> {
+    text: &'t str,
+}
+
+/// Display width: Chinese characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+fn pad(s: &str, to: usize) -> String {
+    format!("{s}{}", " ".repeat(to.saturating_sub(width(s))))
+}
+
+impl Printer<'_> {
+    fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// The text between two items: a comment left on the previous item's line, comment lines,
+    /// and blank lines (at most one in a row).
+    fn gap(&self, out: &mut String, gap: &str) {
+        // The first piece ends the previous item's line; the last begins the next item's line.
+        let pieces: Vec<&str> = gap.split('\n').collect();
+        // At the start of the file there is no previous item: every piece but the last is a line.
+        let first_line = usize::from(!out.is_empty());
+        let middle = if pieces.len() > first_line + 1 {
+            &pieces[first_line..pieces.len() - 1]
+        } else {
+            &[][..]
+        };
+        if let Some(rest) = pieces
+            .first()
+            .filter(|_| pieces.len() > 1 && first_line == 1)
+        {
+            let rest = rest.trim();
+            if !rest.is_empty() {
+                // A comment on the previous item's line.
+                if out.ends_with('\n') {
+                    out.pop();
+                }
+                out.push(' ');
+                out.push_str(rest);
+                out.push('\n');
+            }
+        }
+        let mut blank = false;
+        for line in middle {
+            let line = line.trim_end();
+            if line.trim().is_empty() {
+                blank = true;
+                continue;
+            }
+            if blank && !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            blank = false;
+            out.push_str(line.trim_start());
+            out.push('\n');
+        }
+        if blank && !out.is_empty() && !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+    }
+
+    /// Whether `span` holds a comment (outside quoted text).
+    fn has_comment(&self, span: Span) -> bool {
+        let mut in_string = false;
+        let mut previous = ' ';
+        for c in self.slice(span).chars() {
+            match c {
+                '"' if previous != '\\' => in_string = !in_string,
+                '\n' => in_string = false,
+                '/' if previous == '/' && !in_string => return true,
+                _ => {}
+            }
+            previous = c;
+        }
+        false
+    }
+
+    fn verbatim(&self, span: Span) -> String {
+        self.slice(span)
+            .trim_end()
+            .lines()
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn item(&self, item: &Item, span: Span) -> String {
+        if matches!(item, Item::Block(_)) || self.has_comment(span) {
+            return self.verbatim(span);
+        }
+        match item {
+            Item::Report(r) => {
+                let mut out = format!("报告 {} {{\n", string(&r.title.value));
+                self.settings(&mut out, &r.settings, "  ");
+                out.push('}');
+                out
+            }
+            Item::Prior(p) => {
+                let year = p
+                    .year
+                    .as_ref()
+                    .map(|y| format!(" {}", self.slice(y.span)))
+                    .unwrap_or_default();
+                let mut out = format!("{}{year} {{\n", p.keyword.text);
+                self.members(&mut out, &p.members, "  ");
+                out.push('}');
+                out
+            }
+            Item::Group(g) => self.group(g, ""),
+            Item::Figure(f) => self.figure(f, 0),
+            Item::Table(t) => self.table(t),
+            Item::Check(c) => {
+                let message = c
+                    .message
+                    .as_ref()
+                    .map(|m| format!(" {}", string(&m.value)))
+                    .unwrap_or_default();
+                format!("检查 {}{message}", self.expr(&c.condition))
+            }
+            Item::Import(i) => match &i.alias {
+                Some(alias) => format!("导入 {} 为 {}", string(&i.path.value), name(&alias.text)),
+                None => format!("导入 {}", string(&i.path.value)),
+            },
+            Item::Block(_) => self.verbatim(span),
+        }
+    }
+
+    fn settings(&self, out: &mut String, settings: &[Setting], indent: &str) {
+        let key_width = settings
+            .iter()
+            .map(|s| width(&name(&s.key.text)))
+            .max()
+            .unwrap_or(0);
+        for s in settings {
+            let value = match &s.value {
+                SettingValue::Str(v) => string(&v.value),
+                SettingValue::Number(l) => self.slice(l.span).to_owned(),
+                SettingValue::Name(n) => path(n),
+            };
+            out.push_str(&format!(
+                "{indent}{} {value}\n",
+                pad(&name(&s.key.text), key_width)
+            ));
+        }
+    }
+
+    fn group(&self, g: &GroupDecl, indent: &str) -> String {
+        let mut out = format!("{indent}组 {} {{\n", path(&g.name));
+        self.members(&mut out, &g.members, &format!("{indent}  "));
+        out.push_str(indent);
+        out.push('}');
+        out
+    }
+
+    fn members(&self, out: &mut String, members: &[Member], indent: &str) {
+        let name_width = members
+            .iter()
+            .filter_map(|m| match m {
+                Member::Figure(f) => Some(width(&path(&f.name))),
+                Member::Group(_) => None,
+            })
+            .max()
+            .unwrap_or(0);
+        for member in members {
+            match member {
+                Member::Figure(f) => {
+                    out.push_str(indent);
+                    out.push_str(&self.figure(f, name_width));
+                    out.push('\n');
+                }
+                Member::Group(g) => {
+                    out.push_str(&self.group(g, indent));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+
+    /// `名称 = 公式 = 数值 "标签"`, the formula and the stated value in the order written.
+    fn figure(&self, f: &Figure, name_width: usize) -> String {
+        let mut sides: Vec<(u32, String)> = Vec::new();
+        if let Some(formula) = &f.formula {
+            sides.push((formula.span.start, self.expr(formula)));
+        }
+        if let Some(stated) = &f.stated {
+            sides.push((stated.span.start, self.slice(stated.span).to_owned()));
+        }
+        sides.sort();
+        let mut out = pad(&path(&f.name), name_width);
+        for (_, side) in sides {
+            out.push_str(" = ");
+            out.push_str(&side);
+        }
+        if let Some(label) = &f.label {
+            out.push(' ');
+            out.push_str(&string(&label.value));
+        }
+        out.trim_end().to_owned()
+    }
+
+    fn table(&self, t: &TableDecl) -> String {
+        let mut out = format!("表 {}", name(&t.name.text));
+        if let Some(title) = &t.title {
+            out.push_str(&format!(" {}", string(&title.value)));
+        }
+        if let Some(source) = &t.source {
+            out.push_str(&format!(" 来自 {}", string(&source.value)));
+        }
+        out.push_str(" {\n");
+        self.settings(&mut out, &t.settings, "  ");
+        if !t.columns.is_empty() {
+            let columns: Vec<String> = t.columns.iter().map(|c| self.column(c)).collect();
+            out.push_str(&format!("  列 {}\n", columns.join(", ")));
+        }
+        let rows: Vec<Vec<String>> = t.rows.iter().map(|r| self.row(r)).collect();
+        let count = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..count)
+            .map(|i| {
+                rows.iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| width(c))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for row in &rows {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(i, c)| pad(c, widths[i]))
+                .collect();
+            out.push_str(&format!("  {}\n", cells.join("  ").trim_end()));
+        }
+        out.push('}');
+        out
+    }
+
+    fn column(&self, c: &Column) -> String {
+        let label = c
+            .label
+            .as_ref()
+            .map(|l| format!(" {}", string(&l.value)))
+            .unwrap_or_default();
+        match &c.kind {
+            ColumnKind::Input(ty) => format!("{}{label}: {}", name(&c.name.text), path(ty)),
+            ColumnKind::Computed(e) => format!("{}{label} = {}", name(&c.name.text), self.expr(e)),
+        }
+    }
+
+    /// A row as its key and cells (a code row's name is its second cell; a row without cells
+    /// keeps an empty name column so the cells of other rows line up).
+    fn row(&self, r: &Row) -> Vec<String> {
+        let mut cells = match &r.key {
+            RowKey::Code { code, name, .. } => vec![
+                code.clone(),
+                name.as_ref().map(|n| string(&n.value)).unwrap_or_default(),
+            ],
+            RowKey::Label(l) => vec![string(&l.value), String::new()],
+            RowKey::Total(span) | RowKey::Subtotal(span) => {
+                vec![self.slice(*span).to_owned(), String::new()]
+            }
+        };
+        for cell in &r.cells {
+            let value = match &cell.value {
+                CellValue::Number(l) => self.slice(l.span).to_owned(),
+                CellValue::Text(s) => string(&s.value),
+                CellValue::Empty => "_".to_owned(),
+            };
+            cells.push(match &cell.column {
+                Some(column) => format!("{}={value}", name(&column.text)),
+                None => value,
+            });
+        }
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        cells
+    }
+
+    fn expr(&self, e: &Expr) -> String {
+        self.expr_in(e, 0)
+    }
+
+    /// An expression inside an operator of precedence `outer`: parenthesised when it binds
+    /// less tightly.
+    fn expr_in(&self, e: &Expr, outer: u8) -> String {
+        match &e.kind {
+            ExprKind::Literal(l) => self.slice(l.span).to_owned(),
+            ExprKind::Ref(r) => self.slice(r.span).to_owned(),
+            ExprKind::Neg(inner) => format!("-{}", self.expr_in(inner, 4)),
+            ExprKind::Call(call) => {
+                let args: Vec<String> = call
+                    .args
+                    .iter()
+                    .map(|a| match &a.filter {
+                        Some(filter) => {
+                            format!("{} 其中 {}", self.expr(&a.value), self.expr(filter))
+                        }
+                        None => self.expr(&a.value),
+                    })
+                    .collect();
+                format!("{}({})", name(&call.function.text), args.join(", "))
+            }
+            ExprKind::Binary(op, left, right) => {
+                let precedence = match op {
+                    BinOp::Mul | BinOp::Div => 3,
+                    BinOp::Add | BinOp::Sub => 2,
+                    _ => 1,
+                };
+                // Left-associative: the right operand of `-` or `/` keeps its parentheses.
+                let text = format!(
+                    "{} {} {}",
+                    self.expr_in(left, precedence),
+                    op.symbol(),
+                    self.expr_in(right, precedence + 1)
+                );
+                if precedence < outer {
+                    format!("({text})")
+                } else {
+                    text
+                }
+            }
+        }
+    }
+}
+
+/// A name, in corner brackets when it is not a plain word.
+fn name(text: &str) -> String {
+    let plain = !text.is_empty()
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c == '_' || c.is_alphanumeric());
+    if plain {
+        text.to_owned()
+    } else {
+        format!("「{text}」")
+    }
+}
+
+fn path(p: &NamePath) -> String {
+    p.segments
+        .iter()
+        .map(|s| name(&s.text))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// A quoted string with `\`, `"`, line breaks and tabs escaped.
+fn string(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format;
+
+    #[test]
+    fn declarations_get_a_canonical_layout() {
+        let source = "组 收入 {\n  财政拨款=836.78\n    其他  =  312.67\n  合计 = (财政拨款+其他)*1 = 1149.45\n}\n\n\n\n本段 {收入.合计}   \n";
+        let formatted = format(source).unwrap();
+        assert_eq!(
+            formatted,
+            "组 收入 {\n  财政拨款 = 836.78\n  其他     = 312.67\n  合计     = (财政拨款 + 其他) * 1 = 1149.45\n}\n\n本段 {收入.合计}\n"
+        );
+        assert_eq!(format(&formatted).unwrap(), formatted, "idempotent");
+    }
+
+    #[test]
+    fn comments_stay() {
+        let source = "a = 1 // 说明\n\n// 一行注释\nb = a+1\n";
+        let formatted = format(source).unwrap();
+        assert_eq!(formatted, "a = 1 // 说明\n\n// 一行注释\nb = a + 1\n");
+    }
+}
