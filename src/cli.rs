@@ -55,6 +55,23 @@ enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// Build a document, then rebuild it whenever it (or a file next to it) changes. Outputs
+    /// are only replaced by an error-free build, so the last good ones stay.
+    Watch {
+        /// The `.jues` file to watch and build.
+        file: PathBuf,
+        /// The formats to write, separated by commas.
+        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json, Output::Pdf])]
+        to: Vec<Output>,
+        /// The CJK TrueType font for the PDF.
+        #[arg(long)]
+        font: Option<PathBuf>,
+        /// The folder to write into (created if needed).
+        #[arg(short = 'o', long = "out", default_value = "out")]
+        out: PathBuf,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
     /// Format documents in place: a canonical layout for declarations, prose as written.
     Fmt {
         /// The `.jues` files to format.
@@ -211,6 +228,22 @@ pub fn run() -> ExitCode {
             )
         }
         Command::Fmt { files, check } => fmt(&files, check),
+        Command::Watch {
+            file,
+            to,
+            font,
+            out,
+            report,
+        } => {
+            let build = Build {
+                to,
+                font,
+                out,
+                allow_errors: false,
+                annotate: false,
+            };
+            watch(&build, &file, &report)
+        }
         Command::New {
             dir,
             kind,
@@ -457,6 +490,64 @@ fn annotations(compilation: &crate::Compilation) -> Vec<crate::doc::Annotation> 
             }
         })
         .collect()
+}
+
+/// Builds `path`, then again after every change in its folder (and the folders of the files it
+/// reads), debounced. The folder is watched rather than the file, so editors that save by
+/// writing a new file and renaming it over the old one are seen too.
+fn watch(build: &Build, path: &Path, report: &ReportArgs) -> ExitCode {
+    use notify::RecursiveMode;
+    use std::time::Duration;
+    let run = || {
+        build.run(
+            path,
+            report.format.into(),
+            report.deny.is_some(),
+            report.options(),
+            report.color.enabled(),
+        );
+    };
+    run();
+    let (events, received) = std::sync::mpsc::channel();
+    let mut debouncer =
+        match notify_debouncer_mini::new_debouncer(Duration::from_millis(100), events) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("error: cannot watch files: {e}");
+                return ExitCode::from(2);
+            }
+        };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if let Err(e) = debouncer
+        .watcher()
+        .watch(&folder, RecursiveMode::NonRecursive)
+    {
+        eprintln!("error: cannot watch `{}`: {e}", folder.display());
+        return ExitCode::from(2);
+    }
+    eprintln!("watching {} (Ctrl-C stops)", folder.display());
+    let out = std::fs::canonicalize(&build.out).unwrap_or_else(|_| build.out.clone());
+    for batch in received {
+        let Ok(batch) = batch else { continue };
+        // Changes to sources and data, not to the outputs jues itself writes.
+        let relevant = batch.iter().any(|event| {
+            let source = event.path.extension().is_some_and(|e| {
+                matches!(
+                    e.to_str(),
+                    Some("jues" | "csv" | "xlsx" | "xls" | "ods" | "tsv")
+                )
+            });
+            source && !event.path.starts_with(&out)
+        });
+        if relevant {
+            eprintln!("── change seen, rebuilding ──");
+            run();
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn fmt(files: &[PathBuf], check: bool) -> ExitCode {

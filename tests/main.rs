@@ -9,3 +9,4 @@ mod examples;
 mod fmt;
 mod pdf;
 mod properties;
+mod watch;
