@@ -72,6 +72,8 @@ enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// Run the language server over stdin and stdout (for editors).
+    Lsp,
     /// Format documents in place: a canonical layout for declarations, prose as written.
     Fmt {
         /// The `.jues` files to format.
@@ -228,6 +230,13 @@ pub fn run() -> ExitCode {
             )
         }
         Command::Fmt { files, check } => fmt(&files, check),
+        Command::Lsp => match crate::lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: the language server stopped: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Watch {
             file,
             to,

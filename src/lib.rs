@@ -13,6 +13,7 @@ pub mod doc;
 pub mod eval;
 pub mod fmt;
 pub mod library;
+pub mod lsp;
 pub mod render;
 pub mod source;
 pub mod syntax;

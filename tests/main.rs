@@ -7,6 +7,7 @@ mod cli;
 mod docs;
 mod examples;
 mod fmt;
+mod lsp;
 mod pdf;
 mod properties;
 mod watch;

@@ -71,6 +71,17 @@ impl CodeList {
         self.names.get(&(kind, code.to_owned())).map(String::as_str)
     }
 
+    /// Every code with its kind and name, sorted by code.
+    pub fn entries(&self) -> Vec<(Kind, &str, &str)> {
+        let mut entries: Vec<(Kind, &str, &str)> = self
+            .names
+            .iter()
+            .map(|((kind, code), name)| (*kind, code.as_str(), name.as_str()))
+            .collect();
+        entries.sort_by(|a, b| a.1.cmp(b.1));
+        entries
+    }
+
     /// How many codes the list holds.
     pub fn len(&self) -> usize {
         self.names.len()

@@ -1,0 +1,512 @@
+//! The language server (`jues lsp`), over stdio with `lsp-server`.
+//!
+//! Each open document is compiled in full on every change (a report compiles in about a
+//! millisecond), and the answers come from that compilation: diagnostics, hover (a figure's or
+//! an interpolation's exact value, unit, precision interval and formula), go to definition,
+//! references, completion of names, functions and codes, document symbols, formatting, and a
+//! code action that applies a diagnostic's suggested fix ("write `166%`").
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::doc::{Block, Fact, Inline};
+use crate::source::{SourceFile, Sources, Span};
+use crate::{compile, Compilation, Options};
+use lsp_server::{Connection, Message, Notification, Request, Response};
+use lsp_types as lsp;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::str::FromStr;
+
+/// Runs the server until the client shuts it down.
+pub fn run() -> Result<(), String> {
+    let (connection, threads) = Connection::stdio();
+    let capabilities = lsp::ServerCapabilities {
+        text_document_sync: Some(lsp::TextDocumentSyncCapability::Kind(
+            lsp::TextDocumentSyncKind::FULL,
+        )),
+        hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        definition_provider: Some(lsp::OneOf::Left(true)),
+        references_provider: Some(lsp::OneOf::Left(true)),
+        completion_provider: Some(lsp::CompletionOptions::default()),
+        document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        document_formatting_provider: Some(lsp::OneOf::Left(true)),
+        code_action_provider: Some(lsp::CodeActionProviderCapability::Simple(true)),
+        ..lsp::ServerCapabilities::default()
+    };
+    let capabilities = serde_json::to_value(capabilities).map_err(|e| e.to_string())?;
+    connection
+        .initialize(capabilities)
+        .map_err(|e| e.to_string())?;
+    let mut server = Server {
+        connection: &connection,
+        documents: HashMap::new(),
+    };
+    for message in &connection.receiver {
+        match message {
+            Message::Request(request) => {
+                if connection
+                    .handle_shutdown(&request)
+                    .map_err(|e| e.to_string())?
+                {
+                    break;
+                }
+                server.request(request);
+            }
+            Message::Notification(notification) => server.notification(notification),
+            Message::Response(_) => {}
+        }
+    }
+    drop(server);
+    drop(connection);
+    threads.join().map_err(|e| e.to_string())
+}
+
+/// An open document and its latest compilation.
+struct Document {
+    text: String,
+    compilation: Compilation,
+}
+
+struct Server<'c> {
+    connection: &'c Connection,
+    documents: HashMap<String, Document>,
+}
+
+/// The file path of a `file://` URI (imports and data files are read relative to it).
+fn path_of(uri: &str) -> String {
+    let path = uri.strip_prefix("file://").unwrap_or(uri);
+    percent_decode(path)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Some(Ok(b)) = s.get(i + 1..i + 3).map(|hex| u8::from_str_radix(hex, 16)) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// LSP position (line, UTF-16 column) of a byte offset.
+fn position(file: &SourceFile, offset: usize) -> lsp::Position {
+    let offset = offset.min(file.text().len());
+    let line = file.line_index(offset);
+    let start = file.line_starts()[line];
+    let column: usize = file
+        .text()
+        .get(start..offset)
+        .map_or(0, |s| s.encode_utf16().count());
+    lsp::Position::new(line as u32, column as u32)
+}
+
+/// Byte offset of an LSP position.
+fn offset(file: &SourceFile, position: &Value) -> usize {
+    let line = position["line"].as_u64().unwrap_or(0) as usize;
+    let character = position["character"].as_u64().unwrap_or(0) as usize;
+    let Some(&start) = file.line_starts().get(line) else {
+        return file.text().len();
+    };
+    let mut units = 0;
+    for (i, c) in file.text()[start..].char_indices() {
+        if units >= character || c == '\n' {
+            return start + i;
+        }
+        units += c.len_utf16();
+    }
+    file.text().len()
+}
+
+fn range(file: &SourceFile, span: Span) -> lsp::Range {
+    lsp::Range::new(
+        position(file, span.start as usize),
+        position(file, span.end as usize),
+    )
+}
+
+/// The dotted name under a byte offset: `收入.合计`, `财政拨款支出`.
+fn word_at(text: &str, offset: usize) -> Option<(usize, String)> {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    let before: String = text[..offset.min(text.len())]
+        .chars()
+        .rev()
+        .take_while(|c| is_name(*c))
+        .collect();
+    let after: String = text[offset.min(text.len())..]
+        .chars()
+        .take_while(|c| is_name(*c))
+        .collect();
+    let start = offset - before.len();
+    let word: String = before.chars().rev().chain(after.chars()).collect();
+    let word = word.trim_matches('.').to_owned();
+    (!word.is_empty()).then_some((start, word))
+}
+
+fn facts(blocks: &[Block]) -> Vec<&Fact> {
+    fn inlines<'a>(content: &'a [Inline], out: &mut Vec<&'a Fact>) {
+        for inline in content {
+            match inline {
+                Inline::Fact(f) => out.push(f),
+                Inline::Strong(inner) | Inline::Emphasis(inner) => inlines(inner, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                inlines(content, &mut out)
+            }
+            Block::List { items, .. } => items.iter().for_each(|i| inlines(i, &mut out)),
+            Block::Table(_) => {}
+        }
+    }
+    out
+}
+
+impl Server<'_> {
+    fn send(&self, message: Message) {
+        let _ = self.connection.sender.send(message);
+    }
+
+    fn notification(&mut self, notification: Notification) {
+        let params = &notification.params;
+        match notification.method.as_str() {
+            "textDocument/didOpen" => {
+                let uri = params["textDocument"]["uri"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned();
+                let text = params["textDocument"]["text"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned();
+                self.update(uri, text);
+            }
+            "textDocument/didChange" => {
+                let uri = params["textDocument"]["uri"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned();
+                let text = params["contentChanges"]
+                    .as_array()
+                    .and_then(|c| c.last())
+                    .and_then(|c| c["text"].as_str())
+                    .map(str::to_owned);
+                if let Some(text) = text {
+                    self.update(uri, text);
+                }
+            }
+            "textDocument/didClose" => {
+                if let Some(uri) = params["textDocument"]["uri"].as_str() {
+                    self.documents.remove(uri);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Compiles a document and publishes its diagnostics.
+    fn update(&mut self, uri: String, text: String) {
+        let mut sources = Sources::new();
+        sources.add(path_of(&uri), text.clone());
+        let compilation = compile(sources, &Options::default());
+        let file = compilation.sources.get(crate::source::FileId(0));
+        let diagnostics: Vec<lsp::Diagnostic> = compilation
+            .diagnostics
+            .iter()
+            .filter(|d| d.primary.span.file.0 == 0)
+            .map(|d| to_lsp(file, d))
+            .collect();
+        let params = json!({ "uri": uri, "diagnostics": diagnostics });
+        self.send(Message::Notification(Notification::new(
+            "textDocument/publishDiagnostics".to_owned(),
+            params,
+        )));
+        self.documents.insert(uri, Document { text, compilation });
+    }
+
+    fn request(&mut self, request: Request) {
+        let params = &request.params;
+        let uri = params["textDocument"]["uri"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned();
+        let result = match self.documents.get(&uri) {
+            None => Value::Null,
+            Some(document) => match request.method.as_str() {
+                "textDocument/hover" => hover(document, &params["position"]),
+                "textDocument/definition" => definition(document, &uri, &params["position"]),
+                "textDocument/references" => references(document, &uri, &params["position"]),
+                "textDocument/completion" => completion(document),
+                "textDocument/documentSymbol" => symbols(document),
+                "textDocument/formatting" => formatting(document),
+                "textDocument/codeAction" => code_actions(document, &uri, &params["range"]),
+                _ => Value::Null,
+            },
+        };
+        self.send(Message::Response(Response::new_ok(request.id, result)));
+    }
+}
+
+fn to_lsp(file: &SourceFile, d: &Diagnostic) -> lsp::Diagnostic {
+    let mut message = d.message.clone();
+    for note in &d.notes {
+        message.push_str(&format!("\nnote: {note}"));
+    }
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    lsp::Diagnostic {
+        range: range(file, d.primary.span),
+        severity: Some(match d.severity {
+            Severity::Error => lsp::DiagnosticSeverity::ERROR,
+            Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+            Severity::Note => lsp::DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(lsp::NumberOrString::String(d.code.id().to_owned())),
+        source: Some("jues".to_owned()),
+        message,
+        ..lsp::Diagnostic::default()
+    }
+}
+
+fn main_file(document: &Document) -> &SourceFile {
+    document.compilation.sources.get(crate::source::FileId(0))
+}
+
+fn hover(document: &Document, position: &Value) -> Value {
+    let file = main_file(document);
+    let at = offset(file, position);
+    let evaluated = &document.compilation.evaluated.document;
+    // An interpolation: its value as computed.
+    if let Some(fact) = facts(&evaluated.blocks)
+        .into_iter()
+        .find(|f| f.span.file.0 == 0 && (f.span.start as usize) <= at && at < f.span.end as usize)
+    {
+        let mut text = format!("`{}` = **{}**", fact.formula, fact.text);
+        if let (Some(exact), unit) = (&fact.exact, &fact.unit) {
+            text.push_str(&format!(
+                "\n\nexact: {exact}{}",
+                unit.as_deref().unwrap_or("")
+            ));
+        }
+        match &fact.check {
+            Some(crate::doc::Check::Verified) => text.push_str("\n\nstated value verified"),
+            Some(crate::doc::Check::Failed { code, message }) => {
+                text.push_str(&format!("\n\n{code}: {message}"))
+            }
+            None => {}
+        }
+        return json!({ "contents": { "kind": "markdown", "value": text }, "range": range(file, fact.span) });
+    }
+    // A figure's name.
+    let Some((_, word)) = word_at(file.text(), at) else {
+        return Value::Null;
+    };
+    let Some(figure) = evaluated
+        .figures
+        .iter()
+        .find(|f| f.name == word || f.name.ends_with(&format!(".{word}")))
+    else {
+        return Value::Null;
+    };
+    let unit = figure.unit.as_deref().unwrap_or("");
+    let mut text = format!("**{}** = {}{unit}", figure.name, figure.value);
+    if let Some(label) = &figure.label {
+        text.push_str(&format!(" ({label})"));
+    }
+    if let (Some(lo), Some(hi)) = (&figure.lower, &figure.upper) {
+        text.push_str(&format!("\n\nprecision: [{lo}, {hi}] {unit}"));
+    }
+    if let Some(formula) = &figure.formula {
+        text.push_str(&format!("\n\nformula: `{formula}`"));
+    }
+    if let Some(stated) = &figure.stated {
+        text.push_str(&format!("\n\nstated: {stated}"));
+    }
+    json!({ "contents": { "kind": "markdown", "value": text } })
+}
+
+fn figure_named<'a>(document: &'a Document, word: &str) -> Option<&'a crate::doc::FigureFact> {
+    let figures = &document.compilation.evaluated.document.figures;
+    figures.iter().find(|f| f.name == word).or_else(|| {
+        figures
+            .iter()
+            .find(|f| f.name.ends_with(&format!(".{word}")))
+    })
+}
+
+fn location(uri: &str, file: &SourceFile, span: Span) -> Value {
+    json!({ "uri": uri, "range": range(file, span) })
+}
+
+fn definition(document: &Document, uri: &str, position: &Value) -> Value {
+    let file = main_file(document);
+    let Some((_, word)) = word_at(file.text(), offset(file, position)) else {
+        return Value::Null;
+    };
+    match figure_named(document, &word) {
+        Some(figure) if figure.span.file.0 == 0 => location(uri, file, figure.span),
+        _ => Value::Null,
+    }
+}
+
+fn references(document: &Document, uri: &str, position: &Value) -> Value {
+    let file = main_file(document);
+    let Some((_, word)) = word_at(file.text(), offset(file, position)) else {
+        return Value::Null;
+    };
+    let Some(figure) = figure_named(document, &word) else {
+        return Value::Null;
+    };
+    let text = file.text();
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(figure.name.as_str()) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + figure.name.len()..].chars().next();
+        let boundary =
+            |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
+        if boundary(before) && boundary(after) {
+            found.push(location(
+                uri,
+                file,
+                Span::new(crate::source::FileId(0), at..at + figure.name.len()),
+            ));
+        }
+    }
+    Value::Array(found)
+}
+
+fn completion(document: &Document) -> Value {
+    let mut items: Vec<lsp::CompletionItem> = Vec::new();
+    for figure in &document.compilation.evaluated.document.figures {
+        let unit = figure.unit.as_deref().unwrap_or("");
+        items.push(lsp::CompletionItem {
+            label: figure.name.clone(),
+            kind: Some(lsp::CompletionItemKind::VARIABLE),
+            detail: Some(format!("{}{unit}", figure.value)),
+            ..lsp::CompletionItem::default()
+        });
+    }
+    for block in &document.compilation.evaluated.document.blocks {
+        if let Block::Table(table) = block {
+            items.push(lsp::CompletionItem {
+                label: table.name.clone(),
+                kind: Some(lsp::CompletionItemKind::STRUCT),
+                detail: Some(table.title.clone()),
+                ..lsp::CompletionItem::default()
+            });
+        }
+    }
+    for name in crate::check::functions::Function::all_names() {
+        items.push(lsp::CompletionItem {
+            label: name.to_owned(),
+            kind: Some(lsp::CompletionItemKind::FUNCTION),
+            ..lsp::CompletionItem::default()
+        });
+    }
+    for (kind, code, name) in crate::check::classification::builtin().entries() {
+        items.push(lsp::CompletionItem {
+            label: code.to_owned(),
+            kind: Some(lsp::CompletionItemKind::CONSTANT),
+            detail: Some(format!(
+                "{name}（{}）",
+                if kind == crate::check::classification::Kind::Function {
+                    "功能分类"
+                } else {
+                    "经济分类"
+                }
+            )),
+            ..lsp::CompletionItem::default()
+        });
+    }
+    serde_json::to_value(items).unwrap_or(Value::Null)
+}
+
+fn symbols(document: &Document) -> Value {
+    let file = main_file(document);
+    let mut symbols = Vec::new();
+    for item in &document.compilation.module.items {
+        let (name, kind, span) = match item {
+            crate::ast::Item::Block(crate::ast::Block::Heading(h)) => {
+                let title: String = h
+                    .content
+                    .iter()
+                    .filter_map(|i| match i {
+                        crate::ast::Inline::Text(t, _) => Some(t.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                (title, lsp::SymbolKind::NAMESPACE, h.span)
+            }
+            crate::ast::Item::Table(t) => (t.name.text.clone(), lsp::SymbolKind::STRUCT, t.span),
+            crate::ast::Item::Figure(f) => (f.name.dotted(), lsp::SymbolKind::VARIABLE, f.span),
+            crate::ast::Item::Group(g) => (g.name.dotted(), lsp::SymbolKind::MODULE, g.span),
+            _ => continue,
+        };
+        let range = range(file, span);
+        symbols.push(
+            json!({ "name": name.trim(), "kind": kind, "range": range, "selectionRange": range }),
+        );
+    }
+    Value::Array(symbols)
+}
+
+fn formatting(document: &Document) -> Value {
+    let Some(formatted) = crate::fmt::format(&document.text) else {
+        return Value::Null;
+    };
+    if formatted == document.text {
+        return json!([]);
+    }
+    let file = main_file(document);
+    let end = position(file, file.text().len());
+    json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": end }, "newText": formatted }])
+}
+
+/// For each diagnostic in `range` whose help says "write `X`", an edit that writes X.
+fn code_actions(document: &Document, uri: &str, requested: &Value) -> Value {
+    let file = main_file(document);
+    let start = offset(file, &requested["start"]);
+    let end = offset(file, &requested["end"]);
+    let mut actions = Vec::new();
+    for d in &document.compilation.diagnostics {
+        let span = d.primary.span;
+        if span.file.0 != 0 || (span.end as usize) < start || (span.start as usize) > end {
+            continue;
+        }
+        let Some(replacement) = d
+            .help
+            .as_deref()
+            .and_then(|h| h.split("write `").nth(1))
+            .and_then(|rest| rest.split('`').next())
+        else {
+            continue;
+        };
+        let Ok(target) = lsp::Uri::from_str(uri) else {
+            continue;
+        };
+        let edit = lsp::TextEdit::new(range(file, span), replacement.to_owned());
+        let action = lsp::CodeAction {
+            title: format!("write `{replacement}`"),
+            kind: Some(lsp::CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![to_lsp(file, d)]),
+            edit: Some(lsp::WorkspaceEdit {
+                changes: Some(HashMap::from([(target, vec![edit])])),
+                ..lsp::WorkspaceEdit::default()
+            }),
+            ..lsp::CodeAction::default()
+        };
+        actions.push(action);
+    }
+    serde_json::to_value(actions).unwrap_or(Value::Null)
+}

@@ -1,0 +1,187 @@
+//! `jues lsp`: a session over stdio, as an editor would run it.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{ChildStdin, ChildStdout, Command, Stdio};
+
+struct Client {
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    notifications: Vec<Value>,
+}
+
+impl Client {
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn read(&mut self) -> Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            self.stdout.read_line(&mut line).unwrap();
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        self.stdout.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let message = self.read();
+            if message["id"] == id {
+                return message["result"].clone();
+            }
+            self.notifications.push(message);
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// The next diagnostics published.
+    fn diagnostics(&mut self) -> Value {
+        loop {
+            if let Some(at) = self
+                .notifications
+                .iter()
+                .position(|n| n["method"] == "textDocument/publishDiagnostics")
+            {
+                return self.notifications.remove(at)["params"]["diagnostics"].clone();
+            }
+            let message = self.read();
+            self.notifications.push(message);
+        }
+    }
+}
+
+const URI: &str = "file:///tmp/jues-lsp-test/report.jues";
+
+#[test]
+fn a_language_server_session() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut client = Client {
+        stdin: child.stdin.take().unwrap(),
+        stdout: BufReader::new(child.stdout.take().unwrap()),
+        notifications: Vec::new(),
+    };
+
+    let init = client.request(
+        1,
+        "initialize",
+        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+    );
+    assert_eq!(init["capabilities"]["hoverProvider"], true);
+    client.notify("initialized", json!({}));
+
+    let clean = "收入 = 836.78\n合计 = 收入 + 1\n\n占 {share(收入, 合计) = 99.88%}。\n";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": URI, "languageId": "jues", "version": 1, "text": clean } }));
+    assert_eq!(client.diagnostics(), json!([]), "the document checks clean");
+
+    // An edit that makes the stated share wrong: the diagnostic is published.
+    let wrong = "收入=836.78\n合计 = 收入 + 1\n\n占 {share(收入, 合计) = 99.80%}。\n";
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": URI, "version": 2 }, "contentChanges": [{ "text": wrong }] }));
+    let diagnostics = client.diagnostics();
+    assert_eq!(diagnostics[0]["code"], "J0201", "{diagnostics}");
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], 3);
+
+    // Hover on a figure: its value, unit and precision.
+    let hover = client.request(
+        2,
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 1, "character": 6 } }),
+    );
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("收入") && text.contains("836.78万元") && text.contains("836.775"),
+        "{text}"
+    );
+    // Hover on an interpolation: the computed value.
+    let hover = client.request(
+        3,
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": 4 } }),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("99.8806"),
+        "{hover}"
+    );
+
+    // Go to the definition of `收入` from its use on line 2.
+    let definition = client.request(
+        4,
+        "textDocument/definition",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 1, "character": 5 } }),
+    );
+    assert_eq!(definition["uri"], URI);
+    assert_eq!(definition["range"]["start"]["line"], 0);
+
+    let completion = client.request(
+        5,
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": 0 } }),
+    );
+    let labels: Vec<&str> = completion
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"收入") && labels.contains(&"share") && labels.contains(&"208"),
+        "{labels:?}"
+    );
+
+    let formatting = client.request(6, "textDocument/formatting", json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } }));
+    assert!(
+        formatting[0]["newText"]
+            .as_str()
+            .unwrap()
+            .starts_with("收入 = 836.78\n"),
+        "{formatting}"
+    );
+
+    let actions = client.request(
+        7,
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": URI }, "range": diagnostics[0]["range"], "context": { "diagnostics": diagnostics } }),
+    );
+    assert_eq!(actions[0]["title"], "write `99.88%`", "{actions}");
+    let edit = &actions[0]["edit"]["changes"][URI][0];
+    assert_eq!(edit["newText"], "99.88%");
+
+    let symbols = client.request(
+        8,
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    assert!(symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["name"] == "收入"));
+
+    client.request(9, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}
