@@ -69,6 +69,10 @@ enum Command {
         /// The folder to write into (created if needed).
         #[arg(short = 'o', long = "out", default_value = "out")]
         out: PathBuf,
+        /// Serve the HTML on http://127.0.0.1:PORT/ (loopback only), reloading the page after
+        /// every good build; port 0 picks a free one.
+        #[arg(long, value_name = "PORT")]
+        serve: Option<u16>,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -242,6 +246,7 @@ pub fn run() -> ExitCode {
             to,
             font,
             out,
+            serve,
             report,
         } => {
             let build = Build {
@@ -251,7 +256,7 @@ pub fn run() -> ExitCode {
                 allow_errors: false,
                 annotate: false,
             };
-            watch(&build, &file, &report)
+            watch(&build, &file, &report, serve)
         }
         Command::New {
             dir,
@@ -263,35 +268,100 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The files named by the arguments: files as given, folders searched for `.jues` files,
+/// and glob patterns (`reports/**/*.jues`) expanded, in a stable order.
+fn expand(args: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "jues") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for arg in args {
+        let text = arg.to_string_lossy();
+        if arg.is_dir() {
+            walk(arg, &mut files);
+        } else if !arg.exists() && text.contains(['*', '?', '[']) {
+            let mut matched: Vec<PathBuf> = glob::glob(&text)
+                .map(|paths| paths.filter_map(Result::ok).collect())
+                .unwrap_or_default();
+            matched.sort();
+            if matched.is_empty() {
+                files.push(arg.clone()); // reported as unreadable
+            }
+            files.extend(matched);
+        } else {
+            files.push(arg.clone());
+        }
+    }
+    files
+}
+
 fn check(
-    files: &[PathBuf],
+    args: &[PathBuf],
     format: Format,
     deny_warnings: bool,
     options: Options,
     color: bool,
 ) -> ExitCode {
+    use rayon::prelude::*;
+    let files = expand(args);
+    let progress = (files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("checking {pos}/{len} {wide_bar} {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    // Every file is compiled on its own, in parallel; results are reported in order.
+    let results: Vec<Result<crate::Compilation, String>> = files
+        .par_iter()
+        .map(|path| {
+            let result = std::fs::read(path).map_err(|e| io_reason(&e)).map(|bytes| {
+                let mut sources = Sources::new();
+                sources.add_bytes(path.display().to_string(), &bytes);
+                compile(sources, &options)
+            });
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            result
+        })
+        .collect();
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+
     let mut io_failed = false;
     let mut out = String::new();
     let mut all_sources = Sources::new();
     let mut all_diagnostics: Vec<Diagnostic> = Vec::new();
     let mut summary = Summary::default();
-
-    for path in files {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("error: cannot read `{}`: {}", path.display(), io_reason(&e));
+    let mut table: Vec<(String, Summary)> = Vec::new();
+    for (path, result) in files.iter().zip(results) {
+        let compilation = match result {
+            Ok(compilation) => compilation,
+            Err(reason) => {
+                eprintln!("error: cannot read `{}`: {reason}", path.display());
                 io_failed = true;
                 continue;
             }
         };
-        let mut sources = Sources::new();
-        sources.add_bytes(path.display().to_string(), &bytes);
-        let compilation = compile(sources, &options);
         let file_summary = compilation.summary();
         summary.errors += file_summary.errors;
         summary.warnings += file_summary.warnings;
         summary.notes += file_summary.notes;
+        table.push((path.display().to_string(), file_summary));
         match format {
             Format::Json => {
                 // One JSON document for all files: re-home the diagnostics into one set.
@@ -318,7 +388,12 @@ fn check(
 
     match format {
         Format::Json => out = render::json(&all_sources, &all_diagnostics),
-        Format::Human => out.push_str(&summary_line(files.len(), summary)),
+        Format::Human => {
+            if table.len() > 1 {
+                out.push_str(&summary_table(&table));
+            }
+            out.push_str(&summary_line(files.len(), summary));
+        }
         Format::Short => {}
     }
     let mut stdout = std::io::stdout().lock();
@@ -333,6 +408,33 @@ fn check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// One line per file with problems, then the count of clean files.
+fn summary_table(rows: &[(String, Summary)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(name, _)| name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut out = format!("{:<width$}  errors  warnings  notes\n", "file");
+    let mut clean = 0;
+    for (name, s) in rows {
+        if s.errors + s.warnings + s.notes == 0 {
+            clean += 1;
+            continue;
+        }
+        out.push_str(&format!(
+            "{name:<width$}  {:>6}  {:>8}  {:>5}\n",
+            s.errors, s.warnings, s.notes
+        ));
+    }
+    out.push_str(&format!(
+        "{clean} of {} files have no problems\n",
+        rows.len()
+    ));
+    out
 }
 
 /// What `jues build` writes, and where.
@@ -504,19 +606,36 @@ fn annotations(compilation: &crate::Compilation) -> Vec<crate::doc::Annotation> 
 /// Builds `path`, then again after every change in its folder (and the folders of the files it
 /// reads), debounced. The folder is watched rather than the file, so editors that save by
 /// writing a new file and renaming it over the old one are seen too.
-fn watch(build: &Build, path: &Path, report: &ReportArgs) -> ExitCode {
+fn watch(build: &Build, path: &Path, report: &ReportArgs, serve: Option<u16>) -> ExitCode {
     use notify::RecursiveMode;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Arc;
     use std::time::Duration;
+    // Counts good builds; a served page reloads when it changes.
+    let version = Arc::new(AtomicU64::new(0));
     let run = || {
-        build.run(
+        let code = build.run(
             path,
             report.format.into(),
             report.deny.is_some(),
             report.options(),
             report.color.enabled(),
         );
+        if code == ExitCode::SUCCESS {
+            version.fetch_add(1, Ordering::SeqCst);
+        }
     };
     run();
+    if let Some(port) = serve {
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+        let page = build.out.join(format!("{stem}.html"));
+        if let Err(e) = crate::serve::start(port, page, Arc::clone(&version)) {
+            eprintln!("error: cannot serve on port {port}: {e}");
+            return ExitCode::from(2);
+        }
+    }
     let (events, received) = std::sync::mpsc::channel();
     let mut debouncer =
         match notify_debouncer_mini::new_debouncer(Duration::from_millis(100), events) {

@@ -15,6 +15,7 @@ pub mod fmt;
 pub mod library;
 pub mod lsp;
 pub mod render;
+pub mod serve;
 pub mod source;
 pub mod syntax;
 

@@ -15,7 +15,11 @@ use std::path::{Path, PathBuf};
 
 /// What a case file expects: (severity, code) pairs; empty for `ok`.
 fn expectation(path: &Path, text: &str) -> BTreeSet<(String, String)> {
-    let first = text.lines().next().unwrap_or_default();
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default();
     let Some(spec) = first.strip_prefix("// expect:") else {
         panic!("{}: the first line must be `// expect: …`", path.display());
     };
@@ -43,6 +47,17 @@ fn case_name(path: &Path) -> String {
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/")
+}
+
+/// Long texts (the limit cases) are shown in part in snapshots.
+fn abridged(text: &str) -> String {
+    const SHOWN: usize = 3000;
+    let count = text.chars().count();
+    if count <= SHOWN {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(SHOWN).collect();
+    format!("{head}\n… ({} more characters)", count - SHOWN)
 }
 
 #[test]
@@ -93,13 +108,13 @@ fn cases() {
             false,
         );
         // Control characters (a NUL byte in a case) are shown as their visible symbols.
-        let shown = text.trim_end().replace('\0', "␀");
+        let shown = abridged(&text.trim_end().replace('\0', "␀"));
         let mut snapshot =
             format!("{shown}\n----- short -----\n{short}\n----- human -----\n{human}");
         if !compilation.has_errors() {
             // The rendered document: interpolated values, wording, expanded loops, tables.
             let markdown = jues::render::markdown::render(&compilation.evaluated.document);
-            snapshot.push_str(&format!("----- markdown -----\n{markdown}\n"));
+            snapshot.push_str(&format!("----- markdown -----\n{}\n", abridged(&markdown)));
         }
         let suffix = name.trim_start_matches("tests/cases/").replace('/', "__");
         insta::with_settings!({ snapshot_suffix => suffix, prepend_module_to_snapshot => false }, {

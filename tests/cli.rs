@@ -241,3 +241,36 @@ fn new_scaffolds_a_report_that_checks_and_builds() {
     // A second `new` into the same folder is refused rather than overwriting.
     assert_eq!(jues(&["new", dir.to_str().unwrap()]).status.code(), Some(2));
 }
+
+#[test]
+fn check_takes_folders_and_prints_a_summary() {
+    let output = jues(&["check", "--color", "never", "tests/cases/resolve"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("file ") && text.contains("errors  warnings  notes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tests/cases/resolve/unknown_name.jues"),
+        "{text}"
+    );
+    assert!(text.contains("files have no problems"), "{text}");
+    let output = jues(&[
+        "check",
+        "--format",
+        "json",
+        "tests/cases/resolve",
+        "tests/cases/ok/*.jues",
+    ]);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&output)).expect("one JSON document");
+    let files: std::collections::BTreeSet<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert!(files.len() > 3, "{files:?}");
+    assert!(json["summary"]["errors"].as_u64().unwrap() > 5);
+}

@@ -76,3 +76,82 @@ fn watch_rebuilds_on_save_and_on_rename() {
         .unwrap()
         .contains("数值 3.00万元"));
 }
+
+fn get(address: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+#[test]
+fn watch_serves_the_page_on_loopback_and_reloads_it() {
+    use std::io::BufRead;
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("watch-serve");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = dir.join("doc.jues");
+    std::fs::write(&doc, "a = 1\n\n数值 {a}。\n").unwrap();
+    let out = dir.join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+        .args([
+            "watch",
+            doc.to_str().unwrap(),
+            "--to",
+            "html",
+            "-o",
+            out.to_str().unwrap(),
+            "--serve",
+            "0",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let _watcher = Watcher(child);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            if let Some(address) = line.strip_prefix("serving http://") {
+                let _ = tx.send(address.trim_end_matches('/').to_owned());
+            }
+        }
+    });
+    let address = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the server's address");
+    assert!(
+        address.starts_with("127.0.0.1:"),
+        "loopback only: {address}"
+    );
+
+    let page = get(&address, "/");
+    assert!(page.contains("数值") && page.contains("1.00万元"), "{page}");
+    assert!(
+        page.contains("/__version"),
+        "the served page reloads itself"
+    );
+    assert!(
+        !std::fs::read_to_string(out.join("doc.html"))
+            .unwrap()
+            .contains("<script"),
+        "the written page has no script"
+    );
+    let version = |body: String| body.rsplit("\r\n\r\n").next().unwrap_or("").to_owned();
+    let first = version(get(&address, "/__version"));
+
+    std::thread::sleep(Duration::from_millis(200));
+    std::fs::write(&doc, "a = 2\n\n数值 {a}。\n").unwrap();
+    let start = Instant::now();
+    while version(get(&address, "/__version")) == first {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the version changes after a good build"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(get(&address, "/").contains("2.00万元"));
+}
