@@ -410,7 +410,7 @@ fn check(
     }
 }
 
-/// One line per file with problems, then the count of clean files.
+/// One line per file with errors or warnings, then the count of the others.
 fn summary_table(rows: &[(String, Summary)]) -> String {
     let width = rows
         .iter()
@@ -421,7 +421,7 @@ fn summary_table(rows: &[(String, Summary)]) -> String {
     let mut out = format!("{:<width$}  errors  warnings  notes\n", "file");
     let mut clean = 0;
     for (name, s) in rows {
-        if s.errors + s.warnings + s.notes == 0 {
+        if s.errors + s.warnings == 0 {
             clean += 1;
             continue;
         }
@@ -431,7 +431,7 @@ fn summary_table(rows: &[(String, Summary)]) -> String {
         ));
     }
     out.push_str(&format!(
-        "{clean} of {} files have no problems\n",
+        "{clean} of {} files have no errors or warnings\n",
         rows.len()
     ));
     out

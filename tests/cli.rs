@@ -255,7 +255,7 @@ fn check_takes_folders_and_prints_a_summary() {
         text.contains("tests/cases/resolve/unknown_name.jues"),
         "{text}"
     );
-    assert!(text.contains("files have no problems"), "{text}");
+    assert!(text.contains("files have no errors or warnings"), "{text}");
     let output = jues(&[
         "check",
         "--format",

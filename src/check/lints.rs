@@ -67,6 +67,10 @@ const PLACEHOLDERS: &[&str] = &[
     "ＸＸ",
 ];
 
+/// The characters a placeholder or a count unit starts with.
+const PLACEHOLDER_STARTS: &str = "大增高（(X×Ｘ";
+const UNIT_STARTS: &str = "家个人辆台项场期名户件";
+
 /// Verbs that introduce a count, and nouns that are counted.
 const VERBS: &[&str] = &[
     "新增", "增加", "减少", "共有", "累计", "达到", "完成", "实现", "接待", "安排", "招聘", "引进",
@@ -131,10 +135,11 @@ fn at(span: Span, start: usize, len: usize) -> Span {
 }
 
 fn lint_text(text: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
-    // Placeholders: the longest match at each place, once.
+    // Placeholders: the longest match at each place, once. Only a few characters can start
+    // one, so the others are passed over without comparing.
     let mut covered = 0;
-    for (i, _) in text.char_indices() {
-        if i < covered {
+    for (i, c) in text.char_indices() {
+        if i < covered || !PLACEHOLDER_STARTS.contains(c) {
             continue;
         }
         if let Some(p) = PLACEHOLDERS.iter().find(|p| text[i..].starts_with(*p)) {
@@ -147,7 +152,10 @@ fn lint_text(text: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
     }
 
     // A counted noun followed directly by its unit and punctuation: `新增参保单位家，`.
-    for (i, _) in text.char_indices() {
+    for (i, c) in text.char_indices() {
+        if !UNIT_STARTS.contains(c) {
+            continue;
+        }
         let rest = &text[i..];
         let Some(unit) = COUNT_UNITS.iter().find(|u| rest.starts_with(*u)) else {
             continue;
