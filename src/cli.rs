@@ -35,16 +35,8 @@ enum Command {
     Build {
         /// The `.jues` file to build.
         file: PathBuf,
-        /// The formats to write, separated by commas.
-        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json, Output::Pdf])]
-        to: Vec<Output>,
-        /// The CJK TrueType font for the PDF (else the document's `字体`, `JUES_FONT`, or a
-        /// system font).
-        #[arg(long)]
-        font: Option<PathBuf>,
-        /// The folder to write into (created if needed).
-        #[arg(short = 'o', long = "out", default_value = "out")]
-        out: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
         /// Write the outputs even when the document has errors.
         #[arg(long)]
         allow_errors: bool,
@@ -60,15 +52,8 @@ enum Command {
     Watch {
         /// The `.jues` file to watch and build.
         file: PathBuf,
-        /// The formats to write, separated by commas.
-        #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json, Output::Pdf])]
-        to: Vec<Output>,
-        /// The CJK TrueType font for the PDF.
-        #[arg(long)]
-        font: Option<PathBuf>,
-        /// The folder to write into (created if needed).
-        #[arg(short = 'o', long = "out", default_value = "out")]
-        out: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
         /// Serve the HTML on http://127.0.0.1:PORT/ (loopback only), reloading the page after
         /// every good build; port 0 picks a free one.
         #[arg(long, value_name = "PORT")]
@@ -109,6 +94,21 @@ enum Command {
         #[arg(long, conflicts_with = "code")]
         all: bool,
     },
+}
+
+/// What to write and where, shared by `build` and `watch`.
+#[derive(clap::Args, Debug)]
+struct OutputArgs {
+    /// The formats to write, separated by commas.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json, Output::Pdf])]
+    to: Vec<Output>,
+    /// The CJK TrueType font for the PDF (else the document's `字体`, `JUES_FONT`, or a
+    /// system font).
+    #[arg(long)]
+    font: Option<PathBuf>,
+    /// The folder to write into (created if needed).
+    #[arg(short = 'o', long = "out", default_value = "out")]
+    out: PathBuf,
 }
 
 /// How to check and report, shared by `check` and `build`.
@@ -211,17 +211,15 @@ pub fn run() -> ExitCode {
         ),
         Command::Build {
             file,
-            to,
-            font,
-            out,
+            output,
             allow_errors,
             annotate,
             report,
         } => {
             let build = Build {
-                to,
-                font,
-                out,
+                to: output.to,
+                font: output.font,
+                out: output.out,
                 allow_errors: allow_errors || annotate,
                 annotate,
             };
@@ -243,16 +241,14 @@ pub fn run() -> ExitCode {
         },
         Command::Watch {
             file,
-            to,
-            font,
-            out,
+            output,
             serve,
             report,
         } => {
             let build = Build {
-                to,
-                font,
-                out,
+                to: output.to,
+                font: output.font,
+                out: output.out,
                 allow_errors: false,
                 annotate: false,
             };

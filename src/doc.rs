@@ -156,14 +156,33 @@ impl Table {
     }
 }
 
+/// What a soft line break at `content[at]` becomes after the text `before`: nothing between
+/// Chinese characters (a Chinese paragraph has no spaces), a space between Latin words or
+/// digits.
+pub fn soft_break(before: &str, content: &[Inline], at: usize) -> &'static str {
+    let after = content
+        .get(at + 1)
+        .map(|next| Inline::plain(std::slice::from_ref(next)))
+        .unwrap_or_default();
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '%');
+    if latin(before.chars().next_back()) && latin(after.chars().next()) {
+        " "
+    } else {
+        ""
+    }
+}
+
 impl Inline {
-    /// The plain text of inline content.
+    /// The plain text of inline content, soft breaks joined as [`soft_break`] says.
     pub fn plain(inlines: &[Inline]) -> String {
         let mut out = String::new();
-        for inline in inlines {
+        for (i, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text(t, _) => out.push_str(t),
-                Inline::SoftBreak => {}
+                Inline::SoftBreak => {
+                    let joint = soft_break(&out, inlines, i);
+                    out.push_str(joint);
+                }
                 Inline::Strong(inner) | Inline::Emphasis(inner) => {
                     out.push_str(&Inline::plain(inner))
                 }

@@ -6,7 +6,6 @@
 //! becomes an audit view: stated values are marked verified or wrong, flagged text and table
 //! cells are highlighted, and a summary box lists every finding.
 
-use super::soft_break;
 use crate::doc::{Annotation, Block, Check, Document, Fact, Inline, RowKind, Table};
 use crate::source::Span;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
@@ -241,11 +240,8 @@ impl Page<'_> {
             match inline {
                 Inline::Text(t, span) => self.prose(&mut out, t, *span),
                 Inline::SoftBreak => {
-                    let after = content
-                        .get(i + 1)
-                        .map(|n| Inline::plain(std::slice::from_ref(n)))
-                        .unwrap_or_default();
-                    out.push_str(soft_break(&out, &after));
+                    let joint = crate::doc::soft_break(&out, content, i);
+                    out.push_str(joint);
                 }
                 Inline::Strong(inner) => {
                     let _ = write!(out, "<strong>{}</strong>", self.inlines(inner));

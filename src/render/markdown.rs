@@ -1,6 +1,5 @@
 //! Render stage: GitHub-flavoured Markdown, readable as plain text.
 
-use super::soft_break;
 use crate::doc::{Block, Document, Inline, RowKind, Table};
 
 /// The document as Markdown.
@@ -42,8 +41,8 @@ fn inlines(content: &[Inline]) -> String {
         match inline {
             Inline::Text(text, _) => out.push_str(&escape(text)),
             Inline::SoftBreak => {
-                let after = content.get(i + 1).map(plain_start).unwrap_or_default();
-                out.push_str(soft_break(&out, &after));
+                let joint = crate::doc::soft_break(&out, content, i);
+                out.push_str(joint);
             }
             Inline::Strong(inner) => out.push_str(&format!("**{}**", inlines(inner))),
             Inline::Emphasis(inner) => out.push_str(&format!("*{}*", inlines(inner))),
@@ -51,10 +50,6 @@ fn inlines(content: &[Inline]) -> String {
         }
     }
     out
-}
-
-fn plain_start(inline: &Inline) -> String {
-    Inline::plain(std::slice::from_ref(inline))
 }
 
 /// Escapes the characters Markdown would read as markup.

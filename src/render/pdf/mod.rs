@@ -9,7 +9,6 @@
 
 pub mod font;
 
-use super::soft_break;
 use crate::doc::{Block, Document, Inline, RowKind, Table};
 use genpdfi::elements::{self, Break, FrameCellDecorator, Paragraph, TableLayout};
 use genpdfi::style::Style;
@@ -97,12 +96,12 @@ pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfErro
                 first_part &= *level != 1;
                 pdf.push(Break::new(0.5));
                 let style = Style::new().bold().with_font_size(size);
-                pdf.push(paragraph(&text(content), style, align, ""));
+                pdf.push(paragraph(&Inline::plain(content), style, align, ""));
                 pdf.push(Break::new(0.3));
             }
             Block::Paragraph(content) => {
                 pdf.push(paragraph(
-                    &text(content),
+                    &Inline::plain(content),
                     Style::new(),
                     Alignment::Left,
                     "\u{3000}\u{3000}",
@@ -116,7 +115,7 @@ pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfErro
                         "• ".to_owned()
                     };
                     pdf.push(paragraph(
-                        &format!("{marker}{}", text(item)),
+                        &format!("{marker}{}", Inline::plain(item)),
                         Style::new(),
                         Alignment::Left,
                         "",
@@ -144,9 +143,9 @@ fn characters(document: &Document) -> BTreeSet<char> {
     for block in &document.blocks {
         match block {
             Block::Heading { content, .. } | Block::Paragraph(content) => {
-                all.push_str(&text(content))
+                all.push_str(&Inline::plain(content))
             }
-            Block::List { items, .. } => items.iter().for_each(|i| all.push_str(&text(i))),
+            Block::List { items, .. } => items.iter().for_each(|i| all.push_str(&Inline::plain(i))),
             Block::Table(t) => {
                 all.push_str(&t.title);
                 all.push_str(t.note.as_deref().unwrap_or(""));
@@ -159,24 +158,6 @@ fn characters(document: &Document) -> BTreeSet<char> {
         }
     }
     all.chars().filter(|c| !c.is_control()).collect()
-}
-
-/// Inline content as one string, soft breaks joined the Chinese way.
-fn text(content: &[Inline]) -> String {
-    let mut out = String::new();
-    for (i, inline) in content.iter().enumerate() {
-        match inline {
-            Inline::SoftBreak => {
-                let after = content
-                    .get(i + 1)
-                    .map(|n| Inline::plain(std::slice::from_ref(n)))
-                    .unwrap_or_default();
-                out.push_str(soft_break(&out, &after));
-            }
-            other => out.push_str(&Inline::plain(std::slice::from_ref(other))),
-        }
-    }
-    out
 }
 
 /// Characters that must not start a line (they stay with the one before).
