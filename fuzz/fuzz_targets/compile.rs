@@ -1,0 +1,21 @@
+//! Fuzzes the whole pipeline on arbitrary bytes: read, parse, check, evaluate, render HTML and
+//! Markdown, and format. Nothing may panic, hang or grow without bound.
+//! Run: `cargo fuzz run compile fuzz/corpus/compile` (seeded with the examples and cases).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let mut sources = jues::source::Sources::new();
+    sources.add_bytes("fuzz.jues", data);
+    let compilation = jues::compile(sources, &jues::Options { strict: true, ..jues::Options::default() });
+    let document = &compilation.evaluated.document;
+    let _ = jues::render::html::render(document, &[], false);
+    let _ = jues::render::markdown::render(document);
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Some(once) = jues::fmt::format(text) {
+            // Formatting is idempotent on anything it accepts.
+            assert_eq!(jues::fmt::format(&once).as_deref(), Some(once.as_str()));
+        }
+    }
+});
