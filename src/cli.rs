@@ -576,7 +576,14 @@ impl Build {
 
     #[cfg(not(feature = "pdf"))]
     fn pdf(&self, _: &Path, _: &crate::Compilation) -> Result<Vec<u8>, String> {
-        Err("this jues was built without the `pdf` feature".to_owned())
+        let font = if self.font.is_some() {
+            " (so `--font` has no effect)"
+        } else {
+            ""
+        };
+        Err(format!(
+            "this jues was built without the `pdf` feature{font}"
+        ))
     }
 }
 
