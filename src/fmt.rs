@@ -146,9 +146,9 @@ impl Printer<'_> {
 
     fn verbatim(&self, span: Span) -> String {
         self.slice(span)
-            .trim_end()
+            .trim_end_matches(['\n', '\r'])
             .lines()
-            .map(str::trim_end)
+            .map(trim_line_end)
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -393,6 +393,22 @@ impl Printer<'_> {
     }
 }
 
+/// A line without its trailing spaces, except a space escaped by a backslash (`\ `), which is
+/// text.
+fn trim_line_end(line: &str) -> &str {
+    let trimmed = line.trim_end();
+    let backslashes = trimmed.chars().rev().take_while(|c| *c == '\\').count();
+    if backslashes % 2 == 1 && trimmed.len() < line.len() {
+        let next = line[trimmed.len()..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        &line[..trimmed.len() + next]
+    } else {
+        trimmed
+    }
+}
+
 /// A name, in corner brackets when it is not a plain word.
 fn name(text: &str) -> String {
     let plain = !text.is_empty()
@@ -442,6 +458,15 @@ mod tests {
             "组 收入 {\n  财政拨款 = 836.78\n  其他     = 312.67\n  合计     = (财政拨款 + 其他) * 1 = 1149.45\n}\n\n本段 {收入.合计}\n"
         );
         assert_eq!(format(&formatted).unwrap(), formatted, "idempotent");
+    }
+
+    #[test]
+    fn an_escaped_space_at_a_line_end_stays() {
+        // Found by the fuzzer: trimming it left a `\` before the line break, a syntax error.
+        let source = "正文 \\   \n";
+        let formatted = format(source).unwrap();
+        assert_eq!(formatted, "正文 \\ \n");
+        assert_eq!(format(&formatted).unwrap(), formatted);
     }
 
     #[test]
