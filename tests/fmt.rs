@@ -41,9 +41,10 @@ fn meaning(name: &Path, text: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
             )
         })
         .collect();
+    // Spaces at the end of a line are not part of what a page shows.
     let rendered = jues::render::markdown::render(document)
         .lines()
-        .map(str::to_owned)
+        .map(|l| l.trim_end().to_owned())
         .collect();
     let mut codes: Vec<String> = compilation
         .diagnostics
