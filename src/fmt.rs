@@ -34,7 +34,7 @@ pub fn format(text: &str) -> Option<String> {
     while out.ends_with("\n\n") {
         out.pop();
     }
-    if out.trim().is_empty() {
+    if out.trim_matches(|c| is_space(c) || c == '\n').is_empty() {
         return Some(String::new());
     }
     if !out.ends_with('\n') {
@@ -98,7 +98,7 @@ impl Printer<'_> {
             .first()
             .filter(|_| pieces.len() > 1 && first_line == 1)
         {
-            let rest = rest.trim();
+            let rest = rest.trim_matches(is_space);
             if !rest.is_empty() {
                 // A comment on the previous item's line.
                 if out.ends_with('\n') {
@@ -111,8 +111,8 @@ impl Printer<'_> {
         }
         let mut blank = false;
         for line in middle {
-            let line = line.trim_end();
-            if line.trim().is_empty() {
+            let line = line.trim_end_matches(is_space);
+            if line.trim_start_matches(is_space).is_empty() {
                 blank = true;
                 continue;
             }
@@ -120,7 +120,7 @@ impl Printer<'_> {
                 out.push('\n');
             }
             blank = false;
-            out.push_str(line.trim_start());
+            out.push_str(line.trim_start_matches(is_space));
             out.push('\n');
         }
         if blank && !out.is_empty() && !out.ends_with("\n\n") {
@@ -393,10 +393,16 @@ impl Printer<'_> {
     }
 }
 
+/// The spaces of the grammar (`hspace`) and a carriage return. Other white space (a vertical
+/// tab, say) is text to the parser, so the formatter keeps it too.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\r')
+}
+
 /// A line without its trailing spaces, except a space escaped by a backslash (`\ `), which is
 /// text.
 fn trim_line_end(line: &str) -> &str {
-    let trimmed = line.trim_end();
+    let trimmed = line.trim_end_matches(is_space);
     let backslashes = trimmed.chars().rev().take_while(|c| *c == '\\').count();
     if backslashes % 2 == 1 && trimmed.len() < line.len() {
         let next = line[trimmed.len()..]
@@ -466,6 +472,15 @@ mod tests {
         let source = "正文 \\   \n";
         let formatted = format(source).unwrap();
         assert_eq!(formatted, "正文 \\ \n");
+        assert_eq!(format(&formatted).unwrap(), formatted);
+    }
+
+    #[test]
+    fn other_white_space_is_text() {
+        // Found by the fuzzer: a line holding only a vertical tab is a paragraph to the parser.
+        let source = "甲\n\n\u{b}\n\n\n乙\n";
+        let formatted = format(source).unwrap();
+        assert_eq!(formatted, "甲\n\n\u{b}\n\n乙\n");
         assert_eq!(format(&formatted).unwrap(), formatted);
     }
 
