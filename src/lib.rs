@@ -230,6 +230,11 @@ fn load_imports(
             .with_help("the path is relative to the importing file and must stay inside its folder")
         };
         let path = folder.join(&import.path.value);
+        let outside = "it is outside the project folder (`--allow-outside-imports` allows it)";
+        if !options.allow_outside_imports && leaves_project(Path::new(&import.path.value)) {
+            diagnostics.push(fail(outside.to_owned()));
+            continue;
+        }
         let (Ok(canonical), Ok(root)) =
             (path.canonicalize(), folder_or_dot(&folder).canonicalize())
         else {
@@ -238,9 +243,7 @@ fn load_imports(
         };
         let root = root.parent().map_or(root.clone(), Path::to_path_buf);
         if !options.allow_outside_imports && !canonical.starts_with(&root) {
-            diagnostics.push(fail(
-                "it is outside the project folder (`--allow-outside-imports` allows it)".to_owned(),
-            ));
+            diagnostics.push(fail(outside.to_owned()));
             continue;
         }
         if stack.contains(&canonical) {
@@ -271,10 +274,50 @@ fn load_imports(
     imported
 }
 
+/// Whether an import path, read relative to the importing file's folder, leaves the
+/// project folder (that folder's parent) by its words alone: an absolute path, or more
+/// `..` than the one step up to the project folder. Checked before the file system is
+/// asked, so the answer does not depend on which files exist; a symbolic link that leads
+/// out is caught after canonicalising.
+fn leaves_project(path: &Path) -> bool {
+    let mut depth: i64 = 1;
+    for component in path.components() {
+        match component {
+            std::path::Component::Prefix(_) | std::path::Component::RootDir => return true,
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            std::path::Component::Normal(_) => depth += 1,
+        }
+    }
+    false
+}
+
 fn folder_or_dot(folder: &Path) -> &Path {
     if folder.as_os_str().is_empty() {
         Path::new(".")
     } else {
         folder
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leaves_project;
+    use std::path::Path;
+
+    #[test]
+    fn import_paths_are_judged_by_their_words() {
+        assert!(!leaves_project(Path::new("2018.jues")));
+        assert!(!leaves_project(Path::new("./data/2018.jues")));
+        assert!(!leaves_project(Path::new("../2018/report.jues")));
+        assert!(!leaves_project(Path::new("a/../../2018/report.jues")));
+        assert!(leaves_project(Path::new("../../secret.jues")));
+        assert!(leaves_project(Path::new("../../../../../etc/passwd")));
+        assert!(leaves_project(Path::new("/etc/passwd")));
     }
 }
