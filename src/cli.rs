@@ -483,9 +483,7 @@ impl Build {
             );
             return ExitCode::from(1);
         }
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+        let stem = output_stem(path);
         let document = &compilation.evaluated.document;
         let mut files: Vec<(String, String)> = Vec::new();
         let mut pdf: Option<(String, Vec<u8>)> = None;
@@ -630,9 +628,7 @@ fn watch(build: &Build, path: &Path, report: &ReportArgs, serve: Option<u16>) ->
     };
     run();
     if let Some(port) = serve {
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+        let stem = output_stem(path);
         let page = build.out.join(format!("{stem}.html"));
         if let Err(e) = crate::serve::start(port, page, Arc::clone(&version)) {
             eprintln!("error: cannot serve on port {port}: {e}");
@@ -780,6 +776,31 @@ fn new(dir: &Path, kind: &str, entity: &str, year: Option<u16>) -> ExitCode {
         dir.join("report.jues").display()
     );
     ExitCode::SUCCESS
+}
+
+/// The name the outputs of `path` share: its file name without the extension. It is one
+/// file-name component (never a separator, `.` or `..` on its own), so `-o DIR` joined with
+/// it and an extension always names a file directly inside `DIR`.
+fn output_stem(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if std::path::is_separator(c) || c == '\0' {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if stem.is_empty() || stem.chars().all(|c| c == '.') {
+        "report".to_owned()
+    } else {
+        stem
+    }
 }
 
 /// The year before the current one (reports are made the year after), from the system clock.

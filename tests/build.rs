@@ -203,3 +203,68 @@ fn the_audit_view_marks_every_defect_of_the_published_report() {
     assert!(html.matches("class=\"fact verified\"").count() > 50);
     assert!(html.contains("处核对无误"));
 }
+
+/// Every file under `dir`, relative to it, sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(folder) = todo.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                found.push(path.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn no_output_path_escapes_the_output_folder() {
+    let dir = scratch("build-confined");
+    let source = std::fs::read_to_string("examples/lusong-hrss-2019/report.jues").unwrap();
+    // File names whose stems are `.`, `..` or look like paths or markup.
+    let names = ["..jues", "...jues", "..%2f..%2fx.jues", "<b>.jues"];
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    for name in names {
+        std::fs::write(inputs.join(name), &source).unwrap();
+    }
+    let out = dir.join("in").join("out");
+    for name in names {
+        let input = inputs.join(name);
+        let output = jues(&[
+            "build",
+            input.to_str().unwrap(),
+            "--to",
+            "html,md,json",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    // Nothing was written beside the inputs or above them: only the inputs and `out/*`.
+    let mut expected: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+    for stem in ["report", "..%2f..%2fx", "<b>"] {
+        for extension in ["html", "md", "facts.json"] {
+            expected.push(Path::new("out").join(format!("{stem}.{extension}")));
+        }
+    }
+    expected.sort();
+    assert_eq!(files_under(&inputs), expected);
+    assert_eq!(
+        files_under(&dir),
+        expected
+            .iter()
+            .map(|p| Path::new("in").join(p))
+            .collect::<Vec<_>>()
+    );
+}
