@@ -22,14 +22,9 @@ pub(super) fn describe(rule: Rule) -> Option<&'static str> {
         R::literal | R::number => "a number",
         R::unit | R::unit_word => "a unit",
         R::code => "a classification code",
-        R::expr
-        | R::comparison
-        | R::additive
-        | R::multiplicative
-        | R::unary
-        | R::call
-        | R::reference
-        | R::argument => "an expression",
+        R::expr | R::operand | R::reference | R::argument => "an expression",
+        R::path => "a table name",
+        R::arguments => "`(`",
         R::neg => "`-`",
         R::cmp_op | R::add_op | R::mul_op => "an operator",
         R::row_selector => "a code or a quoted row label",

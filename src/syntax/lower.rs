@@ -347,40 +347,50 @@ impl<'e> Lowerer<'e> {
 
     // -------------------------------------------------------------- expressions
 
+    /// An `expr` pair: operands and operators in a flat run, grouped here by precedence (`*` `/`
+    /// before `+` `-`, both before the one comparison the grammar allows), left to right.
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let span = self.span(&pair);
-        match pair.as_rule() {
-            Rule::expr => match pair.into_inner().next() {
-                Some(inner) => self.expr(inner),
-                None => self.error_expr(span),
-            },
-            Rule::comparison | Rule::additive | Rule::multiplicative => self.binary_chain(pair),
-            Rule::unary => self.unary(pair),
-            _ => self.error_expr(span),
+        let mut sides: Vec<Expr> = Vec::with_capacity(1);
+        let mut comparison = None;
+        // The terms of the side being read, each with the `+`/`-` before it.
+        let mut terms: Vec<(BinOp, Expr)> = Vec::new();
+        let mut pending = BinOp::Add;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::operand => {
+                    let operand = self.operand(p);
+                    match (pending, terms.pop()) {
+                        (BinOp::Mul | BinOp::Div, Some((before, left))) => {
+                            terms.push((before, binary(pending, left, operand)));
+                        }
+                        (_, last) => {
+                            terms.extend(last);
+                            terms.push((pending, operand));
+                        }
+                    }
+                }
+                Rule::add_op | Rule::mul_op => pending = binop(p.as_str()),
+                Rule::cmp_op => {
+                    sides.push(fold_terms(std::mem::take(&mut terms)));
+                    comparison = Some(binop(p.as_str()));
+                    pending = BinOp::Add;
+                }
+                _ => {}
+            }
         }
-    }
-
-    /// `a op b op c`, folded to the left.
-    fn binary_chain(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        let Some(first) = inner.next() else {
+        if terms.is_empty() {
             return self.error_expr(span);
-        };
-        let mut left = self.expr(first);
-        while let (Some(op), Some(right)) = (inner.next(), inner.next()) {
-            let op = binop(op.as_str());
-            let right = self.expr(right);
-            let span = left.span.to(right.span);
-            left = Expr {
-                kind: ExprKind::Binary(op, Box::new(left), Box::new(right)),
-                span,
-            };
         }
-        left
+        let last = fold_terms(terms);
+        match (comparison, sides.pop()) {
+            (Some(op), Some(left)) => binary(op, left, last),
+            _ => last,
+        }
     }
 
-    fn unary(&mut self, pair: Pair<'_, Rule>) -> Expr {
+    /// `-`s, then a number, a reference, a call or a parenthesised expression.
+    fn operand(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let mut negations = Vec::new();
         let mut operand = None;
         for p in pair.into_inner() {
@@ -393,14 +403,7 @@ impl<'e> Lowerer<'e> {
                         kind: ExprKind::Literal(literal),
                     });
                 }
-                Rule::call => operand = Some(self.call(p)),
-                Rule::reference => {
-                    let reference = self.reference(p);
-                    operand = Some(Expr {
-                        span: reference.span,
-                        kind: ExprKind::Ref(reference),
-                    });
-                }
+                Rule::reference => operand = Some(self.reference_or_call(p)),
                 Rule::expr => operand = Some(self.expr(p)),
                 _ => {}
             }
@@ -416,31 +419,39 @@ impl<'e> Lowerer<'e> {
         expr
     }
 
-    fn call(&mut self, pair: Pair<'_, Rule>) -> Expr {
+    /// A `reference` pair: a call when the name is followed by arguments, else a reference.
+    fn reference_or_call(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let span = self.span(&pair);
-        let mut function = None;
+        let mut inner = pair.clone().into_inner();
+        let arguments = inner.nth(1).filter(|p| p.as_rule() == Rule::arguments);
+        let Some(arguments) = arguments else {
+            return Expr {
+                kind: ExprKind::Ref(self.reference(pair)),
+                span,
+            };
+        };
+        let function = match pair.into_inner().next() {
+            Some(name) => self.name(name),
+            None => self.empty_name(span),
+        };
         let mut args = Vec::new();
-        for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::name => function = Some(self.name(p)),
-                Rule::argument => {
-                    let arg_span = self.span(&p);
-                    let mut parts = p
-                        .into_inner()
-                        .filter(|q| q.as_rule() == Rule::expr)
-                        .map(|q| self.expr(q));
-                    if let Some(value) = parts.next() {
-                        args.push(Argument {
-                            value,
-                            filter: parts.next(),
-                            span: arg_span,
-                        });
-                    }
-                }
-                _ => {}
+        for p in arguments.into_inner() {
+            if p.as_rule() != Rule::argument {
+                continue;
+            }
+            let arg_span = self.span(&p);
+            let mut parts = p
+                .into_inner()
+                .filter(|q| q.as_rule() == Rule::expr)
+                .map(|q| self.expr(q));
+            if let Some(value) = parts.next() {
+                args.push(Argument {
+                    value,
+                    filter: parts.next(),
+                    span: arg_span,
+                });
             }
         }
-        let function = function.unwrap_or_else(|| self.empty_name(span));
         Expr {
             kind: ExprKind::Call(Call {
                 function,
@@ -451,6 +462,7 @@ impl<'e> Lowerer<'e> {
         }
     }
 
+    /// A `reference` (without arguments) or `path` pair.
     pub(super) fn reference(&mut self, pair: Pair<'_, Rule>) -> Reference {
         let span = self.span(&pair);
         let mut segments = Vec::new();
@@ -596,6 +608,34 @@ fn as_literal(expr: &Expr) -> Option<Literal> {
         },
         _ => None,
     }
+}
+
+fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
+    let span = left.span.to(right.span);
+    Expr {
+        kind: ExprKind::Binary(op, Box::new(left), Box::new(right)),
+        span,
+    }
+}
+
+/// `t1 ± t2 ± …`, folded to the left; `terms` is not empty.
+fn fold_terms(terms: Vec<(BinOp, Expr)>) -> Expr {
+    let mut terms = terms.into_iter();
+    let Some((_, mut sum)) = terms.next() else {
+        return Expr {
+            kind: ExprKind::Literal(Literal {
+                value: Decimal::ZERO,
+                unit: None,
+                exact: true,
+                span: Span::default(),
+            }),
+            span: Span::default(),
+        };
+    };
+    for (op, term) in terms {
+        sum = binary(op, sum, term);
+    }
+    sum
 }
 
 fn binop(op: &str) -> BinOp {

@@ -56,7 +56,7 @@ impl Lowerer<'_> {
                         Rule::block_head_each => {
                             for q in p.into_inner() {
                                 match q.as_rule() {
-                                    Rule::reference => table = Some(self.reference(q)),
+                                    Rule::path => table = Some(self.reference(q)),
                                     Rule::expr => filter = Some(self.expr(q)),
                                     _ => {}
                                 }
