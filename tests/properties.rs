@@ -138,3 +138,159 @@ fn the_compiler_never_panics_on_mutated_examples() {
         }
     }
 }
+
+/// The fast path for plain paragraphs (`src/syntax/prose.rs`) and the pest grammar give the
+/// same AST and the same errors for `text`.
+fn assert_same_parse(text: &str) -> Result<(), TestCaseError> {
+    let fast = jues::syntax::parse(jues::source::FileId(0), text);
+    let pest = jues::syntax::parse_with_pest_only(jues::source::FileId(0), text);
+    prop_assert_eq!(format!("{fast:?}"), format!("{pest:?}"), "text: {:?}", text);
+    Ok(())
+}
+
+/// An expression as an author might write it in `{…}`, right or slightly wrong.
+fn expression() -> impl Strategy<Value = String> {
+    let leaf = prop::sample::select(vec![
+        "收入.合计",
+        "a",
+        "_x1",
+        "「因公出国(境)费」",
+        "「」",
+        "表[201].决算数",
+        "表[ 2080105 ]",
+        "表[\"行政运行\"].决算数",
+        "表[201a]",
+        "12.5万元",
+        "3%",
+        "0.5‰",
+        "7!",
+        "7!=8",
+        "1.",
+        "2台(套)",
+        "2台（套）",
+        "x.",
+        "share(a, b)",
+        "f ()",
+        "f(a 其中 b > 1,)",
+        "sum(表.决算数 where 表.类 == 1)",
+        "f(,)",
+        "f(a 其中)",
+        "f(-)",
+        "f(a where ,b)",
+        "-a",
+        "- -3",
+        "99999999999999999999999999999",
+    ])
+    .prop_map(str::to_owned);
+    leaf.prop_recursive(3, 12, 3, |inner| {
+        let op = prop::sample::select(vec![
+            " + ", "-", " * ", "/", " × ", "÷", " == ", "<", " <= ", " != ", ">", " >= ", " ",
+        ]);
+        prop_oneof![
+            (inner.clone(), op, inner.clone()).prop_map(|(a, op, b)| format!("{a}{op}{b}")),
+            inner.clone().prop_map(|a| format!("({a})")),
+            inner.clone().prop_map(|a| format!("( {a} ")),
+            (inner.clone(), inner).prop_map(|(a, b)| format!("f({a}, {b})")),
+        ]
+    })
+}
+
+/// `{expr}` with optional spaces, stated value and format, sometimes broken.
+fn interpolation() -> impl Strategy<Value = String> {
+    let space = prop::sample::select(vec!["", " ", "\u{3000}", "\t"]);
+    let stated = prop::sample::select(vec!["", "= 72.80%", "=-5", "= +5万元!", "=", "== 1", "= x"]);
+    let format = prop::sample::select(vec![
+        "",
+        "按 元 .2",
+        "as%",
+        "按.2，万元",
+        "按",
+        "as .123",
+        "asb",
+        "按 元,, .2",
+        "按 元, ",
+        "as .2，",
+    ]);
+    let close = prop::sample::select(vec!["}", "}", "}", "", "}}"]);
+    (space.clone(), expression(), space, stated, format, close)
+        .prop_map(|(s1, e, s2, st, f, c)| format!("{{{s1}{e}{s2}{st} {f}{c}"))
+}
+
+/// A piece of a line: prose, an interpolation, or a character with a meaning of its own.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            "本年收入合计", "，其中：", "占", "。", "2019 年", " ", "x = 1", "a.b", "「名」",
+            "报告", "表格", "report", "reporting",
+        ]).prop_map(str::to_owned),
+        4 => interpolation(),
+        1 => prop::sample::select(vec![
+            "*", "**强调**", "*斜*", "\\{", "\\", "}", "{", "//", "=", "@", "#", "- ", "1. ",
+            "\r", "\u{feff}",
+        ]).prop_map(str::to_owned),
+    ]
+}
+
+/// What may come between lines: plain line breaks mostly, and every kind of block start.
+fn line_break() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => prop::sample::select(vec!["\n", "\r\n", "\n  "]).prop_map(str::to_owned),
+        3 => prop::sample::select(vec![
+            "\n\n", "\n// 注释\n", "\n  // 注释\n", "\n# 标题\n", "\n####### 七\n", "\n- 项\n",
+            "\n-项\n", "\n1. 项\n", "\n1234. 年\n", "\n2019 年\n", "\n@如果 a > 1 {\n",
+            "\n}\n", "\n表 t {\n}\n", "\n报告 \"x\" {}\n", "\na = 1\n", "\na.b = 2\n",
+            "\n「甲」 = 3\n", "\na == b\n", "\n检查 a > 1\n", "\n上年 2018 { a = 1 }\n",
+            "\n   \n", "\r", "\n\u{3000}\n",
+        ]).prop_map(str::to_owned),
+    ]
+}
+
+fn document() -> impl Strategy<Value = String> {
+    let line = proptest::collection::vec(piece(), 1..6).prop_map(|p| p.concat());
+    proptest::collection::vec((line, line_break()), 1..8).prop_map(|lines| {
+        lines
+            .into_iter()
+            .map(|(line, end)| line + &end)
+            .collect::<String>()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..config() })]
+
+    #[test]
+    fn the_fast_path_reads_paragraphs_as_the_grammar_does(text in document()) {
+        assert_same_parse(&text)?;
+    }
+
+    #[test]
+    fn the_fast_path_reads_any_text_as_the_grammar_does(text in "[ \t\u{3000}\n\r{}*\\\\=#\\-+@「」.()（）\\[\\]\"0-9a收入万元%‰!,，<>按as其中报告表_/]{0,80}") {
+        assert_same_parse(&text)?;
+    }
+}
+
+/// Every case file, example and standard-library file parses the same on both paths.
+#[test]
+fn the_fast_path_reads_every_file_as_the_grammar_does() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut todo = vec![
+        root.join("tests/cases"),
+        root.join("examples"),
+        root.join("stdlib"),
+    ];
+    let mut count = 0;
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.to_string_lossy().ends_with(".jues") {
+                let bytes = std::fs::read(&path).unwrap();
+                let text = String::from_utf8_lossy(&bytes);
+                assert_same_parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                count += 1;
+            }
+        }
+    }
+    assert!(count > 60, "found only {count} files");
+}

@@ -347,46 +347,19 @@ impl<'e> Lowerer<'e> {
 
     // -------------------------------------------------------------- expressions
 
-    /// An `expr` pair: operands and operators in a flat run, grouped here by precedence (`*` `/`
-    /// before `+` `-`, both before the one comparison the grammar allows), left to right.
+    /// An `expr` pair: operands and operators in a flat run, grouped by [`group`].
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let span = self.span(&pair);
-        let mut sides: Vec<Expr> = Vec::with_capacity(1);
-        let mut comparison = None;
-        // The terms of the side being read, each with the `+`/`-` before it.
-        let mut terms: Vec<(BinOp, Expr)> = Vec::new();
-        let mut pending = BinOp::Add;
+        let mut pieces = Vec::new();
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::operand => {
-                    let operand = self.operand(p);
-                    match (pending, terms.pop()) {
-                        (BinOp::Mul | BinOp::Div, Some((before, left))) => {
-                            terms.push((before, binary(pending, left, operand)));
-                        }
-                        (_, last) => {
-                            terms.extend(last);
-                            terms.push((pending, operand));
-                        }
-                    }
-                }
-                Rule::add_op | Rule::mul_op => pending = binop(p.as_str()),
-                Rule::cmp_op => {
-                    sides.push(fold_terms(std::mem::take(&mut terms)));
-                    comparison = Some(binop(p.as_str()));
-                    pending = BinOp::Add;
-                }
+                Rule::operand => pieces.push(Piece::Operand(self.operand(p))),
+                Rule::add_op | Rule::mul_op => pieces.push(Piece::Arith(binop(p.as_str()))),
+                Rule::cmp_op => pieces.push(Piece::Compare(binop(p.as_str()))),
                 _ => {}
             }
         }
-        if terms.is_empty() {
-            return self.error_expr(span);
-        }
-        let last = fold_terms(terms);
-        match (comparison, sides.pop()) {
-            (Some(op), Some(left)) => binary(op, left, last),
-            _ => last,
-        }
+        group(pieces).unwrap_or_else(|| self.error_expr(span))
     }
 
     /// `-`s, then a number, a reference, a call or a parenthesised expression.
@@ -610,6 +583,50 @@ fn as_literal(expr: &Expr) -> Option<Literal> {
     }
 }
 
+/// One piece of an expression as written: the grammar gives operands and operators in a
+/// flat run (see `expr` in the grammar).
+pub(super) enum Piece {
+    Operand(Expr),
+    /// `+ - * / × ÷`
+    Arith(BinOp),
+    /// `== != < <= > >=`, at most one per expression.
+    Compare(BinOp),
+}
+
+/// Groups a flat run by precedence: `*` `/` before `+` `-`, both before the comparison, each
+/// level left to right. `None` when the run has no operand.
+pub(super) fn group(pieces: Vec<Piece>) -> Option<Expr> {
+    let mut sides: Vec<Expr> = Vec::with_capacity(1);
+    let mut comparison = None;
+    // The terms of the side being read, each with the `+`/`-` before it.
+    let mut terms: Vec<(BinOp, Expr)> = Vec::new();
+    let mut pending = BinOp::Add;
+    for piece in pieces {
+        match piece {
+            Piece::Operand(operand) => match (pending, terms.pop()) {
+                (BinOp::Mul | BinOp::Div, Some((before, left))) => {
+                    terms.push((before, binary(pending, left, operand)));
+                }
+                (_, last) => {
+                    terms.extend(last);
+                    terms.push((pending, operand));
+                }
+            },
+            Piece::Arith(op) => pending = op,
+            Piece::Compare(op) => {
+                sides.extend(fold_terms(std::mem::take(&mut terms)));
+                comparison = Some(op);
+                pending = BinOp::Add;
+            }
+        }
+    }
+    let last = fold_terms(terms)?;
+    Some(match (comparison, sides.pop()) {
+        (Some(op), Some(left)) => binary(op, left, last),
+        _ => last,
+    })
+}
+
 fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
     let span = left.span.to(right.span);
     Expr {
@@ -618,27 +635,17 @@ fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
     }
 }
 
-/// `t1 ± t2 ± …`, folded to the left; `terms` is not empty.
-fn fold_terms(terms: Vec<(BinOp, Expr)>) -> Expr {
+/// `t1 ± t2 ± …`, folded to the left; `None` when there is no term.
+fn fold_terms(terms: Vec<(BinOp, Expr)>) -> Option<Expr> {
     let mut terms = terms.into_iter();
-    let Some((_, mut sum)) = terms.next() else {
-        return Expr {
-            kind: ExprKind::Literal(Literal {
-                value: Decimal::ZERO,
-                unit: None,
-                exact: true,
-                span: Span::default(),
-            }),
-            span: Span::default(),
-        };
-    };
+    let (_, mut sum) = terms.next()?;
     for (op, term) in terms {
         sum = binary(op, sum, term);
     }
-    sum
+    Some(sum)
 }
 
-fn binop(op: &str) -> BinOp {
+pub(super) fn binop(op: &str) -> BinOp {
     match op {
         "+" => BinOp::Add,
         "-" => BinOp::Sub,
@@ -655,7 +662,7 @@ fn binop(op: &str) -> BinOp {
 
 /// Resolves `\"`, `\\`, `\n` and `\t` in a quoted string; any other escaped character stands
 /// for itself.
-fn unescape(raw: &str) -> String {
+pub(super) fn unescape(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {

@@ -205,7 +205,7 @@ impl Lowerer<'_> {
 ///
 /// Only pieces whose text is exactly their source are joined, so that every text piece keeps
 /// a span whose bytes are its text (an escape `\{` stays a piece of its own).
-fn merge_text(pieces: Vec<Inline>) -> Vec<Inline> {
+pub(super) fn merge_text(pieces: Vec<Inline>) -> Vec<Inline> {
     let verbatim = |text: &str, span: Span| text.len() == (span.end - span.start) as usize;
     let mut out: Vec<Inline> = Vec::with_capacity(pieces.len());
     for piece in pieces {

@@ -12,9 +12,10 @@ mod grammar;
 mod lower;
 mod lower_narrative;
 mod parse;
+mod prose;
 
 pub use error::SyntaxError;
-pub use parse::{parse, MAX_ERRORS, MAX_NESTING};
+pub use parse::{parse, parse_with_pest_only, MAX_ERRORS, MAX_NESTING};
 
 use crate::ast::Module;
 use crate::source::{FileId, SourceFile, Span};

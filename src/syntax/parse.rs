@@ -20,13 +20,36 @@ pub const MAX_NESTING: usize = 64;
 pub const MAX_ERRORS: usize = 50;
 
 /// Parses `text` (the contents of `file`) into a module, with every syntax error found.
+///
+/// Plain paragraphs are read by the fast path in `prose.rs`; everything else by the pest
+/// grammar. Both give the same AST ([`parse_with_pest_only`] is there to check that).
 pub fn parse(file: FileId, text: &str) -> (Module, Vec<SyntaxError>) {
+    parse_with(file, text, true)
+}
+
+/// [`parse`] without the fast path for plain paragraphs: every item is read by pest. For
+/// tests that hold the fast path to the grammar.
+#[doc(hidden)]
+pub fn parse_with_pest_only(file: FileId, text: &str) -> (Module, Vec<SyntaxError>) {
+    parse_with(file, text, false)
+}
+
+fn parse_with(file: FileId, text: &str, fast: bool) -> (Module, Vec<SyntaxError>) {
     let mut errors = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     let too_deep = deep_places(text);
     let mut pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
 
     while pos <= text.len() && errors.len() < MAX_ERRORS {
+        if fast {
+            if let Some((paragraph, end)) = super::prose::paragraph(file, text, pos) {
+                if !too_deep.iter().any(|&p| p >= pos && p < end) {
+                    items.push(Item::Block(Block::Paragraph(paragraph)));
+                    pos = end;
+                    continue;
+                }
+            }
+        }
         let rest = &text[pos..];
         match JuesParser::parse(Rule::item_or_end, rest) {
             Ok(mut pairs) => {

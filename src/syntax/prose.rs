@@ -1,0 +1,705 @@
+//! Syntax stage: the fast path for plain paragraphs.
+//!
+//! Prose is most of a report, and most prose is plain paragraphs: text and `{…}`
+//! interpolations. pest pays a rule call, with a native stack probe, for every piece of its
+//! grammar it tries, which comes to some 20,000 instructions per interpolation. This module
+//! reads a plain paragraph by hand, following `grammar/jues.pest` rule for rule (each function
+//! names the rule it follows), and gives the same AST the pest path gives.
+//!
+//! It only ever accepts; it never reports. On anything outside plain paragraphs (a heading,
+//! a list, a block, a declaration, a comment inside the paragraph, emphasis, an escape) and on
+//! anything that is not valid, it steps back (`None`) and the pest grammar reads the item,
+//! with its error messages. The grammar stays the definition of the language: a property test
+//! (`tests/properties.rs`) checks that both paths give the same AST on generated text and on
+//! every case file.
+//!
+//! Invariant: every function either returns `None` or exactly what pest would have matched.
+
+use super::lower::{binop, group, unescape, Piece};
+use super::lower_narrative::merge_text;
+use super::parse::MAX_NESTING;
+use crate::ast::*;
+use crate::source::{FileId, Span};
+use pest::unicode::{XID_CONTINUE, XID_START};
+use rust_decimal::Decimal;
+
+/// The declaration keywords that start a declaration when a space follows (`decl_start`).
+const KEYWORDS: &[&str] = &[
+    "报告", "report", "上年", "prior", "组", "group", "表", "table", "检查", "check", "导入",
+    "import",
+];
+
+/// Reads the item at byte `pos` of `text` if it is a plain paragraph: the paragraph and the
+/// byte where the next item starts. Blank and comment lines before it are skipped, as pest's
+/// `item_or_end` does.
+pub(super) fn paragraph(file: FileId, text: &str, pos: usize) -> Option<(Paragraph, usize)> {
+    let mut reader = Reader {
+        text,
+        pos,
+        file,
+        depth: 0,
+    };
+    reader.gap();
+    reader.paragraph()
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    pos: usize,
+    file: FileId,
+    /// Brackets open around the expression being read.
+    depth: usize,
+}
+
+impl Reader<'_> {
+    fn rest(&self) -> &str {
+        self.text.get(self.pos..).unwrap_or("")
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    fn span(&self, start: usize) -> Span {
+        Span::new(self.file, start..self.pos)
+    }
+
+    fn eat(&mut self, s: &str) -> bool {
+        if self.rest().starts_with(s) {
+            self.pos += s.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_char(&mut self, accept: impl Fn(char) -> bool) -> bool {
+        match self.peek() {
+            Some(c) if accept(c) => {
+                self.pos += c.len_utf8();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `hspace*` (and `sp`): spaces, tabs and ideographic spaces.
+    fn hspace(&mut self) {
+        while self.eat_char(is_hspace) {}
+    }
+
+    /// `NEWLINE`: `\n`, `\r\n` or `\r`.
+    fn newline(&mut self) -> bool {
+        self.eat("\n") || self.eat("\r\n") || self.eat("\r")
+    }
+
+    fn at_line_end(&self) -> bool {
+        matches!(self.peek(), None | Some('\n') | Some('\r'))
+    }
+
+    /// `gap`: blank lines and comment lines.
+    fn gap(&mut self) {
+        loop {
+            let start = self.pos;
+            self.hspace();
+            if self.newline() {
+                continue;
+            }
+            if self.eat("//") {
+                while !self.at_line_end() {
+                    self.pos += self.peek().map_or(1, char::len_utf8);
+                }
+                if self.newline() || self.peek().is_none() {
+                    continue;
+                }
+            }
+            self.pos = start;
+            return;
+        }
+    }
+
+    /// `paragraph` as the one `narrative` alternative that applies: the line must start none
+    /// of the others, nor a declaration.
+    fn paragraph(&mut self) -> Option<(Paragraph, usize)> {
+        let start = self.pos;
+        if self.block_start(start) {
+            return None;
+        }
+        self.hspace();
+        let mut content = Vec::new();
+        loop {
+            self.inline_text(&mut content)?;
+            // `continuation` or `line_end`.
+            if self.peek().is_none() {
+                break;
+            }
+            if !self.newline() {
+                return None;
+            }
+            let next = self.pos;
+            let mut probe = Reader { pos: next, ..*self };
+            probe.hspace();
+            if probe.rest().starts_with("//") {
+                // A comment line inside a paragraph: left to pest.
+                return None;
+            }
+            if self.block_start(next) {
+                break;
+            }
+            content.push(Inline::SoftBreak(Span::new(self.file, next..next)));
+            self.hspace();
+        }
+        let span = Span::new(self.file, start..self.pos);
+        let paragraph = Paragraph {
+            content: merge_text(content),
+            span,
+        };
+        Some((paragraph, self.pos))
+    }
+
+    /// `block_start` at the line that starts at `at`.
+    fn block_start(&self, at: usize) -> bool {
+        let mut r = Reader { pos: at, ..*self };
+        r.hspace();
+        if r.at_line_end() {
+            return true;
+        }
+        let line = r.rest();
+        // `heading_start`: one to six `#` (greedy), then a space.
+        let hashes = line.bytes().take(6).take_while(|&b| b == b'#').count();
+        if hashes > 0 && line[hashes..].chars().next().is_some_and(is_hspace) {
+            return true;
+        }
+        // `list_start`: `-`, `+` or one to three digits (greedy) and `.`, then a space.
+        let digits = line.bytes().take(3).take_while(u8::is_ascii_digit).count();
+        let marker = if line.starts_with('-') || line.starts_with('+') {
+            1
+        } else if digits > 0 && line[digits..].starts_with('.') {
+            digits + 1
+        } else {
+            0
+        };
+        if marker > 0 && line[marker..].chars().next().is_some_and(is_hspace) {
+            return true;
+        }
+        if line.starts_with('@') || line.starts_with('}') {
+            return true;
+        }
+        r.decl_start()
+    }
+
+    /// `decl_start` after its `hspace*`: a keyword and a space, or `figure_start`.
+    fn decl_start(&mut self) -> bool {
+        let line = self.rest();
+        for keyword in KEYWORDS {
+            if let Some(after) = line.strip_prefix(keyword) {
+                if after.chars().next().is_some_and(is_hspace) {
+                    return true;
+                }
+            }
+        }
+        // `figure_start`: `name_path`, spaces, and `=` not followed by `=`.
+        if self.name().is_none() {
+            return false;
+        }
+        loop {
+            let before = self.pos;
+            if !(self.eat(".") && self.name().is_some()) {
+                self.pos = before;
+                break;
+            }
+        }
+        self.hspace();
+        self.eat("=") && !self.rest().starts_with('=')
+    }
+
+    /// `inline_text`: one or more pieces of text or interpolations, up to the line end.
+    /// Emphasis, escapes and anything invalid are left to pest.
+    fn inline_text(&mut self, out: &mut Vec<Inline>) -> Option<()> {
+        let first = out.len();
+        loop {
+            match self.peek() {
+                None | Some('\n') | Some('\r') => break,
+                Some('{') => {
+                    let interpolation = self.interpolation()?;
+                    out.push(Inline::Interpolation(interpolation));
+                }
+                Some('}') | Some('*') | Some('\\') => return None,
+                Some(_) => {
+                    // `text`: up to the next `{ } * \` or line end.
+                    let start = self.pos;
+                    let len = self
+                        .rest()
+                        .find(['{', '}', '*', '\\', '\n', '\r'])
+                        .unwrap_or(self.rest().len());
+                    self.pos += len;
+                    let text = self.text[start..self.pos].to_owned();
+                    out.push(Inline::Text(text, self.span(start)));
+                }
+            }
+        }
+        (out.len() > first).then_some(())
+    }
+
+    /// `interpolation`: `{ sp expr sp (stated sp)? (format sp)? }`.
+    fn interpolation(&mut self) -> Option<Interpolation> {
+        let start = self.pos;
+        if !self.eat("{") {
+            return None;
+        }
+        self.hspace();
+        let expr = self.expr()?;
+        self.hspace();
+        let stated = if self.rest().starts_with('=') {
+            let literal = self.stated()?;
+            self.hspace();
+            Some(literal)
+        } else {
+            None
+        };
+        let mut format = Vec::new();
+        if self.rest().starts_with("按") || self.rest().starts_with("as") {
+            format = self.format()?;
+            self.hspace();
+        }
+        if !self.eat("}") {
+            return None;
+        }
+        Some(Interpolation {
+            expr,
+            stated,
+            format,
+            span: self.span(start),
+        })
+    }
+
+    /// `stated`: `eq sp literal`.
+    fn stated(&mut self) -> Option<Literal> {
+        self.eq()?;
+        self.hspace();
+        self.literal()
+    }
+
+    /// `eq`: `=` not followed by `=`.
+    fn eq(&mut self) -> Option<()> {
+        (self.eat("=") && !self.rest().starts_with('=')).then_some(())
+    }
+
+    /// `format`: `format_kw sp format_option (sp (comma sp)? format_option)*`.
+    fn format(&mut self) -> Option<Vec<FormatOption>> {
+        if !(self.eat("按") || self.eat("as")) {
+            return None;
+        }
+        self.hspace();
+        let mut options = vec![self.format_option()?];
+        loop {
+            let before = self.pos;
+            self.hspace();
+            if self.comma() {
+                self.hspace();
+            }
+            match self.format_option() {
+                Some(option) => options.push(option),
+                None => {
+                    self.pos = before;
+                    return Some(options);
+                }
+            }
+        }
+    }
+
+    /// `format_option`: `.` and one or two digits, `%`, `‰`, or `XID_CONTINUE+`.
+    fn format_option(&mut self) -> Option<FormatOption> {
+        let start = self.pos;
+        if self.eat(".") {
+            let digits = self
+                .rest()
+                .bytes()
+                .take(2)
+                .take_while(u8::is_ascii_digit)
+                .count();
+            if digits == 0 {
+                self.pos = start;
+                return None;
+            }
+            self.pos += digits;
+        } else if !(self.eat("%") || self.eat("‰")) {
+            while self.eat_char(XID_CONTINUE) {}
+            if self.pos == start {
+                return None;
+            }
+        }
+        Some(FormatOption {
+            text: self.text[start..self.pos].to_owned(),
+            span: self.span(start),
+        })
+    }
+
+    /// `comma`: `,` or `，`.
+    fn comma(&mut self) -> bool {
+        self.eat(",") || self.eat("，")
+    }
+
+    /// `expr`: `sum (sp cmp_op sp sum)?`, grouped as the pest path groups it.
+    fn expr(&mut self) -> Option<Expr> {
+        if self.depth >= MAX_NESTING {
+            return None;
+        }
+        self.depth += 1;
+        let expr = self.expr_inner();
+        self.depth -= 1;
+        expr
+    }
+
+    fn expr_inner(&mut self) -> Option<Expr> {
+        let mut pieces = Vec::new();
+        self.sum(&mut pieces)?;
+        let before = self.pos;
+        self.hspace();
+        let compared = self.cmp_op().and_then(|op| {
+            self.hspace();
+            let mut right = vec![Piece::Compare(op)];
+            self.sum(&mut right)?;
+            Some(right)
+        });
+        match compared {
+            Some(right) => pieces.extend(right),
+            None => self.pos = before,
+        }
+        group(pieces)
+    }
+
+    /// `sum`: `operand (sp (add_op | mul_op) sp operand)*`.
+    fn sum(&mut self, pieces: &mut Vec<Piece>) -> Option<()> {
+        pieces.push(Piece::Operand(self.operand()?));
+        loop {
+            let before = self.pos;
+            self.hspace();
+            let next = self.arith_op().and_then(|op| {
+                self.hspace();
+                Some((op, self.operand()?))
+            });
+            match next {
+                Some((op, operand)) => {
+                    pieces.push(Piece::Arith(op));
+                    pieces.push(Piece::Operand(operand));
+                }
+                None => {
+                    self.pos = before;
+                    return Some(());
+                }
+            }
+        }
+    }
+
+    /// `cmp_op`: `==`, `!=`, `<=`, `>=`, `<` or `>`.
+    fn cmp_op(&mut self) -> Option<BinOp> {
+        ["==", "!=", "<=", ">=", "<", ">"]
+            .into_iter()
+            .find(|op| self.eat(op))
+            .map(binop)
+    }
+
+    /// `add_op | mul_op`.
+    fn arith_op(&mut self) -> Option<BinOp> {
+        ["+", "-", "*", "/", "×", "÷"]
+            .into_iter()
+            .find(|op| self.eat(op))
+            .map(binop)
+    }
+
+    /// `operand`: `(neg sp)* primary`, with each `-` wrapped around what follows.
+    fn operand(&mut self) -> Option<Expr> {
+        let mut negations = Vec::new();
+        loop {
+            let start = self.pos;
+            if !self.eat("-") {
+                break;
+            }
+            negations.push(self.span(start));
+            self.hspace();
+        }
+        let mut expr = self.primary()?;
+        for neg in negations.into_iter().rev() {
+            let span = neg.to(expr.span);
+            expr = Expr {
+                kind: ExprKind::Neg(Box::new(expr)),
+                span,
+            };
+        }
+        Some(expr)
+    }
+
+    /// `primary`: a literal (when a digit comes), a reference or call, or `( sp expr sp )`.
+    fn primary(&mut self) -> Option<Expr> {
+        if self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            let literal = self.literal()?;
+            return Some(Expr {
+                span: literal.span,
+                kind: ExprKind::Literal(literal),
+            });
+        }
+        let start = self.pos;
+        if let Some(expr) = self.reference() {
+            return Some(expr);
+        }
+        self.pos = start;
+        if !self.eat("(") {
+            return None;
+        }
+        self.hspace();
+        let inner = self.expr()?;
+        self.hspace();
+        self.eat(")").then_some(inner)
+    }
+
+    /// `reference`: `name (sp arguments | selector*)`, lowered as a call when arguments follow.
+    fn reference(&mut self) -> Option<Expr> {
+        let start = self.pos;
+        let name = self.name()?;
+        let before = self.pos;
+        self.hspace();
+        if let Some(args) = self.arguments() {
+            let span = self.span(start);
+            return Some(Expr {
+                kind: ExprKind::Call(Call {
+                    function: name,
+                    args,
+                    span,
+                }),
+                span,
+            });
+        }
+        self.pos = before;
+        let mut segments = vec![Segment::Name(name)];
+        loop {
+            let before = self.pos;
+            match self.selector() {
+                Some(segment) => segments.push(segment),
+                None => {
+                    self.pos = before;
+                    break;
+                }
+            }
+        }
+        let span = self.span(start);
+        Some(Expr {
+            kind: ExprKind::Ref(Reference { segments, span }),
+            span,
+        })
+    }
+
+    /// `selector`: `. name` or `[ sp row_selector sp ]`.
+    fn selector(&mut self) -> Option<Segment> {
+        if self.eat(".") {
+            return self.name().map(Segment::Name);
+        }
+        if !self.eat("[") {
+            return None;
+        }
+        self.hspace();
+        let start = self.pos;
+        let selector = if self.peek() == Some('"') {
+            RowSelector::Label(self.string()?)
+        } else {
+            // `code`: digits not followed by a letter.
+            let digits = self.rest().bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 {
+                return None;
+            }
+            self.pos += digits;
+            if self.peek().is_some_and(XID_CONTINUE) {
+                return None;
+            }
+            RowSelector::Code(self.text[start..self.pos].to_owned(), self.span(start))
+        };
+        self.hspace();
+        self.eat("]").then_some(Segment::Row(selector))
+    }
+
+    /// `string`: `"…"` with `\` escapes.
+    fn string(&mut self) -> Option<Str> {
+        let start = self.pos;
+        if !self.eat("\"") {
+            return None;
+        }
+        let inner_start = self.pos;
+        loop {
+            match self.peek()? {
+                '"' => break,
+                '\\' => {
+                    self.pos += 1;
+                    self.pos += self.peek()?.len_utf8();
+                }
+                c => self.pos += c.len_utf8(),
+            }
+        }
+        let raw = &self.text[inner_start..self.pos];
+        self.pos += 1;
+        Some(Str {
+            value: unescape(raw),
+            span: self.span(start),
+        })
+    }
+
+    /// `arguments`: `( sp (argument sp (comma sp argument sp)*)? (comma sp)? )`.
+    fn arguments(&mut self) -> Option<Vec<Argument>> {
+        if !self.eat("(") {
+            return None;
+        }
+        self.hspace();
+        let mut args = Vec::new();
+        let before = self.pos;
+        match self.argument() {
+            Some(first) => {
+                args.push(first);
+                self.hspace();
+                loop {
+                    let before = self.pos;
+                    let next = if self.comma() {
+                        self.hspace();
+                        self.argument()
+                    } else {
+                        None
+                    };
+                    match next {
+                        Some(arg) => {
+                            args.push(arg);
+                            self.hspace();
+                        }
+                        None => {
+                            self.pos = before;
+                            break;
+                        }
+                    }
+                }
+            }
+            None => self.pos = before,
+        }
+        if self.comma() {
+            self.hspace();
+        }
+        self.eat(")").then_some(args)
+    }
+
+    /// `argument`: `expr (sp where_kw sp expr)?`.
+    fn argument(&mut self) -> Option<Argument> {
+        let start = self.pos;
+        let value = self.expr()?;
+        let before = self.pos;
+        self.hspace();
+        let filter = if self.eat("其中") || self.eat("where") {
+            self.hspace();
+            self.expr()
+        } else {
+            None
+        };
+        if filter.is_none() {
+            self.pos = before;
+        }
+        Some(Argument {
+            value,
+            filter,
+            span: self.span(start),
+        })
+    }
+
+    /// `name`: `「…」` or an identifier (`XID_START` or `_`, then `XID_CONTINUE` or `_`).
+    fn name(&mut self) -> Option<Name> {
+        let start = self.pos;
+        if self.eat("「") {
+            let inner = self.pos;
+            while !self.at_line_end() && !self.rest().starts_with('」') {
+                self.pos += self.peek().map_or(1, char::len_utf8);
+            }
+            if self.pos == inner || !self.rest().starts_with('」') {
+                self.pos = start;
+                return None;
+            }
+            let text = self.text[inner..self.pos].to_owned();
+            self.pos += '」'.len_utf8();
+            return Some(Name {
+                text,
+                span: self.span(start),
+            });
+        }
+        if !self.eat_char(|c| XID_START(c) || c == '_') {
+            return None;
+        }
+        while self.eat_char(|c| XID_CONTINUE(c) || c == '_') {}
+        Some(Name {
+            text: self.text[start..self.pos].to_owned(),
+            span: self.span(start),
+        })
+    }
+
+    /// `literal`: `sign? number unit? exact?`.
+    fn literal(&mut self) -> Option<Literal> {
+        let start = self.pos;
+        let negative = self.rest().starts_with('-');
+        // `sign?`: whether there is one, the digits must follow.
+        let _signed = self.eat("-") || self.eat("+");
+        // `number`: digits, and a fraction when a digit follows the point.
+        let number_start = self.pos;
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let whole = digits(self.rest());
+        if whole == 0 {
+            return None;
+        }
+        self.pos += whole;
+        if self.rest().starts_with('.') {
+            let fraction = digits(&self.rest()[1..]);
+            if fraction > 0 {
+                self.pos += 1 + fraction;
+            }
+        }
+        let mut value = Decimal::from_str_exact(&self.text[number_start..self.pos]).ok()?;
+        if negative {
+            value.set_sign_negative(true);
+        }
+        let unit = self.unit();
+        let exact = self.rest().starts_with('!') && !self.rest()[1..].starts_with('=');
+        if exact {
+            self.pos += 1;
+        }
+        Some(Literal {
+            value,
+            unit,
+            exact,
+            span: self.span(start),
+        })
+    }
+
+    /// `unit`: `%`, `‰`, or `unit_word` with an optional `(unit_word)` or `（unit_word）`.
+    fn unit(&mut self) -> Option<Name> {
+        let start = self.pos;
+        if !(self.eat("%") || self.eat("‰")) {
+            if !self.unit_word() {
+                return None;
+            }
+            let before = self.pos;
+            let bracketed = (self.eat("(") && self.unit_word() && self.eat(")")) || {
+                self.pos = before;
+                self.eat("（") && self.unit_word() && self.eat("）")
+            };
+            if !bracketed {
+                self.pos = before;
+            }
+        }
+        Some(Name {
+            text: self.text[start..self.pos].to_owned(),
+            span: self.span(start),
+        })
+    }
+
+    /// `unit_word`: one or more `XID_CONTINUE` that are not ASCII digits.
+    fn unit_word(&mut self) -> bool {
+        let start = self.pos;
+        while self.eat_char(|c| !c.is_ascii_digit() && XID_CONTINUE(c)) {}
+        self.pos > start
+    }
+}
+
+fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}')
+}
