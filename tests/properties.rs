@@ -240,7 +240,11 @@ fn line_break() -> impl Strategy<Value = String> {
             "\n-项\n", "\n1. 项\n", "\n1234. 年\n", "\n2019 年\n", "\n@如果 a > 1 {\n",
             "\n}\n", "\n表 t {\n}\n", "\n报告 \"x\" {}\n", "\na = 1\n", "\na.b = 2\n",
             "\n「甲」 = 3\n", "\na == b\n", "\n检查 a > 1\n", "\n上年 2018 { a = 1 }\n",
-            "\n   \n", "\r", "\n\u{3000}\n",
+            "\n   \n", "\r", "\n\u{3000}\n", "\n@每行 表 其中 a > 0 {\n", "\n} 否则 {\n",
+            "\n}\n否则 {\n", "\n@每行 表{\n", "\n@ifx a {\n", "\n@如果 a { x\n", "\n  }  \n",
+            "\nelse {\n", "\n## 二\n", "\n+ 加\n", "\n12. 项\n", "\n@each 表[201] {\n",
+            "\n@if f(a) {\n", "\n}else{\n", "\n@如果 a {\n@如果 b {\n", "\n}\n}\n",
+            "\n# \n", "\n#\t标题\n", "\n@如果 a // 注释 {\n", "\n@如果 a {  // 注释\n",
         ]).prop_map(str::to_owned),
     ]
 }
@@ -255,8 +259,69 @@ fn document() -> impl Strategy<Value = String> {
     })
 }
 
+/// A line of prose that the grammar accepts, mostly: text and interpolations.
+fn prose_line() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec!["本年收入合计", "，其中：", "占", "。", "2019 年", " "]);
+    let piece = prop_oneof![
+        3 => word.prop_map(str::to_owned),
+        2 => expression().prop_map(|e| format!("{{{e}}}")),
+        1 => interpolation(),
+    ];
+    proptest::collection::vec(piece, 1..5).prop_map(|p| p.concat())
+}
+
+/// Narrative blocks, nested in `@如果` and `@每行` blocks, mostly well formed.
+fn narrative() -> impl Strategy<Value = String> {
+    let indent = prop::sample::select(vec!["", "", "  ", "\t"]);
+    let leaf = prop_oneof![
+        (
+            indent.clone(),
+            proptest::collection::vec(prose_line(), 1..3)
+        )
+            .prop_map(|(i, lines)| format!("{i}{}\n", lines.join("\n"))),
+        (
+            prop::sample::select(vec!["# ", "## ", "###### ", "#\t"]),
+            prose_line()
+        )
+            .prop_map(|(h, l)| format!("{h}{l}\n")),
+        (
+            prop::sample::select(vec!["- ", "+ ", "1. ", "10. ", "  - "]),
+            proptest::collection::vec(prose_line(), 1..3)
+        )
+            .prop_map(|(m, lines)| format!("{m}{}\n", lines.join("\n"))),
+        Just("// 注释\n".to_owned()),
+        Just("\n".to_owned()),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        let body = proptest::collection::vec(inner, 0..4).prop_map(|b| b.concat());
+        let head = prop::sample::select(vec![
+            "@如果 a > 1 {",
+            "@如果 f(a, b) {",
+            "@if x{",
+            "@每行 表 {",
+            "@每行 表[201] 其中 a > 0 {",
+            "@each 表 where b {",
+            "  @如果 a {  ",
+        ]);
+        let close =
+            prop::sample::select(vec!["}", "}", "  } ", "} 否则 {", "}\n否则 {", "}else {"]);
+        (head, body.clone(), close, body).prop_map(|(h, b, c, e)| {
+            if c.contains('{') {
+                format!("{h}\n{b}{c}\n{e}}}\n")
+            } else {
+                format!("{h}\n{b}{c}\n")
+            }
+        })
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..config() })]
+
+    #[test]
+    fn the_fast_path_reads_blocks_as_the_grammar_does(blocks in proptest::collection::vec(narrative(), 1..5)) {
+        assert_same_parse(&blocks.concat())?;
+    }
 
     #[test]
     fn the_fast_path_reads_paragraphs_as_the_grammar_does(text in document()) {

@@ -42,9 +42,9 @@ fn parse_with(file: FileId, text: &str, fast: bool) -> (Module, Vec<SyntaxError>
 
     while pos <= text.len() && errors.len() < MAX_ERRORS {
         if fast {
-            if let Some((paragraph, end)) = super::prose::paragraph(file, text, pos) {
+            if let Some((block, end)) = super::prose::item(file, text, pos) {
                 if !too_deep.iter().any(|&p| p >= pos && p < end) {
-                    items.push(Item::Block(Block::Paragraph(paragraph)));
+                    push_item(&mut items, Item::Block(block));
                     pos = end;
                     continue;
                 }

@@ -29,10 +29,10 @@ const KEYWORDS: &[&str] = &[
     "import",
 ];
 
-/// Reads the item at byte `pos` of `text` if it is a plain paragraph: the paragraph and the
-/// byte where the next item starts. Blank and comment lines before it are skipped, as pest's
-/// `item_or_end` does.
-pub(super) fn paragraph(file: FileId, text: &str, pos: usize) -> Option<(Paragraph, usize)> {
+/// Reads the item at byte `pos` of `text` if it is narrative the fast path knows: the block
+/// and the byte where the next item starts. Blank and comment lines before it are skipped,
+/// as pest's `item_or_end` does.
+pub(super) fn item(file: FileId, text: &str, pos: usize) -> Option<(Block, usize)> {
     let mut reader = Reader {
         text,
         pos,
@@ -40,7 +40,8 @@ pub(super) fn paragraph(file: FileId, text: &str, pos: usize) -> Option<(Paragra
         depth: 0,
     };
     reader.gap();
-    reader.paragraph()
+    let block = reader.narrative()?;
+    Some((block, reader.pos))
 }
 
 struct Reader<'t> {
@@ -118,18 +119,75 @@ impl Reader<'_> {
         }
     }
 
-    /// `paragraph` as the one `narrative` alternative that applies: the line must start none
-    /// of the others, nor a declaration.
-    fn paragraph(&mut self) -> Option<(Paragraph, usize)> {
+    /// `narrative` at a line start, which must not start a declaration (`!decl_start`) or a
+    /// closing brace: a heading, a list item, an `@` block or a paragraph.
+    fn narrative(&mut self) -> Option<Block> {
         let start = self.pos;
+        let mut probe = Reader { ..*self };
+        probe.hspace();
+        let line = probe.rest();
+        if heading_start(line).is_some() {
+            return self.heading();
+        }
+        if list_start(line).is_some() {
+            return self.list_item();
+        }
+        if line.starts_with('@') {
+            return self.at_block();
+        }
         if self.block_start(start) {
             return None;
         }
         self.hspace();
+        let content = self.lines()?;
+        Some(Block::Paragraph(Paragraph {
+            content,
+            span: self.span(start),
+        }))
+    }
+
+    /// `heading`: `hspace* heading_marks hspace+ inline_text line_end`.
+    fn heading(&mut self) -> Option<Block> {
+        let start = self.pos;
+        self.hspace();
+        let level = heading_start(self.rest())?;
+        self.pos += level;
+        self.hspace();
+        let mut content = Vec::new();
+        self.inline_text(&mut content)?;
+        if !(self.newline() || self.peek().is_none()) {
+            return None;
+        }
+        Some(Block::Heading(Heading {
+            level: u8::try_from(level).unwrap_or(6),
+            content: merge_text(content),
+            span: self.span(start),
+        }))
+    }
+
+    /// `list_item`: `hspace* list_marker hspace+ lines`, a list of one item.
+    fn list_item(&mut self) -> Option<Block> {
+        let start = self.pos;
+        self.hspace();
+        let marker = list_start(self.rest())?;
+        let ordered = self.rest()[..marker].ends_with('.');
+        self.pos += marker;
+        self.hspace();
+        let content = self.lines()?;
+        let span = self.span(start);
+        Some(Block::List(List {
+            ordered,
+            items: vec![Paragraph { content, span }],
+            span,
+        }))
+    }
+
+    /// `lines`: inline text, then `continuation` and more inline text while the next line
+    /// starts no block, then `line_end`.
+    fn lines(&mut self) -> Option<Vec<Inline>> {
         let mut content = Vec::new();
         loop {
             self.inline_text(&mut content)?;
-            // `continuation` or `line_end`.
             if self.peek().is_none() {
                 break;
             }
@@ -149,12 +207,140 @@ impl Reader<'_> {
             content.push(Inline::SoftBreak(Span::new(self.file, next..next)));
             self.hspace();
         }
-        let span = Span::new(self.file, start..self.pos);
-        let paragraph = Paragraph {
-            content: merge_text(content),
-            span,
-        };
-        Some((paragraph, self.pos))
+        Some(merge_text(content))
+    }
+
+    /// `each_block` or `if_block`: `@每行 path (其中 expr)? {` or `@如果 expr {`, a body, and
+    /// for `@如果` an optional `否则 { … }`.
+    fn at_block(&mut self) -> Option<Block> {
+        if self.depth >= MAX_NESTING {
+            return None;
+        }
+        let start = self.pos;
+        self.hspace();
+        if !self.eat("@") {
+            return None;
+        }
+        if self.eat("每行") || self.eat("each") {
+            self.space_after_keyword()?;
+            // `block_head_each`: `path (where_kw expr)? lbrace`, spaces between.
+            let table = self.path()?;
+            self.hspace();
+            let mut filter = None;
+            if self.eat("其中") || self.eat("where") {
+                self.hspace();
+                filter = Some(self.expr()?);
+                self.hspace();
+            }
+            let body = self.block_body()?;
+            return Some(Block::Each(EachBlock {
+                table,
+                filter,
+                body,
+                span: self.span(start),
+            }));
+        }
+        if !(self.eat("如果") || self.eat("if")) {
+            return None;
+        }
+        self.space_after_keyword()?;
+        let condition = self.expr()?;
+        self.hspace();
+        let then_body = self.block_body()?;
+        // `else_branch?`: once `否则` is there, the fast path reads it or steps back.
+        let mut else_body = Vec::new();
+        let mut probe = Reader { ..*self };
+        probe.hspace();
+        if probe.rest().starts_with("否则") || probe.rest().starts_with("else") {
+            self.hspace();
+            let _keyword = self.eat("否则") || self.eat("else");
+            self.hspace();
+            else_body = self.block_body()?;
+        }
+        Some(Block::If(IfBlock {
+            condition,
+            then_body,
+            else_body,
+            span: self.span(start),
+        }))
+    }
+
+    /// The `hspace+` after `@每行` and `@如果`.
+    fn space_after_keyword(&mut self) -> Option<()> {
+        let before = self.pos;
+        self.hspace();
+        (self.pos > before).then_some(())
+    }
+
+    /// `block_body`: `{`, the line end, narrative up to a line that starts with `}`, and
+    /// after the `}` the line end (or `否则`, left for the caller).
+    fn block_body(&mut self) -> Option<Vec<Block>> {
+        if !self.eat("{") {
+            return None;
+        }
+        self.hspace();
+        if !self.newline() {
+            return None;
+        }
+        self.depth += 1;
+        let mut blocks: Vec<Block> = Vec::new();
+        loop {
+            let before = self.pos;
+            self.gap();
+            let mut probe = Reader { ..*self };
+            probe.hspace();
+            if probe.rest().starts_with('}') {
+                self.pos = before;
+                break;
+            }
+            if probe.decl_start() {
+                return None;
+            }
+            match (blocks.last_mut(), self.narrative()?) {
+                (Some(Block::List(list)), Block::List(next)) if list.ordered == next.ordered => {
+                    list.span = list.span.to(next.span);
+                    list.items.extend(next.items);
+                }
+                (_, block) => blocks.push(block),
+            }
+        }
+        self.depth -= 1;
+        self.gap();
+        self.hspace();
+        if !self.eat("}") {
+            return None;
+        }
+        // `line_end_or_else`: spaces and the line end, or (not consumed) `否则`.
+        let before = self.pos;
+        self.hspace();
+        if self.newline() || self.peek().is_none() {
+            return Some(blocks);
+        }
+        if self.rest().starts_with("否则") || self.rest().starts_with("else") {
+            self.pos = before;
+            return Some(blocks);
+        }
+        None
+    }
+
+    /// `path`: `name selector*`, as the table of `@每行`.
+    fn path(&mut self) -> Option<Reference> {
+        let start = self.pos;
+        let mut segments = vec![Segment::Name(self.name()?)];
+        loop {
+            let before = self.pos;
+            match self.selector() {
+                Some(segment) => segments.push(segment),
+                None => {
+                    self.pos = before;
+                    break;
+                }
+            }
+        }
+        Some(Reference {
+            segments,
+            span: self.span(start),
+        })
     }
 
     /// `block_start` at the line that starts at `at`.
@@ -165,21 +351,7 @@ impl Reader<'_> {
             return true;
         }
         let line = r.rest();
-        // `heading_start`: one to six `#` (greedy), then a space.
-        let hashes = line.bytes().take(6).take_while(|&b| b == b'#').count();
-        if hashes > 0 && line[hashes..].chars().next().is_some_and(is_hspace) {
-            return true;
-        }
-        // `list_start`: `-`, `+` or one to three digits (greedy) and `.`, then a space.
-        let digits = line.bytes().take(3).take_while(u8::is_ascii_digit).count();
-        let marker = if line.starts_with('-') || line.starts_with('+') {
-            1
-        } else if digits > 0 && line[digits..].starts_with('.') {
-            digits + 1
-        } else {
-            0
-        };
-        if marker > 0 && line[marker..].chars().next().is_some_and(is_hspace) {
+        if heading_start(line).is_some() || list_start(line).is_some() {
             return true;
         }
         if line.starts_with('@') || line.starts_with('}') {
@@ -698,6 +870,30 @@ impl Reader<'_> {
         while self.eat_char(|c| !c.is_ascii_digit() && XID_CONTINUE(c)) {}
         self.pos > start
     }
+}
+
+/// `heading_start` after its spaces: the level (one to six `#`, greedy) when a space follows.
+fn heading_start(line: &str) -> Option<usize> {
+    let hashes = line.bytes().take(6).take_while(|&b| b == b'#').count();
+    (hashes > 0 && line[hashes..].chars().next().is_some_and(is_hspace)).then_some(hashes)
+}
+
+/// `list_start` after its spaces: the length of the marker (`-`, `+`, or one to three
+/// digits, greedy, and `.`) when a space follows.
+fn list_start(line: &str) -> Option<usize> {
+    let digits = line.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    let marker = if line.starts_with('-') || line.starts_with('+') {
+        1
+    } else if digits > 0 && line[digits..].starts_with('.') {
+        digits + 1
+    } else {
+        return None;
+    };
+    line[marker..]
+        .chars()
+        .next()
+        .is_some_and(is_hspace)
+        .then_some(marker)
 }
 
 fn is_hspace(c: char) -> bool {
