@@ -1,5 +1,6 @@
 //! Fuzzes the whole pipeline on arbitrary bytes: read, parse, check, evaluate, render HTML and
-//! Markdown, and format. Nothing may panic, hang or grow without bound.
+//! Markdown, and format. Nothing may panic, hang or grow without bound. The fast path for
+//! narrative (`src/syntax/prose.rs`) must give what the pest grammar gives.
 //! Run: `cargo fuzz run compile fuzz/corpus/compile` (seeded with the examples and cases).
 #![no_main]
 
@@ -13,6 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = jues::render::html::render(document, &[], false);
     let _ = jues::render::markdown::render(document);
     if let Ok(text) = std::str::from_utf8(data) {
+        let file = jues::source::FileId(0);
+        let fast = jues::syntax::parse(file, text);
+        let pest = jues::syntax::parse_with_pest_only(file, text);
+        assert_eq!(format!("{fast:?}"), format!("{pest:?}"), "the two parsers differ");
         if let Some(once) = jues::fmt::format(text) {
             // Formatting is idempotent on anything it accepts.
             assert_eq!(jues::fmt::format(&once).as_deref(), Some(once.as_str()));

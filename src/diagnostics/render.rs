@@ -67,6 +67,7 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
         source: MietteSource {
             name: file.name(),
             text: file.text(),
+            line_starts: file.line_starts(),
         },
         labels,
     };
@@ -113,10 +114,14 @@ struct MietteView<'a> {
 }
 
 /// A file as miette reads it, with columns counted in characters rather than bytes, so the
-/// `file:line:col` miette prints agrees with the short and JSON formats.
+/// `file:line:col` miette prints agrees with the short and JSON formats. miette reads a span
+/// by scanning the text from its start; this hands it only the lines around the span (found
+/// with the file's line index), so a report on a large file costs the same per diagnostic as
+/// on a small one.
 struct MietteSource<'a> {
     name: &'a str,
     text: &'a str,
+    line_starts: &'a [usize],
 }
 
 impl miette::SourceCode for MietteSource<'_> {
@@ -126,13 +131,28 @@ impl miette::SourceCode for MietteSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
-        let contents = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
-        let start = contents.span().offset();
-        let line_start = self.text[..start.min(self.text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
+        let line_of = |offset: usize| match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        };
+        let span_start = span.offset().min(self.text.len());
+        let span_end = (span.offset() + span.len()).min(self.text.len());
+        // The lines miette shows, with a few more on each side so that it reads them as it
+        // would in the whole text.
+        let first_line = line_of(span_start).saturating_sub(context_lines_before + 4);
+        let last_line = line_of(span_end) + context_lines_after + 4;
+        let window_start = self.line_starts[first_line];
+        let window_end = self
+            .line_starts
+            .get(last_line)
+            .copied()
+            .unwrap_or(self.text.len());
+        let window = self.text.get(window_start..window_end).unwrap_or("");
+        let local =
+            miette::SourceSpan::new((span_start - window_start).into(), span_end - span_start);
+        let contents = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let start = window_start + contents.span().offset();
+        let line_start = self.line_starts[line_of(start)];
         let column = self
             .text
             .get(line_start..start)
@@ -140,10 +160,10 @@ impl miette::SourceCode for MietteSource<'_> {
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_owned(),
             contents.data(),
-            *contents.span(),
-            contents.line(),
+            miette::SourceSpan::new(start.into(), contents.span().len()),
+            first_line + contents.line(),
             column,
-            contents.line_count(),
+            first_line + contents.line_count(),
         )))
     }
 }
@@ -369,4 +389,54 @@ pub fn json(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MietteSource;
+    use crate::source::SourceFile;
+    use miette::SourceCode;
+
+    /// Reading only the lines around a span gives what miette reads from the whole text.
+    #[test]
+    fn miette_reads_the_same_lines_from_the_window() {
+        let text = include_str!("../../examples/lusong-hrss-2019/report.jues");
+        let file = SourceFile::new("report.jues", text);
+        let source = MietteSource {
+            name: file.name(),
+            text: file.text(),
+            line_starts: file.line_starts(),
+        };
+        let mut checked = 0;
+        for offset in (0..=text.len()).step_by(97) {
+            if !text.is_char_boundary(offset) {
+                continue;
+            }
+            for len in [0, 1, 3, 40, 400] {
+                let end = (offset + len).min(text.len());
+                if !text.is_char_boundary(end) {
+                    continue;
+                }
+                for context in 0..4 {
+                    let span = miette::SourceSpan::new(offset.into(), end - offset);
+                    let whole = text.read_span(&span, context, context).unwrap();
+                    let window = source.read_span(&span, context, context).unwrap();
+                    assert_eq!(
+                        whole.data(),
+                        window.data(),
+                        "{offset}+{len}, context {context}"
+                    );
+                    assert_eq!(whole.span(), window.span());
+                    assert_eq!(whole.line(), window.line());
+                    assert_eq!(
+                        whole.line_count(),
+                        window.line_count(),
+                        "{offset}+{len}, context {context}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000);
+    }
 }
