@@ -15,17 +15,17 @@ for i in $(seq 1 1000); do
     > "$work/reports/report-$i.jues"
 done
 
-# A large report: the example's narrative repeated 100 times after its declarations.
-cut=$(grep -n '^# 第三部分' examples/lusong-hrss-2019/report.jues | cut -d: -f1)
-head -n $((cut - 1)) examples/lusong-hrss-2019/report.jues > "$work/large.jues"
-for i in $(seq 1 100); do tail -n +"$cut" examples/lusong-hrss-2019/report.jues >> "$work/large.jues"; done
-cp examples/lusong-hrss-2019/report.jues "$work/small.jues"
+# Large reports: the example's metadata, then 10 or 100 copies of its declarations, tables and
+# narrative with their names renamed (`收入_7.合计`), made by the criterion bench's generator.
+JUES_WRITE_SCALED_REPORTS="$work" cargo bench --quiet --bench compile -- --list > /dev/null
+cp examples/lusong-hrss-2019/report.jues "$work/x1.jues"
 
-echo "small: $(wc -c < "$work/small.jues") bytes; large: $(wc -c < "$work/large.jues") bytes"
-hyperfine --warmup 1 --runs 5 --ignore-failure --export-markdown "$work/results.md" \
+for n in 1 10 100; do echo "x$n: $(wc -c < "$work/x$n.jues") bytes"; done
+hyperfine --warmup 1 --runs 10 --ignore-failure --export-markdown "$work/results.md" \
   --command-name "check 1,000 reports" "$jues check $work/reports --format short" \
   --command-name "check 1,000 reports, JSON" "$jues check $work/reports --format json" \
-  --command-name "check the example" "$jues check $work/small.jues" \
-  --command-name "check the 100x report" "$jues check $work/large.jues" || true
+  --command-name "check the example" "$jues check $work/x1.jues" \
+  --command-name "check the 10x report" "$jues check $work/x10.jues" \
+  --command-name "check the 100x report" "$jues check $work/x100.jues" || true
 cat "$work/results.md"
 "$jues" check "$work/reports" | tail -3

@@ -139,8 +139,8 @@ fn the_compiler_never_panics_on_mutated_examples() {
     }
 }
 
-/// The fast path for plain paragraphs (`src/syntax/prose.rs`) and the pest grammar give the
-/// same AST and the same errors for `text`.
+/// The fast path (`src/syntax/fast.rs`) and the pest grammar give the same AST and the same
+/// errors for `text`.
 fn assert_same_parse(text: &str) -> Result<(), TestCaseError> {
     let fast = jues::syntax::parse(jues::source::FileId(0), text);
     let pest = jues::syntax::parse_with_pest_only(jues::source::FileId(0), text);
@@ -315,8 +315,87 @@ fn narrative() -> impl Strategy<Value = String> {
     })
 }
 
+/// A figure as written in a group or on a line of its own, right or slightly wrong.
+fn figure() -> impl Strategy<Value = String> {
+    let name = prop::sample::select(vec![
+        "合计",
+        "收入.合计",
+        "「因公出国(境)费」",
+        "组员",
+        "a.b.c",
+        "x.",
+        "表",
+    ]);
+    let side = prop_oneof![
+        prop::sample::select(vec![
+            "836.78",
+            "-77.31",
+            "1149.45万元",
+            "2400人",
+            "5!",
+            "- 3"
+        ])
+        .prop_map(str::to_owned),
+        expression(),
+    ];
+    let space = prop::sample::select(vec![" ", "", "  ", "\t"]);
+    let tail = prop::sample::select(vec![
+        "",
+        " \"本年收入合计\"",
+        "\"标签\"",
+        " // 注释",
+        "  // 注释 \"x\"",
+        " \"未完",
+        " == 1",
+        ";",
+    ]);
+    (
+        name,
+        space.clone(),
+        side.clone(),
+        proptest::option::of((space, side)),
+        tail,
+    )
+        .prop_map(|(n, s, a, b, t)| match b {
+            Some((s2, b)) => format!("{n}{s}={s}{a}{s2}={s2}{b}{t}"),
+            None => format!("{n}{s}={s}{a}{t}"),
+        })
+}
+
+/// `组` declarations with figures, nested groups, comments and separators.
+fn group() -> impl Strategy<Value = String> {
+    let separator =
+        prop::sample::select(vec!["\n", "\n", "; ", ";", "\n\n", "\n  // 注释\n", "  "]);
+    let leaf = proptest::collection::vec((figure(), separator.clone()), 0..4)
+        .prop_map(|members| members.into_iter().map(|(f, s)| f + s).collect::<String>());
+    let head = prop::sample::select(vec![
+        "组 收入 {",
+        "组 a.b {",
+        "group x{",
+        "组收入 {",
+        "组 「三公」 {  // 注释",
+        "组 收入 {\n\n",
+    ]);
+    leaf.prop_recursive(2, 8, 3, move |inner| {
+        (head.clone(), inner.clone(), separator.clone(), inner)
+            .prop_map(|(h, a, s, b)| format!("{h}\n{a}{s}{b}}}"))
+    })
+    .prop_map(|body| format!("组 总 {{\n{body}\n}}"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..config() })]
+
+    #[test]
+    fn the_fast_path_reads_declarations_as_the_grammar_does(
+        items in proptest::collection::vec(
+            prop_oneof![figure(), group(), narrative(), Just("报告 \"x\" {}".to_owned())],
+            1..5,
+        ),
+        ends in prop::sample::select(vec!["\n", "\r\n", "  \n", " // c\n", "\n\n"]),
+    ) {
+        assert_same_parse(&items.join(ends))?;
+    }
 
     #[test]
     fn the_fast_path_reads_blocks_as_the_grammar_does(blocks in proptest::collection::vec(narrative(), 1..5)) {

@@ -1,6 +1,6 @@
 //! Fuzzes the whole pipeline on arbitrary bytes: read, parse, check, evaluate, render HTML and
 //! Markdown, and format. Nothing may panic, hang or grow without bound. The fast path for
-//! narrative (`src/syntax/prose.rs`) must give what the pest grammar gives.
+//! narrative and figures (`src/syntax/fast.rs`) must give what pest gives.
 //! Run: `cargo fuzz run compile fuzz/corpus/compile` (seeded with the examples and cases).
 #![no_main]
 

@@ -68,8 +68,10 @@ const PLACEHOLDERS: &[&str] = &[
 ];
 
 /// The characters a placeholder or a count unit starts with.
-const PLACEHOLDER_STARTS: &str = "大增高（(X×Ｘ";
-const UNIT_STARTS: &str = "家个人辆台项场期名户件";
+const PLACEHOLDER_STARTS: &[char] = &['大', '增', '高', '（', '(', 'X', '×', 'Ｘ'];
+const UNIT_STARTS: &[char] = &[
+    '家', '个', '人', '辆', '台', '项', '场', '期', '名', '户', '件',
+];
 
 /// Verbs that introduce a count, and nouns that are counted.
 const VERBS: &[&str] = &[
@@ -139,7 +141,7 @@ fn lint_text(text: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
     // one, so the others are passed over without comparing.
     let mut covered = 0;
     for (i, c) in text.char_indices() {
-        if i < covered || !PLACEHOLDER_STARTS.contains(c) {
+        if i < covered || !PLACEHOLDER_STARTS.contains(&c) {
             continue;
         }
         if let Some(p) = PLACEHOLDERS.iter().find(|p| text[i..].starts_with(*p)) {
@@ -153,7 +155,7 @@ fn lint_text(text: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
 
     // A counted noun followed directly by its unit and punctuation: `新增参保单位家，`.
     for (i, c) in text.char_indices() {
-        if !UNIT_STARTS.contains(c) {
+        if !UNIT_STARTS.contains(&c) {
             continue;
         }
         let rest = &text[i..];

@@ -567,7 +567,7 @@ impl<'e> Lowerer<'e> {
 }
 
 /// The literal a figure side is, if it is one (`836.78`, `-77.31`).
-fn as_literal(expr: &Expr) -> Option<Literal> {
+pub(super) fn as_literal(expr: &Expr) -> Option<Literal> {
     match &expr.kind {
         ExprKind::Literal(l) => Some(l.clone()),
         ExprKind::Neg(inner) => match &inner.kind {

@@ -8,11 +8,11 @@
 
 mod error;
 mod expected;
+mod fast;
 mod grammar;
 mod lower;
 mod lower_narrative;
 mod parse;
-mod prose;
 
 pub use error::SyntaxError;
 pub use parse::{parse, parse_with_pest_only, MAX_ERRORS, MAX_NESTING};

@@ -21,7 +21,7 @@ pub const MAX_ERRORS: usize = 50;
 
 /// Parses `text` (the contents of `file`) into a module, with every syntax error found.
 ///
-/// Plain paragraphs are read by the fast path in `prose.rs`; everything else by the pest
+/// Plain paragraphs are read by the fast path in `fast.rs`; everything else by the pest
 /// grammar. Both give the same AST ([`parse_with_pest_only`] is there to check that).
 pub fn parse(file: FileId, text: &str) -> (Module, Vec<SyntaxError>) {
     parse_with(file, text, true)
@@ -42,9 +42,9 @@ fn parse_with(file: FileId, text: &str, fast: bool) -> (Module, Vec<SyntaxError>
 
     while pos <= text.len() && errors.len() < MAX_ERRORS {
         if fast {
-            if let Some((block, end)) = super::prose::item(file, text, pos) {
+            if let Some((item, end)) = super::fast::item(file, text, pos) {
                 if !too_deep.iter().any(|&p| p >= pos && p < end) {
-                    push_item(&mut items, Item::Block(block));
+                    push_item(&mut items, item);
                     pos = end;
                     continue;
                 }
