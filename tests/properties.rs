@@ -383,8 +383,92 @@ fn group() -> impl Strategy<Value = String> {
     .prop_map(|body| format!("组 总 {{\n{body}\n}}"))
 }
 
+/// `表` declarations: columns, settings and rows of every kind, right or slightly wrong.
+fn table() -> impl Strategy<Value = String> {
+    let head = prop::sample::select(vec![
+        "表 支出 {",
+        "表 支出 \"标题\" {",
+        "表 支出 来自 \"支出.csv\" {",
+        "table t{",
+        "表 支出 \"标题\" from \"a.xlsx\" {  // 注释",
+        "表 支出 来自 {",
+        "表 支出 \"未完 {",
+    ]);
+    let cell = prop::sample::select(vec![
+        "656.63",
+        "-1.5",
+        "0",
+        "_",
+        "-",
+        "—",
+        "\"说明\"",
+        "决算数=5",
+        "说明 = \"x\"",
+        "a=_",
+        "_x",
+        "5万元",
+        "1!",
+        "99999999999999999999999999999",
+        "\"未完",
+        "-x",
+        "a =",
+        "名 称",
+    ]);
+    let key = prop::sample::select(vec![
+        "201",
+        "2010301 \"行政运行\"",
+        "201a",
+        "合计",
+        "总计",
+        "total",
+        "小计",
+        "合计额",
+        "\"其他\"",
+        "subtotal",
+        "20103    \"政府办公厅(室)及相关机构事务\"",
+    ]);
+    let row = (key, proptest::collection::vec(cell, 0..4))
+        .prop_map(|(k, cells)| format!("{k} {}", cells.join("   ")));
+    let other = prop::sample::select(vec![
+        "科目 功能分类",
+        "列 年初预算: 金额, 决算数: 金额, 完成率 = completion(决算数, 年初预算)",
+        "列 说明 \"原因\": 文本,",
+        "columns a: 金额，b = a * 2",
+        "列 a: 金额, b \"x\"",
+        "列a: 金额",
+        "columnsx 1",
+        "空表说明 \"本单位无此项\"",
+        "年度 2019",
+        "精度 -2",
+        "// 注释",
+        "列 a",
+        "设置 \"未完",
+    ])
+    .prop_map(str::to_owned);
+    let line = prop_oneof![3 => row, 1 => other];
+    let separator = prop::sample::select(vec!["\n", "\n", "\n  ", "; ", "\n\n", "\r\n", " // c\n"]);
+    let close = prop::sample::select(vec!["}", "}", "  }  ", "} x", "}// c"]);
+    (
+        head,
+        proptest::collection::vec((line, separator), 0..6),
+        close,
+    )
+        .prop_map(|(h, lines, c)| {
+            let body: String = lines.into_iter().map(|(l, s)| l + s).collect();
+            format!("{h}\n{body}{c}")
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..config() })]
+
+    #[test]
+    fn the_fast_path_reads_tables_as_the_grammar_does(
+        tables in proptest::collection::vec(table(), 1..3),
+        ends in prop::sample::select(vec!["\n", "\r\n", "  \n", "\n\n"]),
+    ) {
+        assert_same_parse(&tables.join(ends))?;
+    }
 
     #[test]
     fn the_fast_path_reads_declarations_as_the_grammar_does(

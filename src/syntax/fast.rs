@@ -5,7 +5,7 @@
 //! interpolation. This module reads the commonest items by hand, following
 //! `grammar/jues.pest` rule for rule (each function names the rule it follows), and gives the
 //! same AST the pest path gives: headings, paragraphs, list items, `@每行` and `@如果` blocks,
-//! figure lines and `组` groups.
+//! figure lines, `组` groups and `表` tables.
 //!
 //! It only ever accepts; it never reports. On anything else (other declarations, a comment
 //! inside a paragraph, emphasis, an escape) and on anything that is not valid, it steps back
@@ -38,10 +38,11 @@ pub(super) fn item(file: FileId, text: &str, pos: usize) -> Option<(Item, usize)
         pos,
         file,
         depth: 0,
+        overflow: false,
     };
     reader.gap();
     let item = reader.item()?;
-    Some((item, reader.pos))
+    (!reader.overflow).then_some((item, reader.pos))
 }
 
 struct Reader<'t> {
@@ -50,6 +51,9 @@ struct Reader<'t> {
     file: FileId,
     /// Brackets open around the expression being read.
     depth: usize,
+    /// A number too large for a decimal was read: pest reports it, so the item is left to
+    /// pest whatever else happens.
+    overflow: bool,
 }
 
 impl Reader<'_> {
@@ -119,7 +123,7 @@ impl Reader<'_> {
         }
     }
 
-    /// `item`: a declaration (of the kinds the fast path reads: `组` and figure lines) or,
+    /// `item`: a declaration (of the kinds the fast path reads: `组`, `表` and figure lines) or,
     /// when the line starts no declaration, narrative.
     fn item(&mut self) -> Option<Item> {
         let mut probe = Reader { ..*self };
@@ -134,6 +138,15 @@ impl Reader<'_> {
             self.hspace();
             let group = self.group(true)?;
             return Some(Item::Group(group));
+        }
+        let table = ["表", "table"].into_iter().any(|keyword| {
+            line.strip_prefix(keyword)
+                .is_some_and(|after| after.chars().next().is_some_and(is_hspace))
+        });
+        if table {
+            self.hspace();
+            let table = self.table()?;
+            return Some(Item::Table(table));
         }
         if probe.keyword_start() {
             // Another declaration: pest reads it.
@@ -299,6 +312,314 @@ impl Reader<'_> {
             formula,
             stated,
             label,
+            span: self.span(start),
+        })
+    }
+
+    /// `table_decl`: `table_kw name string? (from_kw string)? { nl? (table_line (nl | ";")?)* }`
+    /// and the line end.
+    fn table(&mut self) -> Option<TableDecl> {
+        let start = self.pos;
+        if !(self.eat("表") || self.eat("table")) {
+            return None;
+        }
+        self.skip();
+        let name = self.name()?;
+        self.skip();
+        let title = self.optional_string()?;
+        self.skip();
+        let mut source = None;
+        if self.eat("来自") || self.eat("from") {
+            self.skip();
+            source = Some(self.string()?);
+        }
+        self.skip();
+        if !self.eat("{") {
+            return None;
+        }
+        self.skip();
+        self.nl();
+        self.skip();
+        let mut settings = Vec::new();
+        let mut columns = Vec::new();
+        let mut rows = Vec::new();
+        let mut first = true;
+        loop {
+            let before = self.pos;
+            if !first {
+                self.skip();
+            }
+            if self.rest().starts_with('}') {
+                // No table line starts with `}`: the lines end here.
+                self.pos = before;
+                break;
+            }
+            first = false;
+            // `table_line`: `columns | row | setting`.
+            if self.column_keyword() {
+                columns.extend(self.columns()?);
+            } else if let Some(row) = self.row() {
+                rows.push(row);
+            } else {
+                settings.push(self.setting()?);
+            }
+            self.skip();
+            if !self.nl() {
+                self.eat(";");
+            }
+        }
+        self.skip();
+        if !self.eat("}") {
+            return None;
+        }
+        self.skip();
+        if !self.line_end() {
+            return None;
+        }
+        Some(TableDecl {
+            name,
+            title,
+            source,
+            settings,
+            columns,
+            rows,
+            span: self.span(start),
+        })
+    }
+
+    /// `string?`: `Some(None)` when no string starts here, `None` when one starts but is not
+    /// closed.
+    fn optional_string(&mut self) -> Option<Option<Str>> {
+        if self.rest().starts_with('"') {
+            self.string().map(Some)
+        } else {
+            Some(None)
+        }
+    }
+
+    /// Whether `column_kw` (`列`, `columns` or `column`, not followed by a letter) starts here.
+    fn column_keyword(&self) -> bool {
+        ["列", "columns", "column"].into_iter().any(|keyword| {
+            self.rest()
+                .strip_prefix(keyword)
+                .is_some_and(|after| !after.chars().next().is_some_and(XID_CONTINUE))
+        })
+    }
+
+    /// `columns`: `column_kw column (comma column)* comma?`.
+    fn columns(&mut self) -> Option<Vec<Column>> {
+        let keyword = ["列", "columns", "column"]
+            .into_iter()
+            .find(|keyword| self.rest().starts_with(keyword))?;
+        self.pos += keyword.len();
+        self.skip();
+        let mut columns = vec![self.column()?];
+        loop {
+            let before = self.pos;
+            self.skip();
+            if !self.comma() {
+                self.pos = before;
+                break;
+            }
+            self.skip();
+            match self.column_or_nothing()? {
+                Some(column) => columns.push(column),
+                None => {
+                    self.pos = before;
+                    break;
+                }
+            }
+        }
+        let before = self.pos;
+        self.skip();
+        if !self.comma() {
+            self.pos = before;
+        }
+        Some(columns)
+    }
+
+    /// A column after a comma: `Some(None)` when none starts here (a trailing comma), `None`
+    /// when one starts but is not complete.
+    fn column_or_nothing(&mut self) -> Option<Option<Column>> {
+        let start = self.pos;
+        if self.name().is_none() {
+            self.pos = start;
+            return Some(None);
+        }
+        self.pos = start;
+        self.column().map(Some)
+    }
+
+    /// `column`: `name string? (colon name_path | eq expr)`.
+    fn column(&mut self) -> Option<Column> {
+        let start = self.pos;
+        let name = self.name()?;
+        self.skip();
+        let label = self.optional_string()?;
+        self.skip();
+        let kind = if self.eat(":") || self.eat("：") {
+            self.skip();
+            ColumnKind::Input(self.name_path()?)
+        } else {
+            self.eq()?;
+            self.skip();
+            ColumnKind::Computed(self.expr()?)
+        };
+        Some(Column {
+            name,
+            label,
+            kind,
+            span: self.span(start),
+        })
+    }
+
+    /// `row`: `code string? cell*` or `row_label cell*`; `None` when no row starts here.
+    fn row(&mut self) -> Option<Row> {
+        let start = self.pos;
+        let key = if let Some(code) = self.code() {
+            let code_span = self.span(start);
+            self.skip();
+            let name = self.optional_string()?;
+            RowKey::Code {
+                code,
+                name,
+                span: code_span,
+            }
+        } else {
+            // `row_label`: `total_kw | subtotal_kw | string`.
+            let keyword = |r: &mut Self, words: &[&str]| {
+                let found = words.iter().find(|w| {
+                    r.rest()
+                        .strip_prefix(**w)
+                        .is_some_and(|after| !after.chars().next().is_some_and(XID_CONTINUE))
+                });
+                found.map(|w| r.pos += w.len()).is_some()
+            };
+            if keyword(self, &["合计", "总计", "total"]) {
+                RowKey::Total(self.span(start))
+            } else if keyword(self, &["小计", "subtotal"]) {
+                RowKey::Subtotal(self.span(start))
+            } else if self.rest().starts_with('"') {
+                RowKey::Label(self.string()?)
+            } else {
+                return None;
+            }
+        };
+        // `cell*`, with spaces between.
+        let mut cells = Vec::new();
+        loop {
+            let before = self.pos;
+            self.skip();
+            match self.cell() {
+                Some(cell) => cells.push(cell),
+                None => {
+                    if cells.is_empty() {
+                        // The skip after the key stays in the row, as in pest.
+                        break;
+                    }
+                    self.pos = before;
+                    break;
+                }
+            }
+        }
+        Some(Row {
+            key,
+            cells,
+            span: self.span(start),
+        })
+    }
+
+    /// `code`: digits not followed by a letter.
+    fn code(&mut self) -> Option<String> {
+        let digits = self.rest().bytes().take_while(u8::is_ascii_digit).count();
+        let after = self.rest()[digits..].chars().next();
+        if digits == 0 || after.is_some_and(XID_CONTINUE) {
+            return None;
+        }
+        let code = self.rest()[..digits].to_owned();
+        self.pos += digits;
+        Some(code)
+    }
+
+    /// `cell`: `named_cell | literal | string | empty_cell`; `None` when none starts here
+    /// (restored).
+    fn cell(&mut self) -> Option<Cell> {
+        let start = self.pos;
+        // `named_cell`: `name eq (literal | string | empty_cell)`.
+        if let Some(column) = self.name() {
+            self.skip();
+            if self.eq().is_some() {
+                self.skip();
+                if let Some(value) = self.cell_value() {
+                    return Some(Cell {
+                        column: Some(column),
+                        value,
+                        span: self.span(start),
+                    });
+                }
+            }
+        }
+        self.pos = start;
+        let value = self.cell_value()?;
+        Some(Cell {
+            column: None,
+            value,
+            span: self.span(start),
+        })
+    }
+
+    /// `literal | string | empty_cell`, restored when none matches.
+    fn cell_value(&mut self) -> Option<CellValue> {
+        let start = self.pos;
+        if let Some(literal) = self.literal() {
+            return Some(CellValue::Number(literal));
+        }
+        self.pos = start;
+        if self.rest().starts_with('"') {
+            if let Some(text) = self.string() {
+                return Some(CellValue::Text(text));
+            }
+            self.pos = start;
+            return None;
+        }
+        // `empty_cell`: `_`, `-` or `—` not followed by a digit or letter.
+        let mark = ["_", "-", "—"]
+            .into_iter()
+            .find(|m| self.rest().starts_with(m))?;
+        let after = self.rest()[mark.len()..].chars().next();
+        if after.is_some_and(|c| c.is_ascii_digit() || XID_CONTINUE(c)) {
+            return None;
+        }
+        self.pos += mark.len();
+        Some(CellValue::Empty)
+    }
+
+    /// `setting`: `!column_kw name setting_value`, with `setting_value` a string, a literal or
+    /// a name path.
+    fn setting(&mut self) -> Option<Setting> {
+        let start = self.pos;
+        if self.column_keyword() {
+            return None;
+        }
+        let key = self.name()?;
+        self.skip();
+        let value = if self.rest().starts_with('"') {
+            SettingValue::Str(self.string()?)
+        } else if let Some(literal) = {
+            let before = self.pos;
+            let literal = self.literal();
+            if literal.is_none() {
+                self.pos = before;
+            }
+            literal
+        } {
+            SettingValue::Number(literal)
+        } else {
+            SettingValue::Name(self.name_path()?)
+        };
+        Some(Setting {
+            key,
+            value,
             span: self.span(start),
         })
     }
@@ -1026,7 +1347,10 @@ impl Reader<'_> {
                 self.pos += 1 + fraction;
             }
         }
-        let mut value = Decimal::from_str_exact(&self.text[number_start..self.pos]).ok()?;
+        let Ok(mut value) = Decimal::from_str_exact(&self.text[number_start..self.pos]) else {
+            self.overflow = true;
+            return None;
+        };
         if negative {
             value.set_sign_negative(true);
         }
@@ -1107,7 +1431,7 @@ mod tests {
     use crate::ast::{Block, Item};
     use crate::source::FileId;
 
-    /// The fast path reads every group, figure line and piece of narrative of the example
+    /// The fast path reads every group, table, figure line and piece of narrative of the example
     /// report and of the standard library itself (it is there to be fast on real reports), and
     /// gives what pest gives for each.
     #[test]
@@ -1124,6 +1448,7 @@ mod tests {
                 let span = match expected {
                     Item::Group(g) => g.span,
                     Item::Figure(f) => f.span,
+                    Item::Table(t) => t.span,
                     Item::Block(Block::Heading(h)) => h.span,
                     Item::Block(Block::Paragraph(p)) => p.span,
                     Item::Block(Block::List(l)) => l.span,
