@@ -8,7 +8,7 @@ jues=target/release/jues
 report=examples/lusong-hrss-2019/report.jues
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-hyperfine --warmup 3 --min-runs 20 --export-markdown "$out/results.md" \
+hyperfine -N --warmup 3 --min-runs 30 --export-markdown "$out/results.md" \
   --command-name "check" "$jues check $report" \
   --command-name "build html+md" "$jues build $report --to html,md -o $out" \
   --command-name "build pdf" "$jues build $report --to pdf -o $out" \

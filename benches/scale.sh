@@ -21,11 +21,18 @@ JUES_WRITE_SCALED_REPORTS="$work" cargo bench --quiet --bench compile -- --list 
 cp examples/lusong-hrss-2019/report.jues "$work/x1.jues"
 
 for n in 1 10 100; do echo "x$n: $(wc -c < "$work/x$n.jues") bytes"; done
-hyperfine --warmup 1 --runs 10 --ignore-failure --export-markdown "$work/results.md" \
+hyperfine -N --warmup 3 --runs 30 --ignore-failure --export-markdown "$work/results.md" \
+  --export-json "$work/results.json" \
   --command-name "check 1,000 reports" "$jues check $work/reports --format short" \
   --command-name "check 1,000 reports, JSON" "$jues check $work/reports --format json" \
   --command-name "check the example" "$jues check $work/x1.jues" \
   --command-name "check the 10x report" "$jues check $work/x10.jues" \
   --command-name "check the 100x report" "$jues check $work/x100.jues" || true
 cat "$work/results.md"
+# Medians: this machine has short stalls that pull the means up.
+if command -v python3 > /dev/null; then
+  python3 -c 'import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print("{}: median {:.1f} ms".format(r["command"], r["median"] * 1000))' "$work/results.json"
+fi
 "$jues" check "$work/reports" | tail -3
