@@ -73,7 +73,7 @@ impl SyntaxError {
                 format!("nested more than {limit} levels deep"),
                 Label::new(*span, "too deep"),
             )
-            .with_help("split the formula into named figures"),
+            .with_help("nest less: split a formula into named figures, or a block into blocks side by side"),
             SyntaxError::MalformedFigure {
                 span,
                 name,
