@@ -26,7 +26,7 @@ use crate::doc::{self, Document};
 use crate::source::{Sources, Span};
 use interval::Rounding;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use table::Table;
 use unit::{Dim, Scale, Unit};
 use value::{OpError, Quantity, Value};
@@ -59,7 +59,7 @@ impl Default for Settings {
 }
 
 /// Values of another document, bound by `导入 … 为 名称`.
-pub type Imported = HashMap<String, HashMap<String, Value>>;
+pub type Imported = std::collections::HashMap<String, std::collections::HashMap<String, Value>>;
 
 /// What a document brings from outside its own text.
 #[derive(Debug, Clone, Copy)]
@@ -74,7 +74,7 @@ pub struct Inputs<'a> {
 #[derive(Debug, Default)]
 pub struct Evaluated {
     /// Every figure that has a value, by full name.
-    pub figures: HashMap<String, Value>,
+    pub figures: std::collections::HashMap<String, Value>,
     /// The document with its loops expanded and its values rendered.
     pub document: Document,
     pub errors: Vec<EvalError>,
@@ -197,7 +197,7 @@ pub(crate) struct Evaluator<'a> {
     /// The standard library's tables, by name.
     templates: HashMap<String, &'a TableDecl>,
     /// Figures whose definition is still a library default.
-    library_figures: std::collections::HashSet<String>,
+    library_figures: FxHashSet<String>,
     collecting_library: bool,
     tables: HashMap<String, Table<'a>>,
     values: HashMap<String, Slot>,
@@ -214,14 +214,14 @@ impl<'a> Evaluator<'a> {
             settings,
             imported: inputs.imported,
             codes: inputs.codes,
-            figures: HashMap::new(),
-            synthetic: HashMap::new(),
+            figures: HashMap::default(),
+            synthetic: HashMap::default(),
             table_decls: Vec::new(),
-            templates: HashMap::new(),
-            library_figures: std::collections::HashSet::new(),
+            templates: HashMap::default(),
+            library_figures: FxHashSet::default(),
             collecting_library: false,
-            tables: HashMap::new(),
-            values: HashMap::new(),
+            tables: HashMap::default(),
+            values: HashMap::default(),
             errors: Vec::new(),
             quiet: false,
         }
