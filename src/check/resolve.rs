@@ -334,10 +334,21 @@ impl Scope {
 
         // A figure, relative to the enclosing groups first.
         if all_names {
-            let dotted = reference.display();
+            // `group.name`, from the innermost group out, built in one buffer.
+            let mut name = String::new();
             for depth in (0..=context.group.len()).rev() {
-                let name = qualified(&context.group[..depth], &dotted);
-                if self.figures.contains_key(&name) {
+                name.clear();
+                for group in &context.group[..depth] {
+                    name.push_str(group);
+                    name.push('.');
+                }
+                for (i, segment) in leading.iter().enumerate() {
+                    if i > 0 {
+                        name.push('.');
+                    }
+                    name.push_str(&segment.text);
+                }
+                if self.figures.contains_key(name.as_str()) {
                     return Ok(Target::Figure(name));
                 }
             }
