@@ -129,21 +129,13 @@ impl Reader<'_> {
         let mut probe = Reader { ..*self };
         probe.hspace();
         let line = probe.rest();
-        let group = ["组", "group"].into_iter().any(|keyword| {
-            line.strip_prefix(keyword)
-                .is_some_and(|after| after.chars().next().is_some_and(is_hspace))
-        });
-        if group {
+        if keyword_then_space(line, &["组", "group"]) {
             // `declaration`: `hspace* group_decl`; if it fails, pest tries the others.
             self.hspace();
             let group = self.group(true)?;
             return Some(Item::Group(group));
         }
-        let table = ["表", "table"].into_iter().any(|keyword| {
-            line.strip_prefix(keyword)
-                .is_some_and(|after| after.chars().next().is_some_and(is_hspace))
-        });
-        if table {
+        if keyword_then_space(line, &["表", "table"]) {
             self.hspace();
             let table = self.table()?;
             return Some(Item::Table(table));
@@ -852,16 +844,7 @@ impl Reader<'_> {
     fn path(&mut self) -> Option<Reference> {
         let start = self.pos;
         let mut segments = vec![Segment::Name(self.name()?)];
-        loop {
-            let before = self.pos;
-            match self.selector() {
-                Some(segment) => segments.push(segment),
-                None => {
-                    self.pos = before;
-                    break;
-                }
-            }
-        }
+        self.selectors(&mut segments);
         Some(Reference {
             segments,
             span: self.span(start),
@@ -900,11 +883,7 @@ impl Reader<'_> {
 
     /// A declaration keyword followed by a space.
     fn keyword_start(&self) -> bool {
-        let line = self.rest();
-        KEYWORDS.iter().any(|keyword| {
-            line.strip_prefix(keyword)
-                .is_some_and(|after| after.chars().next().is_some_and(is_hspace))
-        })
+        keyword_then_space(self.rest(), KEYWORDS)
     }
 
     /// `inline_text`: one or more pieces of text or interpolations, up to the line end.
@@ -1166,21 +1145,26 @@ impl Reader<'_> {
         }
         self.pos = before;
         let mut segments = vec![Segment::Name(name)];
+        self.selectors(&mut segments);
+        let span = self.span(start);
+        Some(Expr {
+            kind: ExprKind::Ref(Reference { segments, span }),
+            span,
+        })
+    }
+
+    /// `selector*`: fields and rows, as many as follow.
+    fn selectors(&mut self, segments: &mut Vec<Segment>) {
         loop {
             let before = self.pos;
             match self.selector() {
                 Some(segment) => segments.push(segment),
                 None => {
                     self.pos = before;
-                    break;
+                    return;
                 }
             }
         }
-        let span = self.span(start);
-        Some(Expr {
-            kind: ExprKind::Ref(Reference { segments, span }),
-            span,
-        })
     }
 
     /// `selector`: `. name` or `[ sp row_selector sp ]`.
@@ -1419,6 +1403,14 @@ fn list_start(line: &str) -> Option<usize> {
         .next()
         .is_some_and(is_hspace)
         .then_some(marker)
+}
+
+/// Whether `line` starts with one of `keywords` and a space (`kw ~ hspace`).
+fn keyword_then_space(line: &str, keywords: &[&str]) -> bool {
+    keywords.iter().any(|keyword| {
+        line.strip_prefix(keyword)
+            .is_some_and(|after| after.chars().next().is_some_and(is_hspace))
+    })
 }
 
 fn is_hspace(c: char) -> bool {
