@@ -49,7 +49,7 @@ struct Reader<'t> {
     text: &'t str,
     pos: usize,
     file: FileId,
-    /// Brackets open around the expression being read.
+    /// How deeply the item being read nests: brackets, `@` blocks and groups.
     depth: usize,
     /// A number too large for a decimal was read: pest reports it, so the item is left to
     /// pest whatever else happens.
