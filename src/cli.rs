@@ -523,29 +523,12 @@ impl Build {
                 },
             }
         }
-        if let Err(e) = std::fs::create_dir_all(&self.out) {
-            eprintln!(
-                "error: cannot create `{}`: {}",
-                self.out.display(),
-                io_reason(&e)
-            );
-            return ExitCode::from(2);
-        }
         let files = files
             .into_iter()
             .map(|(n, c)| (n, c.into_bytes()))
             .chain(pdf);
-        for (name, contents) in files {
-            let target = self.out.join(&name);
-            if let Err(e) = std::fs::write(&target, contents) {
-                eprintln!(
-                    "error: cannot write `{}`: {}",
-                    target.display(),
-                    io_reason(&e)
-                );
-                return ExitCode::from(2);
-            }
-            eprintln!("wrote {}", target.display());
+        if let Err(code) = write_files(&self.out, files) {
+            return code;
         }
         if pdf_failed {
             ExitCode::from(2)
@@ -756,13 +739,29 @@ fn new(dir: &Path, kind: &str, entity: &str, year: Option<u16>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if let Err(code) = write_files(dir, files) {
+        return code;
+    }
+    eprintln!(
+        "next: fill in the figures marked TODO, then `jues check {0}` and `jues build {0} -o out`",
+        dir.join("report.jues").display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Creates `dir` and writes each file into it, saying what it wrote; on an I/O error, one
+/// line and exit code 2.
+fn write_files<N: AsRef<Path>, C: AsRef<[u8]>>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (N, C)>,
+) -> Result<(), ExitCode> {
     if let Err(e) = std::fs::create_dir_all(dir) {
         eprintln!(
             "error: cannot create `{}`: {}",
             dir.display(),
             io_reason(&e)
         );
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
     for (name, contents) in files {
         let path = dir.join(name);
@@ -772,15 +771,11 @@ fn new(dir: &Path, kind: &str, entity: &str, year: Option<u16>) -> ExitCode {
                 path.display(),
                 io_reason(&e)
             );
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
         eprintln!("wrote {}", path.display());
     }
-    eprintln!(
-        "next: fill in the figures marked TODO, then `jues check {0}` and `jues build {0} -o out`",
-        dir.join("report.jues").display()
-    );
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// The name the outputs of `path` share: its file name without the extension. It is one

@@ -652,7 +652,9 @@ impl Reader<'_> {
         if line.starts_with('@') {
             return self.at_block();
         }
-        if self.block_start(start) {
+        // The other `block_start`s: a blank line, `}`, a declaration.
+        let closes = line.starts_with('}');
+        if probe.at_line_end() || closes || probe.decl_start() {
             return None;
         }
         self.hspace();
