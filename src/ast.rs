@@ -208,6 +208,9 @@ pub struct TableDecl {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
     pub span: Span,
+    /// Set by the data stage when the table's data file could not be read (already reported
+    /// there), so that its missing rows are not reported again.
+    pub data_failed: bool,
 }
 
 /// A column: `名称 "表头": 类型` (input) or `名称 = 公式` (computed).
@@ -279,6 +282,8 @@ pub enum CellValue {
     Text(Str),
     /// `_`, `-` or `—`: nothing.
     Empty,
+    /// `待填`: not filled in yet.
+    Placeholder(Span),
 }
 
 // ------------------------------------------------------------------ expressions
@@ -298,6 +303,8 @@ pub enum ExprKind {
     Neg(Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     Call(Call),
+    /// `待填`: a value not filled in yet; it has none.
+    Placeholder,
 }
 
 /// A reference: `收入.合计`, `上年.收支总计`, `表名[2080105].决算数`, `表名.合计.年初预算`.

@@ -136,6 +136,7 @@ impl ReportArgs {
         Options {
             strict: self.strict,
             allow_outside_imports: self.allow_outside_imports,
+            publish: false,
         }
     }
 }
@@ -393,7 +394,10 @@ fn check(
             if table.len() > 1 {
                 out.push_str(&summary_table(&table));
             }
-            out.push_str(&summary_line(files.len(), summary));
+            // Files that could not be read were reported above and are not counted as checked.
+            if table.len() > 0 {
+                out.push_str(&summary_line(table.len(), summary));
+            }
         }
         Format::Short => {}
     }
@@ -465,6 +469,11 @@ impl Build {
         };
         let mut sources = Sources::new();
         sources.add_bytes(path.display().to_string(), &bytes);
+        // An audit view (`--annotate`) shows a published report as it is; a build publishes.
+        let options = Options {
+            publish: !self.annotate,
+            ..options
+        };
         let compilation = compile(sources, &options);
         let summary = compilation.summary();
         let mut report = render::render(

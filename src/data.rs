@@ -108,11 +108,14 @@ pub fn load(module: &mut Module, base: &Path, templates: &[&TableDecl]) -> Vec<D
                     .rows
                     .extend(to_rows(&rows, &columns, &file, source.span, &mut errors));
             }
-            Err(reason) => errors.push(DataError::Unreadable {
-                span: source.span,
-                file: source.value.clone(),
-                reason,
-            }),
+            Err(reason) => {
+                table.data_failed = true;
+                errors.push(DataError::Unreadable {
+                    span: source.span,
+                    file: source.value.clone(),
+                    reason,
+                })
+            }
         }
     }
     errors

@@ -115,6 +115,10 @@ pub enum Check {
 pub struct Table {
     pub name: String,
     pub title: String,
+    /// Its number among the published tables (`公开01表`), from `编号`.
+    pub number: Option<String>,
+    /// The money unit of its amounts (`万元`).
+    pub unit: String,
     /// Header texts: the key columns (编码, 名称) then each column.
     pub header: Vec<String>,
     /// How many key columns lead the header: 2 (code and name) or 1 (a label).
@@ -149,6 +153,24 @@ pub enum RowKind {
 }
 
 impl Table {
+    /// The heading every renderer shows above the table: its number, if it has one, and its
+    /// title (`公开01表　收入支出决算总表`).
+    pub fn heading(&self) -> String {
+        match &self.number {
+            Some(number) => format!("{number}\u{3000}{}", self.title),
+            None => self.title.clone(),
+        }
+    }
+
+    /// The line under the heading, as the published tables print it:
+    /// `编制单位：某某局　　金额单位：万元` (the unit alone when the entity is not known).
+    pub fn caption(&self, entity: Option<&str>) -> String {
+        match entity {
+            Some(entity) => format!("编制单位：{entity}\u{3000}\u{3000}金额单位：{}", self.unit),
+            None => format!("金额单位：{}", self.unit),
+        }
+    }
+
     /// The note to show instead of the table, when it has no rows of its own.
     pub fn empty_note(&self) -> Option<&str> {
         let empty = self.rows.iter().all(|r| r.kind == RowKind::Total);

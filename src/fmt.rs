@@ -334,6 +334,7 @@ impl Printer<'_> {
                 CellValue::Number(l) => self.slice(l.span).to_owned(),
                 CellValue::Text(s) => string(&s.value),
                 CellValue::Empty => "_".to_owned(),
+                CellValue::Placeholder(span) => self.slice(*span).to_owned(),
             };
             cells.push(match &cell.column {
                 Some(column) => format!("{}={value}", name(&column.text)),
@@ -355,6 +356,7 @@ impl Printer<'_> {
     fn expr_in(&self, e: &Expr, outer: u8) -> String {
         match &e.kind {
             ExprKind::Literal(l) => self.slice(l.span).to_owned(),
+            ExprKind::Placeholder => self.slice(e.span).to_owned(),
             ExprKind::Ref(r) => self.slice(r.span).to_owned(),
             ExprKind::Neg(inner) => format!("-{}", self.expr_in(inner, 4)),
             ExprKind::Call(call) => {

@@ -31,6 +31,9 @@ pub struct Options {
     /// Let `导入` read files outside the project folder (the folder above the importing
     /// file's folder).
     pub allow_outside_imports: bool,
+    /// Compile for publishing (`jues build`): what marks the document as unfinished
+    /// ([`Code::unfinished`]: a `待填`, a missing standard table) is an error, not a warning.
+    pub publish: bool,
 }
 
 /// The result of compiling a document.
@@ -79,6 +82,13 @@ pub fn compile(mut sources: Sources, options: &Options) -> Compilation {
         (a.primary.span, a.code, &a.message).cmp(&(b.primary.span, b.code, &b.message))
     });
     diagnostics.dedup();
+    if options.publish {
+        for d in diagnostics.iter_mut().filter(|d| d.code.unfinished()) {
+            d.severity = Severity::Error;
+            d.notes
+                .push("a document with unfinished parts is not published".to_owned());
+        }
+    }
     Compilation {
         sources,
         module,

@@ -56,12 +56,21 @@ pub enum CheckError {
         table_span: Span,
         suggestion: Option<String>,
     },
+    /// `财政拨款 = 待填`: a value not filled in yet; `what` says whose (`` figure `收入.财政拨款` ``,
+    /// `` table `支出` ``, `the text`).
+    Unfilled { span: Span, what: String },
 }
 
 impl CheckError {
     /// The wording of this error as a diagnostic.
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
+            CheckError::Unfilled { span, what } => Diagnostic::new(
+                Code::Unfilled,
+                format!("{what} is not filled in yet (`待填`)"),
+                Label::new(*span, "待填"),
+            )
+            .with_help("replace `待填` with the value; `jues build` publishes nothing while one is left"),
             CheckError::UnknownName {
                 name,
                 span,

@@ -47,6 +47,10 @@ pub const TABLE_SETTINGS: &[&str] = &[
     "unit",
     "工作表",
     "sheet",
+    "编号",
+    "number",
+    "未公开",
+    "unpublished",
 ];
 
 /// Names a `@每行` body can use besides the table's columns.

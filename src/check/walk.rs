@@ -10,7 +10,11 @@ use crate::source::Span;
 
 /// Resolves every reference, call and setting of `modules` against `scope`.
 pub fn resolve_all(scope: &Scope, modules: &[Module], errors: &mut Vec<CheckError>) {
-    let mut walker = Walker { scope, errors };
+    let mut walker = Walker {
+        scope,
+        errors,
+        owner: None,
+    };
     for module in modules {
         for item in &module.items {
             walker.item(item);
@@ -21,6 +25,9 @@ pub fn resolve_all(scope: &Scope, modules: &[Module], errors: &mut Vec<CheckErro
 struct Walker<'a> {
     scope: &'a Scope,
     errors: &'a mut Vec<CheckError>,
+    /// Whose expressions are being walked, for the wording of a `待填` (`` figure `收入.合计` ``);
+    /// `None` in prose.
+    owner: Option<String>,
 }
 
 impl Walker<'_> {
@@ -62,7 +69,11 @@ impl Walker<'_> {
                 group,
                 ..Context::default()
             };
+            let mut name = group.to_vec();
+            name.extend(figure.name.segments.iter().map(|s| s.text.clone()));
+            self.owner = Some(format!("figure `{}`", name.join(".")));
             self.expr(formula, context);
+            self.owner = None;
         }
     }
 
@@ -105,13 +116,21 @@ impl Walker<'_> {
             table: Some(&table.name.text),
             ..Context::default()
         };
+        self.owner = Some(format!("table `{}`", table.name.text));
         for column in &table.columns {
             if let ColumnKind::Computed(expr) = &column.kind {
                 self.expr(expr, context);
             }
         }
+        self.owner = None;
         for row in &table.rows {
             for cell in &row.cells {
+                if let CellValue::Placeholder(span) = cell.value {
+                    self.errors.push(CheckError::Unfilled {
+                        span,
+                        what: format!("a cell of table `{}`", table.name.text),
+                    });
+                }
                 if let Some(column) = &cell.column {
                     if !def.has_column(&column.text) {
                         self.errors
@@ -183,6 +202,10 @@ impl Walker<'_> {
     fn expr(&mut self, expr: &Expr, context: Context<'_>) {
         match &expr.kind {
             ExprKind::Literal(_) => {}
+            ExprKind::Placeholder => self.errors.push(CheckError::Unfilled {
+                span: expr.span,
+                what: self.owner.clone().unwrap_or_else(|| "the text".to_owned()),
+            }),
             ExprKind::Ref(reference) => {
                 if let Err(e) = self.scope.resolve(reference, context) {
                     self.errors.push(e);

@@ -54,6 +54,13 @@ impl Code {
         self.info().id
     }
 
+    /// Whether this code marks a document as not finished: a `待填` left in, a standard table
+    /// left out, an empty table without its reason. A check only warns of these, so a report
+    /// can be checked while it is written; publishing (`jues build`) makes them errors.
+    pub fn unfinished(self) -> bool {
+        matches!(self, Code::Unfilled | Code::MissingTable | Code::EmptyTable)
+    }
+
     /// Looks a code up by its identifier (case-insensitive).
     pub fn from_id(id: &str) -> Option<Code> {
         ALL.iter()
@@ -405,6 +412,22 @@ The check applies to tables with columns named `年初预算`, `决算数` and `
 }
 ```";
 
+    MissingTable = "J0309", Warning, "standard table missing",
+"A report of a standard type (`类型 部门决算`) leaves out one of the tables the type publishes
+(公开01表 … 公开09表). Every one is printed in 第二部分, in its place; a table the department has
+no data for says so instead of being left out.
+
+```jues
+报告 \"2019年度部门决算\" {
+  类型 部门决算
+}
+```
+
+Declare the table where 第二部分 shows it: with its rows (`表 收支总表 { … }`), with
+`空表说明 \"本单位无…\"` when the department had none, or with `未公开 \"…\"` in a
+transcription whose source did not publish the table's data. `jues build` treats a missing table
+as an error.";
+
     Direction = "J0401", Error, "wording contradicts the sign",
 "A word written before a value (增加, 减少, 增长, 下降, 大于, 小于, 高于, 低于, 超过) says the
 opposite of what the value is.
@@ -443,6 +466,20 @@ checked. Transcribed documents (`转录 是` in the `报告` block) do not get t
 ```jues
 本年收入合计 1149.45 万元。
 ```";
+
+    Unfilled = "J0405", Warning, "value not filled in",
+"A value is still `待填` (`todo`): the author has not filled it in. `jues new` writes `待填` for
+every figure, cell and text only the department knows. `jues check` warns, so a report can be
+checked while it is written; `jues build` treats it as an error and publishes nothing until
+every `待填` is replaced. Formulas and statements that use the value are not checked until then.
+
+```jues
+组 收入 {
+  财政拨款 = 待填
+}
+```
+
+Write the value from the 决算 software's export (`财政拨款 = 836.78`).";
 
     DataFile = "J0502", Error, "data file problem",
 "A table's data file (`表 名称 \"标题\" 来自 \"data.csv\"`) cannot be read, lacks a column the

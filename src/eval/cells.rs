@@ -179,14 +179,15 @@ impl Evaluator<'_> {
         }
     }
 
-    /// A table without rows must say why (`空表说明`), as the standard report requires.
+    /// A table without rows must say why (`空表说明` or `未公开`), as the standard report
+    /// requires; so must one whose data file has no rows.
     fn check_empty(&mut self, table: &str) {
         let Some(t) = self.tables.get(table) else {
             return;
         };
         let has_rows = t.rows.iter().any(|r| r.kind != RowKind::Total);
         // A table whose data file failed was reported where the file is named.
-        if !has_rows && t.empty_note.is_none() && t.decl.source.is_none() {
+        if !has_rows && t.empty_note.is_none() && !t.decl.data_failed {
             let span = t.decl.name.span;
             self.error(EvalError::EmptyTable {
                 span,
@@ -362,6 +363,9 @@ impl Evaluator<'_> {
         }
         let title = t.title.clone().unwrap_or_else(|| name.to_owned());
         let note = t.empty_note.clone();
+        let number = t.number.clone();
+        let table_money = t.money;
+        let unit = table_money.name();
         let columns: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
         let key_columns = if coded { 2 } else { 1 };
         // What each row shows besides its cells (collected first: cells need `&mut self`).
@@ -411,9 +415,9 @@ impl Evaluator<'_> {
                 };
                 let (text, number) = match self.cell(name, index, column, Span::default()) {
                     Some(Value::Num(q)) => {
-                        let unit = format::display_unit(q.dim, self.settings.money);
+                        let unit = format::display_unit(q.dim, table_money);
                         (
-                            format::show(&q, bare, self.settings.money, self.settings.rounding),
+                            format::show(&q, bare, table_money, self.settings.rounding),
                             Some(format::in_unit(q.nominal, unit).normalize().to_string()),
                         )
                     }
@@ -441,6 +445,8 @@ impl Evaluator<'_> {
         Some(doc::Table {
             name: name.to_owned(),
             title,
+            number,
+            unit,
             header,
             keys: key_columns,
             note,

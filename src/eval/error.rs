@@ -97,6 +97,13 @@ pub enum EvalError {
     },
     /// A table with no rows and no `空表说明`.
     EmptyTable { span: Span, table: String },
+    /// A standard table (`公开08表`) the report of a standard type does not declare.
+    MissingTable {
+        span: Span,
+        table: String,
+        number: String,
+        title: String,
+    },
     /// A budget line far from its budget, with no `说明`.
     MissingReason {
         span: Span,
@@ -271,6 +278,12 @@ impl EvalError {
                 Label::new(*span, "empty"),
             )
             .with_help("add `空表说明 \"本单位无…\"` to the table, as the standard report requires"),
+            EvalError::MissingTable { span, table, number, title } => Diagnostic::new(
+                Code::MissingTable,
+                format!("the report leaves out {number} {title} (table `{table}`)"),
+                Label::new(*span, "this report type publishes it"),
+            )
+            .with_help(format!("declare it in 第二部分: `表 {table} {{ … }}` with its rows, or with `空表说明 \"本单位无…\"` when there is nothing to show")),
             EvalError::MissingReason { span, row, budget, actual } => Diagnostic::new(
                 Code::MissingReason,
                 format!("{row} spent {actual} against a budget of {budget}, with no reason given"),

@@ -44,6 +44,8 @@ impl Evaluator<'_> {
                 self.binary(*op, l, r, expr.span, right.span)
             }
             ExprKind::Call(call) => self.call(call, ctx),
+            // Reported by the checker; what depends on it is not evaluated.
+            ExprKind::Placeholder => None,
         }
     }
 
@@ -333,7 +335,7 @@ impl Evaluator<'_> {
                     todo.push(r);
                 }
                 ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
-                ExprKind::Literal(_) => {}
+                ExprKind::Literal(_) | ExprKind::Placeholder => {}
             }
         }
         found.sort();

@@ -97,6 +97,7 @@ pub fn evaluate(
         ev.collect(module);
     }
     ev.build_tables();
+    ev.check_standard_tables(modules);
     let names: Vec<String> = ev.figures.keys().cloned().collect();
     let mut names = names;
     names.sort();
@@ -109,7 +110,8 @@ pub fn evaluate(
             match item {
                 Item::Check(check) => ev.check(check),
                 Item::Block(block) => ev.block(block, Ctx::default(), &mut blocks),
-                Item::Table(table) => {
+                // A library table is a template, shown only where a report declares it.
+                Item::Table(table) if !module.library => {
                     if let Some(view) = ev.table_view(&table.name.text) {
                         blocks.push(doc::Block::Table(view));
                     }
@@ -247,6 +249,42 @@ impl<'a> Evaluator<'a> {
                 Item::Table(t) => self.table_decls.push(t),
                 _ => {}
             }
+        }
+    }
+
+    /// A report of a standard type declares every numbered table of the type (`编号`, the
+    /// 公开表), in the place its 第二部分 shows it.
+    fn check_standard_tables(&mut self, modules: &[Module]) {
+        let Some(setting) = ReportDecl::find(modules).and_then(|r| {
+            r.settings
+                .iter()
+                .find(|s| matches!(s.key.text.as_str(), "类型" | "type"))
+        }) else {
+            return;
+        };
+        let mut missing: Vec<(String, String, String)> = self
+            .templates
+            .values()
+            .filter(|t| !self.table_decls.iter().any(|d| d.name.text == t.name.text))
+            .filter_map(|t| {
+                let number = t
+                    .settings
+                    .iter()
+                    .find(|s| matches!(s.key.text.as_str(), "编号" | "number"))?
+                    .value
+                    .text();
+                let title = t.title.as_ref().map_or_else(String::new, |s| s.value.clone());
+                Some((number, t.name.text.clone(), title))
+            })
+            .collect();
+        missing.sort();
+        for (number, table, title) in missing {
+            self.error(EvalError::MissingTable {
+                span: setting.value.span(),
+                table,
+                number,
+                title,
+            });
         }
     }
 

@@ -269,6 +269,10 @@ impl Evaluator<'_> {
                 }
                 fact.text = format::show(&q, style, self.settings.money, self.settings.rounding);
             }
+            // Not filled in yet: marked so that no reader takes it for a value.
+            (None, None) if matches!(i.expr.kind, ExprKind::Placeholder) => {
+                fact.text = "【待填】".to_owned()
+            }
             (None, None) => fact.text = format!("{{{formula}}}"),
         }
         doc::Inline::Fact(fact)

@@ -22,6 +22,10 @@ pub struct Table<'a> {
     pub title: Option<String>,
     /// `空表说明`: why the table has no rows.
     pub empty_note: Option<String>,
+    /// `编号`: its number among the published tables (`公开01表`).
+    pub number: Option<String>,
+    /// The money unit its amounts are in (`单位`, else the document's).
+    pub money: Unit,
     pub columns: Vec<Col<'a>>,
     pub rows: Vec<TRow>,
     /// The classification the codes are from.
@@ -152,12 +156,15 @@ impl<'a> Evaluator<'a> {
         let mut table_money = money;
         let mut kind = None;
         let mut empty_note = None;
+        let mut number = None;
         let template = self.templates.get(&decl.name.text).copied();
         let template_settings = template.map(|t| t.settings.as_slice()).unwrap_or_default();
         for setting in template_settings.iter().chain(&decl.settings) {
             match (setting.key.text.as_str(), &setting.value) {
                 ("科目" | "codes", SettingValue::Name(n)) => kind = Kind::parse(&n.dotted()),
                 ("空表说明" | "empty", value) => empty_note = Some(value.text()),
+                ("未公开" | "unpublished", value) => empty_note = Some(value.text()),
+                ("编号" | "number", value) => number = Some(value.text()),
                 ("单位" | "unit", SettingValue::Name(n)) => {
                     if let Some(Unit::Money(s)) = Unit::parse(&n.dotted()) {
                         table_money = Unit::Money(s);
@@ -207,6 +214,8 @@ impl<'a> Evaluator<'a> {
             column_decls,
             title,
             empty_note,
+            number,
+            money: table_money,
             columns,
             rows: Vec::new(),
             kind: kind.unwrap_or(Kind::Function),
@@ -296,7 +305,7 @@ impl<'a> Evaluator<'a> {
     fn read_cell(&mut self, column: &Col<'a>, cell: &Cell) -> Option<TCell> {
         let expected = |dim: Dim| format!("numbers ({})", dim.describe());
         match (&cell.value, column.kind) {
-            (CellValue::Empty, _) => None,
+            (CellValue::Empty | CellValue::Placeholder(_), _) => None,
             (CellValue::Text(text), ColKind::Text) => Some(TCell {
                 value: Value::Text(text.value.clone()),
                 span: cell.span,

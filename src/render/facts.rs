@@ -133,7 +133,7 @@ pub fn render(document: &Document, sources: &Sources) -> String {
                 tables.push(Table {
                     name: &t.name,
                     title: &t.title,
-                    unit: &document.money_unit,
+                    unit: &t.unit,
                     cells,
                 });
             }

@@ -35,7 +35,7 @@ li p { text-indent: 0; }
 .fact { font-variant-numeric: tabular-nums; white-space: nowrap; border-bottom: 1px dotted #bbb; }
 figure.table { margin: 1.5em 0; overflow-x: auto; }
 figure.table figcaption { font-weight: bold; text-align: center; margin-bottom: .4em; }
-figure.table figcaption .unit { display: block; font-weight: normal; text-align: right; font-size: .85em; color: #444; }
+figure.table p.caption { margin: 0 0 .3em; text-align: right; font-size: .85em; color: #444; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; line-height: 1.5; }
 th, td { border: 1px solid var(--rule); padding: .3em .5em; vertical-align: top; }
 th { background: var(--soft); font-weight: bold; text-align: center; white-space: nowrap; }
@@ -120,7 +120,7 @@ pub fn render(document: &Document, annotations: &[Annotation], audit: bool) -> S
                 }
                 let _ = writeln!(html, "</{tag}>");
             }
-            Block::Table(table) => page.table(&mut html, table, &document.money_unit),
+            Block::Table(table) => page.table(&mut html, table, document.entity.as_deref()),
         }
     }
     html.push_str("</main>\n</body>\n</html>\n");
@@ -335,23 +335,21 @@ impl Page<'_> {
         );
     }
 
-    fn table(&self, html: &mut String, table: &Table, money_unit: &str) {
+    fn table(&self, html: &mut String, table: &Table, entity: Option<&str>) {
+        let _ = write!(
+            html,
+            "<figure class=\"table\" id=\"t-{}\">\n<figcaption>{}</figcaption>\n",
+            attr(&table.name),
+            text(&table.heading()),
+        );
         if let Some(note) = table.empty_note() {
-            let _ = write!(
-                html,
-                "<figure class=\"table\" id=\"t-{}\">\n<figcaption>{}</figcaption>\n<p class=\"empty\">{}</p>\n</figure>\n",
-                attr(&table.name),
-                text(&table.title),
-                text(note)
-            );
+            let _ = write!(html, "<p class=\"empty\">{}</p>\n</figure>\n", text(note));
             return;
         }
         let _ = write!(
             html,
-            "<figure class=\"table\" id=\"t-{}\">\n<figcaption>{}<span class=\"unit\">金额单位：{}</span></figcaption>\n<table>\n<thead>\n<tr>",
-            attr(&table.name),
-            text(&table.title),
-            text(money_unit)
+            "<p class=\"caption\">{}</p>\n<table>\n<thead>\n<tr>",
+            text(&table.caption(entity)),
         );
         for h in &table.header {
             let _ = write!(html, "<th scope=\"col\">{}</th>", text(h));

@@ -26,7 +26,7 @@ pub fn render(document: &Document) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table(table) => out.push_str(&self::table(table, &document.money_unit)),
+            Block::Table(table) => out.push_str(&self::table(table, document.entity.as_deref())),
         }
     }
     while out.ends_with("\n\n") {
@@ -67,11 +67,12 @@ fn escape(text: &str) -> String {
     out
 }
 
-fn table(table: &Table, money_unit: &str) -> String {
+fn table(table: &Table, entity: Option<&str>) -> String {
+    let heading = escape(&table.heading());
     if let Some(note) = table.empty_note() {
-        return format!("**{}**\n\n{}\n\n", escape(&table.title), escape(note));
+        return format!("**{heading}**\n\n{}\n\n", escape(note));
     }
-    let mut out = format!("**{}**（金额单位：{money_unit}）\n\n", escape(&table.title));
+    let mut out = format!("**{heading}**\n\n{}\n\n", escape(&table.caption(entity)));
     let header: Vec<String> = table.header.iter().map(|h| escape(h)).collect();
     let rows: Vec<Vec<String>> = table
         .rows

@@ -376,6 +376,7 @@ impl Reader<'_> {
             columns,
             rows,
             span: self.span(start),
+            data_failed: false,
         })
     }
 
@@ -567,6 +568,9 @@ impl Reader<'_> {
             return Some(CellValue::Number(literal));
         }
         self.pos = start;
+        if self.placeholder() {
+            return Some(CellValue::Placeholder(self.span(start)));
+        }
         if self.rest().starts_with('"') {
             if let Some(text) = self.string() {
                 return Some(CellValue::Text(text));
@@ -1115,6 +1119,12 @@ impl Reader<'_> {
             });
         }
         let start = self.pos;
+        if self.placeholder() {
+            return Some(Expr {
+                kind: ExprKind::Placeholder,
+                span: self.span(start),
+            });
+        }
         if let Some(expr) = self.reference() {
             return Some(expr);
         }
@@ -1126,6 +1136,22 @@ impl Reader<'_> {
         let inner = self.expr()?;
         self.hspace();
         self.eat(")").then_some(inner)
+    }
+
+    /// `placeholder`: `待填` or `todo` not followed by a name character; consumed when seen.
+    fn placeholder(&mut self) -> bool {
+        let Some(keyword) = ["待填", "todo"]
+            .into_iter()
+            .find(|k| self.rest().starts_with(k))
+        else {
+            return false;
+        };
+        let after = self.rest()[keyword.len()..].chars().next();
+        if after.is_some_and(XID_CONTINUE) {
+            return false;
+        }
+        self.pos += keyword.len();
+        true
     }
 
     /// `reference`: `name (sp arguments | selector*)`, lowered as a call when arguments follow.

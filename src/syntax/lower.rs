@@ -257,6 +257,7 @@ impl<'e> Lowerer<'e> {
             columns,
             rows,
             span,
+            data_failed: false,
         }
     }
 
@@ -334,6 +335,7 @@ impl<'e> Lowerer<'e> {
                     Rule::name => column = Some(self.name(c)),
                     Rule::literal => value = CellValue::Number(self.literal(c)),
                     Rule::string => value = CellValue::Text(self.string(c)),
+                    Rule::placeholder => value = CellValue::Placeholder(self.span(&c)),
                     _ => {}
                 }
             }
@@ -375,6 +377,12 @@ impl<'e> Lowerer<'e> {
                         span: literal.span,
                         kind: ExprKind::Literal(literal),
                     });
+                }
+                Rule::placeholder => {
+                    operand = Some(Expr {
+                        span: self.span(&p),
+                        kind: ExprKind::Placeholder,
+                    })
                 }
                 Rule::reference => operand = Some(self.reference_or_call(p)),
                 Rule::expr => operand = Some(self.expr(p)),

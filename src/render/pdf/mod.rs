@@ -122,7 +122,7 @@ pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfErro
                     ));
                 }
             }
-            Block::Table(table) => table_element(&mut pdf, table, &document.money_unit),
+            Block::Table(table) => table_element(&mut pdf, table, document.entity.as_deref()),
         }
     }
 
@@ -147,7 +147,8 @@ fn characters(document: &Document) -> BTreeSet<char> {
             }
             Block::List { items, .. } => items.iter().for_each(|i| all.push_str(&Inline::plain(i))),
             Block::Table(t) => {
-                all.push_str(&t.title);
+                all.push_str(&t.heading());
+                all.push_str(&t.caption(document.entity.as_deref()));
                 all.push_str(t.note.as_deref().unwrap_or(""));
                 t.header.iter().for_each(|h| all.push_str(h));
                 t.rows
@@ -250,10 +251,10 @@ fn title_block(pdf: &mut genpdfi::Document, document: &Document) {
     }
 }
 
-fn table_element(pdf: &mut genpdfi::Document, table: &Table, money_unit: &str) {
+fn table_element(pdf: &mut genpdfi::Document, table: &Table, entity: Option<&str>) {
     pdf.push(Break::new(0.5));
     pdf.push(paragraph(
-        &table.title,
+        &table.heading(),
         Style::new().bold(),
         Alignment::Center,
         "",
@@ -265,7 +266,7 @@ fn table_element(pdf: &mut genpdfi::Document, table: &Table, money_unit: &str) {
     }
     let small = Style::new().with_font_size(9);
     pdf.push(paragraph(
-        &format!("金额单位：{money_unit}"),
+        &table.caption(entity),
         small,
         Alignment::Right,
         "",
