@@ -460,11 +460,25 @@ impl Build {
         options: Options,
         color: bool,
     ) -> ExitCode {
+        self.run_with_inputs(path, format, deny_warnings, options, color)
+            .0
+    }
+
+    /// Builds, and says which files the build read (for `watch`): the document, and what it
+    /// brings in, when it could be read.
+    fn run_with_inputs(
+        &self,
+        path: &Path,
+        format: Format,
+        deny_warnings: bool,
+        options: Options,
+        color: bool,
+    ) -> (ExitCode, Vec<PathBuf>) {
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("error: cannot read `{}`: {}", path.display(), io_reason(&e));
-                return ExitCode::from(2);
+                return (ExitCode::from(2), vec![path.to_path_buf()]);
             }
         };
         let mut sources = Sources::new();
@@ -475,6 +489,7 @@ impl Build {
             ..options
         };
         let compilation = compile(sources, &options);
+        let inputs = compilation.inputs.clone();
         let summary = compilation.summary();
         let mut report = render::render(
             &compilation.sources,
@@ -495,7 +510,7 @@ impl Build {
                 summary.errors,
                 if summary.errors == 1 { "" } else { "s" }
             );
-            return ExitCode::from(1);
+            return (ExitCode::from(1), inputs);
         }
         let stem = output_stem(path);
         let document = &compilation.evaluated.document;
@@ -537,15 +552,16 @@ impl Build {
             .map(|(n, c)| (n, c.into_bytes()))
             .chain(pdf);
         if let Err(code) = write_files(&self.out, files) {
-            return code;
+            return (code, inputs);
         }
-        if pdf_failed {
+        let code = if pdf_failed {
             ExitCode::from(2)
         } else if failed {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
-        }
+        };
+        (code, inputs)
     }
 
     /// The PDF, with the font from `--font`, the document's `字体` (relative to the document),
@@ -601,18 +617,31 @@ fn annotations(compilation: &crate::Compilation) -> Vec<crate::doc::Annotation> 
         .collect()
 }
 
-/// Builds `path`, then again after every change in its folder (and the folders of the files it
-/// reads), debounced. The folder is watched rather than the file, so editors that save by
-/// writing a new file and renaming it over the old one are seen too.
+/// Builds `path`, then again whenever the content of a file the build read changes (the
+/// document, its imports, its data files and code list). The folders of those files are
+/// watched rather than the files, so editors that save by writing a new file and renaming it
+/// over the old one are seen too. Events are gathered until the folder has been quiet for a
+/// moment (one build per burst of saves), and a build runs only when some input's bytes
+/// differ from the last build's: the build's own reads, and writes of its outputs, never
+/// start another.
 fn watch(build: &Build, path: &Path, report: &ReportArgs, serve: Option<u16>) -> ExitCode {
-    use notify::RecursiveMode;
+    use std::collections::BTreeSet;
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::sync::Arc;
     use std::time::Duration;
+    /// How long the watched folders must be quiet before a burst of events is acted on.
+    const QUIET: Duration = Duration::from_millis(150);
     // Counts good builds; a served page reloads when it changes.
     let version = Arc::new(AtomicU64::new(0));
-    let run = || {
-        let code = build.run(
+    // Builds, and returns the inputs of the build with their bytes as they were before it
+    // started (`previous` are the last build's inputs): a change made while the build runs is
+    // then still a change afterwards, and starts the next build.
+    let run = |previous: &[PathBuf]| -> Vec<(PathBuf, Option<Vec<u8>>)> {
+        let mut before: Vec<(PathBuf, Option<Vec<u8>>)> = previous
+            .iter()
+            .map(|p| (p.clone(), std::fs::read(p).ok()))
+            .collect();
+        let (code, inputs) = build.run_with_inputs(
             path,
             report.format.into(),
             report.deny.is_some(),
@@ -622,8 +651,19 @@ fn watch(build: &Build, path: &Path, report: &ReportArgs, serve: Option<u16>) ->
         if code == ExitCode::SUCCESS {
             version.fetch_add(1, Ordering::SeqCst);
         }
+        before.retain(|(p, _)| inputs.contains(p));
+        for input in inputs {
+            if !before.iter().any(|(p, _)| *p == input) {
+                let bytes = std::fs::read(&input).ok();
+                before.push((input, bytes));
+            }
+        }
+        before
     };
-    run();
+    let paths = |inputs: &[(PathBuf, Option<Vec<u8>>)]| -> Vec<PathBuf> {
+        inputs.iter().map(|(p, _)| p.clone()).collect()
+    };
+    let mut inputs = run(&[path.to_path_buf()]);
     if let Some(port) = serve {
         let stem = output_stem(path);
         let page = build.out.join(format!("{stem}.html"));
@@ -633,45 +673,83 @@ fn watch(build: &Build, path: &Path, report: &ReportArgs, serve: Option<u16>) ->
         }
     }
     let (events, received) = std::sync::mpsc::channel();
-    let mut debouncer =
-        match notify_debouncer_mini::new_debouncer(Duration::from_millis(100), events) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("error: cannot watch files: {e}");
-                return ExitCode::from(2);
-            }
-        };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let mut watcher = match notify::recommended_watcher(events) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch files: {e}");
+            return ExitCode::from(2);
+        }
     };
-    if let Err(e) = debouncer
-        .watcher()
-        .watch(&folder, RecursiveMode::NonRecursive)
-    {
-        eprintln!("error: cannot watch `{}`: {e}", folder.display());
+    let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
+    watch_folders(&inputs, &mut watcher, &mut watched);
+    if watched.is_empty() {
+        eprintln!("error: cannot watch `{}`", folder_of(path).display());
         return ExitCode::from(2);
     }
-    eprintln!("watching {} (Ctrl-C stops)", folder.display());
-    let out = std::fs::canonicalize(&build.out).unwrap_or_else(|_| build.out.clone());
-    for batch in received {
-        let Ok(batch) = batch else { continue };
-        // Changes to sources and data, not to the outputs jues itself writes.
-        let relevant = batch.iter().any(|event| {
-            let source = event.path.extension().is_some_and(|e| {
-                matches!(
-                    e.to_str(),
-                    Some("jues" | "csv" | "xlsx" | "xls" | "ods" | "tsv")
-                )
-            });
-            source && !event.path.starts_with(&out)
-        });
-        if relevant {
-            eprintln!("── change seen, rebuilding ──");
-            run();
+    eprintln!("watching {} (Ctrl-C stops)", folder_of(path).display());
+    // An event speaks of an input when it names the input's file (by name, in its folder).
+    let names = |inputs: &[(PathBuf, Option<Vec<u8>>)]| -> BTreeSet<std::ffi::OsString> {
+        inputs
+            .iter()
+            .filter_map(|(p, _)| p.file_name().map(ToOwned::to_owned))
+            .collect()
+    };
+    let mut input_names = names(&inputs);
+    let touches_input = |event: &notify::Result<notify::Event>,
+                         names: &BTreeSet<std::ffi::OsString>| {
+        let Ok(event) = event else { return false };
+        !matches!(event.kind, notify::EventKind::Access(_))
+            && event
+                .paths
+                .iter()
+                .any(|p| p.file_name().is_some_and(|n| names.contains(n)))
+    };
+    while let Ok(event) = received.recv() {
+        if !touches_input(&event, &input_names) {
+            continue;
         }
+        // Gather the rest of the burst.
+        while received.recv_timeout(QUIET).is_ok() {}
+        let changed = inputs
+            .iter()
+            .any(|(p, bytes)| std::fs::read(p).ok() != *bytes);
+        if !changed {
+            continue;
+        }
+        eprintln!("── change seen, rebuilding ──");
+        inputs = run(&paths(&inputs));
+        input_names = names(&inputs);
+        watch_folders(&inputs, &mut watcher, &mut watched);
     }
     ExitCode::SUCCESS
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Adds a watch on the folder of every input not watched yet.
+fn watch_folders(
+    inputs: &[(PathBuf, Option<Vec<u8>>)],
+    watcher: &mut impl notify::Watcher,
+    watched: &mut std::collections::BTreeSet<PathBuf>,
+) {
+    for (input, _) in inputs {
+        let folder = folder_of(input);
+        if watched.contains(&folder) {
+            continue;
+        }
+        match watcher.watch(&folder, notify::RecursiveMode::NonRecursive) {
+            Ok(()) => {
+                watched.insert(folder);
+            }
+            Err(e) => eprintln!("warning: cannot watch `{}`: {e}", folder.display()),
+        }
+    }
 }
 
 fn fmt(files: &[PathBuf], check: bool) -> ExitCode {

@@ -47,6 +47,10 @@ pub struct Compilation {
     pub evaluated: eval::Evaluated,
     /// Every diagnostic, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Every file the compilation read or tried to read: the main file, imports, data files
+    /// and code lists, in the order first read, each once. `jues watch` rebuilds when one of
+    /// them changes.
+    pub inputs: Vec<PathBuf>,
 }
 
 impl Compilation {
@@ -76,8 +80,14 @@ pub fn compile(mut sources: Sources, options: &Options) -> Compilation {
         .canonicalize()
         .into_iter()
         .collect();
-    let (module, evaluated) =
-        compile_file(&mut sources, main, options, &mut stack, &mut diagnostics);
+    let mut inputs = vec![PathBuf::from(sources.get(main).name())];
+    let mut run = Run {
+        options,
+        stack: &mut stack,
+        diagnostics: &mut diagnostics,
+        inputs: &mut inputs,
+    };
+    let (module, evaluated) = compile_file(&mut sources, main, &mut run);
     diagnostics.sort_by(|a, b| {
         (a.primary.span, a.code, &a.message).cmp(&(b.primary.span, b.code, &b.message))
     });
@@ -89,22 +99,34 @@ pub fn compile(mut sources: Sources, options: &Options) -> Compilation {
                 .push("a document with unfinished parts is not published".to_owned());
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|path| seen.insert(path.clone()));
     Compilation {
         sources,
         module,
         evaluated,
         diagnostics,
+        inputs,
     }
+}
+
+/// What every file of one compilation shares: the options, the chain of imports being
+/// compiled (to find cycles), the diagnostics and the files read so far.
+struct Run<'r> {
+    options: &'r Options,
+    stack: &'r mut Vec<PathBuf>,
+    diagnostics: &'r mut Vec<Diagnostic>,
+    inputs: &'r mut Vec<PathBuf>,
 }
 
 fn compile_file(
     sources: &mut Sources,
     file: FileId,
-    options: &Options,
-    stack: &mut Vec<PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
+    run: &mut Run<'_>,
 ) -> (ast::Module, eval::Evaluated) {
+    let options = run.options;
     let (mut module, errors) = syntax::parse_file(file, sources.get(file));
+    let diagnostics = &mut *run.diagnostics;
     diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
     let library = load_library(sources, &module, diagnostics);
     let templates: Vec<&ast::TableDecl> = library
@@ -119,6 +141,15 @@ fn compile_file(
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
+    for item in &module.items {
+        if let ast::Item::Table(ast::TableDecl {
+            source: Some(source),
+            ..
+        }) = item
+        {
+            run.inputs.push(folder.join(&source.value));
+        }
+    }
     let data_errors = data::load(&mut module, &folder, &templates);
     diagnostics.extend(data_errors.iter().map(data::DataError::to_diagnostic));
     let mut all = Vec::from_iter(library);
@@ -133,10 +164,11 @@ fn compile_file(
     diagnostics.extend(lints.iter().map(check::lints::Lint::to_diagnostic));
 
     let imported = match modules.last() {
-        Some(main) => load_imports(sources, file, main, options, stack, diagnostics),
+        Some(main) => load_imports(sources, file, main, run),
         None => eval::Imported::new(),
     };
-    let codes = load_codes(&folder, modules, diagnostics);
+    let diagnostics = &mut *run.diagnostics;
+    let codes = load_codes(&folder, modules, diagnostics, run.inputs);
     let inputs = eval::Inputs {
         imported: &imported,
         codes: &codes,
@@ -189,6 +221,7 @@ fn load_codes(
     folder: &Path,
     modules: &[ast::Module],
     diagnostics: &mut Vec<Diagnostic>,
+    inputs: &mut Vec<PathBuf>,
 ) -> check::classification::CodeList {
     let setting = ast::ReportDecl::find(modules).and_then(|r| {
         r.settings
@@ -199,6 +232,7 @@ fn load_codes(
         return check::classification::CodeList::default();
     };
     let file = setting.value.text();
+    inputs.push(folder.join(&file));
     let read = std::fs::read_to_string(folder.join(&file)).map_err(|e| e.to_string());
     match read.and_then(|text| check::classification::CodeList::parse(&text)) {
         Ok(list) => list,
@@ -219,10 +253,9 @@ fn load_imports(
     sources: &mut Sources,
     file: FileId,
     module: &ast::Module,
-    options: &Options,
-    stack: &mut Vec<PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
+    run: &mut Run<'_>,
 ) -> eval::Imported {
+    let options = run.options;
     let mut imported = eval::Imported::new();
     let here = PathBuf::from(sources.get(file).name());
     let folder = here.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -240,30 +273,31 @@ fn load_imports(
             .with_help("the path is relative to the importing file and must stay inside its folder")
         };
         let path = folder.join(&import.path.value);
+        run.inputs.push(path.clone());
         let outside = "it is outside the project folder (`--allow-outside-imports` allows it)";
         if !options.allow_outside_imports && leaves_project(Path::new(&import.path.value)) {
-            diagnostics.push(fail(outside.to_owned()));
+            run.diagnostics.push(fail(outside.to_owned()));
             continue;
         }
         let (Ok(canonical), Ok(root)) =
             (path.canonicalize(), folder_or_dot(&folder).canonicalize())
         else {
-            diagnostics.push(fail("no such file".to_owned()));
+            run.diagnostics.push(fail("no such file".to_owned()));
             continue;
         };
         let root = root.parent().map_or(root.clone(), Path::to_path_buf);
         if !options.allow_outside_imports && !canonical.starts_with(&root) {
-            diagnostics.push(fail(outside.to_owned()));
+            run.diagnostics.push(fail(outside.to_owned()));
             continue;
         }
-        if stack.contains(&canonical) {
-            diagnostics.push(fail(
+        if run.stack.contains(&canonical) {
+            run.diagnostics.push(fail(
                 "it imports this file again (an import cycle)".to_owned(),
             ));
             continue;
         }
-        if stack.len() >= MAX_IMPORT_DEPTH {
-            diagnostics.push(fail(format!(
+        if run.stack.len() >= MAX_IMPORT_DEPTH {
+            run.diagnostics.push(fail(format!(
                 "imports are nested more than {MAX_IMPORT_DEPTH} deep"
             )));
             continue;
@@ -271,14 +305,14 @@ fn load_imports(
         let bytes = match std::fs::read(&canonical) {
             Ok(b) => b,
             Err(e) => {
-                diagnostics.push(fail(e.to_string()));
+                run.diagnostics.push(fail(e.to_string()));
                 continue;
             }
         };
         let id = sources.add_bytes(path.display().to_string(), &bytes);
-        stack.push(canonical);
-        let (_, evaluated) = compile_file(sources, id, options, stack, diagnostics);
-        stack.pop();
+        run.stack.push(canonical);
+        let (_, evaluated) = compile_file(sources, id, run);
+        run.stack.pop();
         imported.insert(alias.text.clone(), evaluated.figures.into_iter().collect());
     }
     imported

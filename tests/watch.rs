@@ -155,3 +155,90 @@ fn watch_serves_the_page_on_loopback_and_reloads_it() {
     }
     assert!(get(&address, "/").contains("2.00万元"));
 }
+
+/// Runs `jues watch` on `doc` and gathers its standard error, line by line.
+fn watch_counting(doc: &Path, out: &Path) -> (Watcher, std::sync::mpsc::Receiver<String>) {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+        .args([
+            "watch",
+            doc.to_str().unwrap(),
+            "--to",
+            "md,html,json",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    (Watcher(child), rx)
+}
+
+/// The lines that arrive within `wait`.
+fn lines_within(rx: &std::sync::mpsc::Receiver<String>, wait: Duration) -> Vec<String> {
+    let end = Instant::now() + wait;
+    let mut lines = Vec::new();
+    while let Some(left) = end.checked_duration_since(Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok(line) => lines.push(line),
+            Err(_) => break,
+        }
+    }
+    lines
+}
+
+#[test]
+fn watch_builds_once_per_edit_and_never_on_its_own() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("watch-count");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // A document with a data file: its reads must not start builds either.
+    let doc = dir.join("doc.jues");
+    std::fs::write(dir.join("rows.csv"), "名称,决算数\n甲,1\n乙,2\n").unwrap();
+    std::fs::write(
+        &doc,
+        "表 t \"表\" 来自 \"rows.csv\" {\n  列 决算数: 金额\n}\n\n合计 {t.合计.决算数}。\n",
+    )
+    .unwrap();
+    // The outputs go into the watched folder itself.
+    let (_watcher, rx) = watch_counting(&doc, &dir);
+    let first = lines_within(&rx, Duration::from_secs(3));
+    assert!(
+        first.iter().any(|l| l.starts_with("watching")),
+        "the watcher starts: {first:?}"
+    );
+    let rebuilds = |lines: &[String]| lines.iter().filter(|l| l.contains("rebuilding")).count();
+    assert_eq!(rebuilds(&first), 0, "no build without an edit: {first:?}");
+
+    // Nothing changes for 3 s: no build.
+    let idle = lines_within(&rx, Duration::from_secs(3));
+    assert_eq!(rebuilds(&idle), 0, "no build without an edit: {idle:?}");
+
+    // One edit: exactly one build.
+    std::fs::write(
+        &doc,
+        "表 t \"表\" 来自 \"rows.csv\" {\n  列 决算数: 金额\n}\n\n总数 {t.合计.决算数}。\n",
+    )
+    .unwrap();
+    let after = lines_within(&rx, Duration::from_secs(3));
+    assert_eq!(rebuilds(&after), 1, "one build for one edit: {after:?}");
+    assert!(std::fs::read_to_string(dir.join("doc.md"))
+        .unwrap()
+        .contains("总数 3.00万元"));
+
+    // An edit of the data file is a change too; saving the same bytes again is not.
+    std::fs::write(dir.join("rows.csv"), "名称,决算数\n甲,1\n乙,5\n").unwrap();
+    let data = lines_within(&rx, Duration::from_secs(3));
+    assert_eq!(rebuilds(&data), 1, "one build for a data edit: {data:?}");
+    std::fs::write(dir.join("rows.csv"), "名称,决算数\n甲,1\n乙,5\n").unwrap();
+    let same = lines_within(&rx, Duration::from_secs(3));
+    assert_eq!(rebuilds(&same), 0, "the same bytes again: {same:?}");
+}

@@ -70,7 +70,9 @@ impl CheckError {
                 format!("{what} is not filled in yet (`待填`)"),
                 Label::new(*span, "待填"),
             )
-            .with_help("replace `待填` with the value; `jues build` publishes nothing while one is left"),
+            .with_help(
+                "replace `待填` with the value; `jues build` publishes nothing while one is left",
+            ),
             CheckError::UnknownName {
                 name,
                 span,

@@ -273,7 +273,10 @@ impl<'a> Evaluator<'a> {
                     .find(|s| matches!(s.key.text.as_str(), "编号" | "number"))?
                     .value
                     .text();
-                let title = t.title.as_ref().map_or_else(String::new, |s| s.value.clone());
+                let title = t
+                    .title
+                    .as_ref()
+                    .map_or_else(String::new, |s| s.value.clone());
                 Some((number, t.name.text.clone(), title))
             })
             .collect();
