@@ -85,6 +85,10 @@ enum Command {
         /// The year reported on (年度); by default, last year.
         #[arg(long)]
         year: Option<u16>,
+        /// Last year's report, to import as `上年` instead of typing last year's figures: its
+        /// path as seen from the new report's folder (`../2024决算/report.jues`).
+        #[arg(long, value_name = "PATH")]
+        prior: Option<String>,
     },
     /// Explain a diagnostic code, or list all codes.
     Explain {
@@ -260,7 +264,8 @@ pub fn run() -> ExitCode {
             kind,
             entity,
             year,
-        } => new(&dir, &kind, &entity, year),
+            prior,
+        } => new(&dir, &kind, &entity, year, prior.as_deref()),
         Command::Explain { code, all } => explain(code.as_deref(), all),
     }
 }
@@ -809,9 +814,13 @@ fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
     }
 }
 
-fn new(dir: &Path, kind: &str, entity: &str, year: Option<u16>) -> ExitCode {
+fn new(dir: &Path, kind: &str, entity: &str, year: Option<u16>, prior: Option<&str>) -> ExitCode {
     let year = year.unwrap_or_else(last_year);
-    let Some(files) = crate::library::scaffold(kind, entity, year) else {
+    let prior = match prior {
+        Some(path) => crate::library::Prior::Import(path),
+        None => crate::library::Prior::Block,
+    };
+    let Some(files) = crate::library::scaffold(kind, entity, year, prior) else {
         let types: Vec<&str> = crate::library::TYPES.iter().map(|t| t.0).collect();
         eprintln!(
             "error: unknown report type `{kind}`; the types are {}",
@@ -830,7 +839,7 @@ fn new(dir: &Path, kind: &str, entity: &str, year: Option<u16>) -> ExitCode {
         return code;
     }
     eprintln!(
-        "next: fill in the figures marked TODO, then `jues check {0}` and `jues build {0} -o out`",
+        "next: replace every `待填` in {0} (`jues check {0}` lists them), then `jues build {0} -o out`",
         dir.join("report.jues").display()
     );
     ExitCode::SUCCESS

@@ -281,7 +281,15 @@ impl Printer<'_> {
             let columns: Vec<String> = t.columns.iter().map(|c| self.column(c)).collect();
             out.push_str(&format!("  列 {}\n", columns.join(", ")));
         }
-        let rows: Vec<Vec<String>> = t.rows.iter().map(|r| self.row(r)).collect();
+        let mut rows: Vec<Vec<String>> = t.rows.iter().map(|r| self.row(r)).collect();
+        // Without code rows, no row has a name: the empty name column goes.
+        if !t.rows.iter().any(|r| matches!(r.key, RowKey::Code { .. })) {
+            for row in &mut rows {
+                if row.len() > 1 {
+                    row.remove(1);
+                }
+            }
+        }
         let count = rows.iter().map(Vec::len).max().unwrap_or(0);
         let widths: Vec<usize> = (0..count)
             .map(|i| {
@@ -438,7 +446,25 @@ fn path(p: &NamePath) -> String {
 }
 
 /// A quoted string with `\`, `"`, line breaks and tabs escaped.
-fn string(value: &str) -> String {
+/// Text as prose shows it: the characters that start markup (`{`, `}`, `*`, `\`) escaped,
+/// line breaks as spaces.
+pub fn escape_prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '{' | '}' | '*' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A jues string literal (`"…"`) whose value is `value`.
+pub fn string(value: &str) -> String {
     let mut out = String::from("\"");
     for c in value.chars() {
         match c {

@@ -313,7 +313,7 @@ fn load_imports(
         run.stack.push(canonical);
         let (_, evaluated) = compile_file(sources, id, run);
         run.stack.pop();
-        imported.insert(alias.text.clone(), evaluated.figures.into_iter().collect());
+        imported.insert(alias.text.clone(), eval::ImportedDocument::new(evaluated));
     }
     imported
 }

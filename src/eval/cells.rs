@@ -41,6 +41,13 @@ impl Evaluator<'_> {
                     return Some(cell.value.clone());
                 }
                 let parts = self.parts(table, row);
+                let unfilled =
+                    t.empty_note.is_none() && t.rows.iter().all(|r| r.kind == RowKind::Total);
+                if parts.is_empty() && t.rows[row].kind == RowKind::Total && unfilled {
+                    // The total of a table not filled in yet has no value (J0307 says so), so
+                    // nothing is checked against a zero it does not have.
+                    return None;
+                }
                 if parts.is_empty() {
                     // An empty cell of a row with nothing under it is zero.
                     let dim = if dim == Dim::Plain { Dim::Plain } else { dim };

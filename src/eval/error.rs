@@ -232,8 +232,8 @@ impl EvalError {
                     Label::new(*span, "not in the imported document"),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help("define the figure in the imported document"),
+                    Some(s) => d.with_help(format!("the imported report calls it `{s}`: write that")),
+                    None => d.with_help("an imported report's figures keep the names it gives them (`上年.收入.合计`, `上年.总计.收入`): use one of those, or define the figure in the imported report"),
                 }
             }
             EvalError::Cycle { span, path } => Diagnostic::new(

@@ -117,12 +117,22 @@ impl Evaluator<'_> {
             }
             Target::Imported { namespace, name } => {
                 // A failed import was reported where it is declared.
-                let values = self.imported.get(&namespace)?;
-                let found = values.get(&name).cloned();
+                let imported = self.imported.get(&namespace)?;
+                let found = imported.values.get(&name).cloned();
                 if found.is_none() {
-                    let suggestion =
-                        crate::diagnostics::did_you_mean(&name, values.keys().map(String::as_str))
-                            .map(|s| format!("{namespace}.{s}"));
+                    // The imported report's own name for what was meant: by its label
+                    // (`上年.财政拨款收入` is `收入.财政拨款` "财政拨款收入"), else a likely typo.
+                    let suggestion = imported
+                        .labels
+                        .get(&name)
+                        .map(String::as_str)
+                        .or_else(|| {
+                            crate::diagnostics::did_you_mean(
+                                &name,
+                                imported.values.keys().map(String::as_str),
+                            )
+                        })
+                        .map(|s| format!("{namespace}.{s}"));
                     self.error(EvalError::UnknownImported {
                         span: reference.span,
                         name: format!("{namespace}.{name}"),

@@ -59,7 +59,45 @@ impl Default for Settings {
 }
 
 /// Values of another document, bound by `导入 … 为 名称`.
-pub type Imported = std::collections::HashMap<String, std::collections::HashMap<String, Value>>;
+pub type Imported = std::collections::HashMap<String, ImportedDocument>;
+
+/// What an imported document gives the document that imports it.
+#[derive(Debug, Default)]
+pub struct ImportedDocument {
+    /// Its figures' values by full name, and `年度`, its year.
+    pub values: std::collections::HashMap<String, Value>,
+    /// Its figures' full names by their display label (`财政拨款收入` → `收入.财政拨款`), so
+    /// that a name written as last year's `上年 { … }` block spelled it can be pointed to the
+    /// imported report's own name.
+    pub labels: std::collections::HashMap<String, String>,
+}
+
+impl ImportedDocument {
+    /// The figures of an evaluated document, its labels and its year.
+    pub fn new(evaluated: Evaluated) -> ImportedDocument {
+        let mut labels = std::collections::HashMap::new();
+        for fact in &evaluated.document.figures {
+            if let Some(label) = &fact.label {
+                labels
+                    .entry(label.clone())
+                    .or_insert_with(|| fact.name.clone());
+            }
+        }
+        let mut values: std::collections::HashMap<String, Value> =
+            evaluated.figures.into_iter().collect();
+        let year = evaluated
+            .document
+            .year
+            .as_deref()
+            .and_then(|y| y.trim().parse::<rust_decimal::Decimal>().ok());
+        if let Some(year) = year {
+            values
+                .entry("年度".to_owned())
+                .or_insert_with(|| Value::Num(Quantity::exact(Dim::Plain, year)));
+        }
+        ImportedDocument { values, labels }
+    }
+}
 
 /// What a document brings from outside its own text.
 #[derive(Debug, Clone, Copy)]
@@ -200,6 +238,8 @@ pub(crate) struct Evaluator<'a> {
     templates: HashMap<String, &'a TableDecl>,
     /// Figures whose definition is still a library default.
     library_figures: FxHashSet<String>,
+    /// The labels of the library's figures (`收入.财政拨款` → `财政拨款收入`).
+    library_labels: HashMap<String, String>,
     collecting_library: bool,
     tables: HashMap<String, Table<'a>>,
     values: HashMap<String, Slot>,
@@ -221,6 +261,7 @@ impl<'a> Evaluator<'a> {
             table_decls: Vec::new(),
             templates: HashMap::default(),
             library_figures: FxHashSet::default(),
+            library_labels: HashMap::default(),
             collecting_library: false,
             tables: HashMap::default(),
             values: HashMap::default(),
@@ -323,6 +364,10 @@ impl<'a> Evaluator<'a> {
             self.library_figures.remove(&name);
             if self.collecting_library {
                 self.library_figures.insert(name.clone());
+                if let Some(label) = &figure.label {
+                    self.library_labels
+                        .insert(name.clone(), label.value.clone());
+                }
             }
             self.figures.insert(name, (figure, prefix.to_vec()));
         }
@@ -353,7 +398,12 @@ impl<'a> Evaluator<'a> {
                 };
                 Some(doc::FigureFact {
                     name: name.clone(),
-                    label: figure.label.as_ref().map(|l| l.value.clone()),
+                    // A report's figure without a label keeps the standard one.
+                    label: figure
+                        .label
+                        .as_ref()
+                        .map(|l| l.value.clone())
+                        .or_else(|| self.library_labels.get(name).cloned()),
                     value,
                     unit,
                     lower,
