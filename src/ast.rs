@@ -32,6 +32,28 @@ pub enum Item {
     Block(Block),
 }
 
+impl Item {
+    /// The source the item was read from.
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Report(r) => r.span,
+            Item::Prior(p) => p.span,
+            Item::Group(g) => g.span,
+            Item::Figure(f) => f.span,
+            Item::Table(t) => t.span,
+            Item::Check(c) => c.span,
+            Item::Import(i) => i.span,
+            Item::Block(b) => match b {
+                Block::Heading(h) => h.span,
+                Block::Paragraph(p) => p.span,
+                Block::List(l) => l.span,
+                Block::Each(e) => e.span,
+                Block::If(i) => i.span,
+            },
+        }
+    }
+}
+
 /// A name as written: `收入`, or `「因公出国(境)费」` (stored without the brackets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {

@@ -21,7 +21,7 @@ pub fn format(text: &str) -> Option<String> {
     let mut out = String::new();
     let mut at = 0;
     for item in &module.items {
-        let span = item_span(item);
+        let span = item.span();
         let start = span.start as usize;
         printer.gap(&mut out, text.get(at..start).unwrap_or(""));
         out.push_str(&printer.item(item, span));
@@ -41,25 +41,6 @@ pub fn format(text: &str) -> Option<String> {
         out.push('\n');
     }
     Some(out)
-}
-
-fn item_span(item: &Item) -> Span {
-    match item {
-        Item::Report(r) => r.span,
-        Item::Prior(p) => p.span,
-        Item::Group(g) => g.span,
-        Item::Figure(f) => f.span,
-        Item::Table(t) => t.span,
-        Item::Check(c) => c.span,
-        Item::Import(i) => i.span,
-        Item::Block(b) => match b {
-            Block::Heading(h) => h.span,
-            Block::Paragraph(p) => p.span,
-            Block::List(l) => l.span,
-            Block::Each(e) => e.span,
-            Block::If(i) => i.span,
-        },
-    }
 }
 
 struct Printer<'t> {

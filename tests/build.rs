@@ -82,7 +82,13 @@ fn the_facts_file_has_every_figure_with_its_source() {
         .unwrap()
         + 1;
     assert_eq!(figure["source"]["line"], line);
-    let cells = facts["tables"][0]["cells"].as_array().unwrap();
+    let table = facts["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "财政拨款支出")
+        .expect("the table 财政拨款支出");
+    let cells = table["cells"].as_array().unwrap();
     assert!(cells
         .iter()
         .any(|c| c["row"] == "合计" && c["column"] == "年初预算" && c["value"] == "658.97"));
@@ -266,5 +272,148 @@ fn no_output_path_escapes_the_output_folder() {
             .iter()
             .map(|p| Path::new("in").join(p))
             .collect::<Vec<_>>()
+    );
+}
+
+/// The headings of the tables the document places (`公开01表　收入支出决算总表` …), from the
+/// compiler itself.
+fn table_headings(path: &Path) -> Vec<String> {
+    let mut sources = jues::source::Sources::new();
+    sources.add(
+        path.display().to_string(),
+        std::fs::read_to_string(path).unwrap(),
+    );
+    let compilation = jues::compile(sources, &jues::Options::default());
+    compilation
+        .evaluated
+        .document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            jues::doc::Block::Table(t) => Some(t.heading()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every table of the document at `source`, built into `dir`, appears exactly once in each
+/// output a reader sees: the HTML (its `id`), the Markdown (its heading) and the PDF text (its
+/// number, which nothing else prints).
+fn assert_each_table_once(source: &Path, dir: &Path) {
+    let headings = table_headings(source);
+    assert_eq!(headings.len(), 9, "the nine 公开表: {headings:?}");
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    let ids: Vec<&str> = html
+        .match_indices("<figure class=\"table\" id=\"")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(
+        ids.len(),
+        unique.len(),
+        "a table id twice in the HTML: {ids:?}"
+    );
+    assert_eq!(ids.len(), 9, "every table in the HTML: {ids:?}");
+    let markdown = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    let pdf = Command::new("pdftotext")
+        .args([dir.join("report.pdf").to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let pdf = String::from_utf8_lossy(&pdf.stdout);
+    for heading in &headings {
+        assert_eq!(
+            markdown.matches(&format!("**{heading}**")).count(),
+            1,
+            "`{heading}` once in the Markdown"
+        );
+        assert_eq!(
+            html.matches(&format!("<figcaption>{heading}</figcaption>"))
+                .count(),
+            1,
+            "`{heading}` once in the HTML"
+        );
+        let number = heading.split('\u{3000}').next().unwrap();
+        assert_eq!(pdf.matches(number).count(), 1, "`{number}` once in the PDF");
+    }
+}
+
+#[test]
+fn the_example_shows_every_table_once() {
+    let dir = scratch("build-tables-once");
+    let output = jues(&["build", REPORT, "-o", dir.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_each_table_once(&Path::new(env!("CARGO_MANIFEST_DIR")).join(REPORT), &dir);
+}
+
+/// A fresh `jues new` report: it checks (with a warning for every `待填`), is formatted, is
+/// refused by `jues build` while unfilled, and shows every table once when built anyway.
+#[test]
+fn a_new_report_is_formatted_unfinished_and_shows_every_table_once() {
+    let dir = scratch("build-new-report");
+    let report_dir = dir.join("2024决算");
+    let new = jues(&[
+        "new",
+        report_dir.to_str().unwrap(),
+        "--entity",
+        "某某局",
+        "--year",
+        "2024",
+    ]);
+    assert_eq!(new.status.code(), Some(0));
+    let report = report_dir.join("report.jues");
+    let report = report.to_str().unwrap();
+
+    let check = jues(&["check", "--format", "short", report]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned();
+    assert_eq!(check.status.code(), Some(0), "a scaffold checks: {said}");
+    assert!(!said.contains("error["), "{said}");
+    assert!(
+        said.contains("warning[J0405]") && said.contains("warning[J0307]"),
+        "{said}"
+    );
+    let denied = jues(&["check", "--deny", "warnings", report]);
+    assert_eq!(denied.status.code(), Some(1), "placeholders are not facts");
+
+    let fmt = jues(&["fmt", "--check", report]);
+    assert_eq!(
+        fmt.status.code(),
+        Some(0),
+        "the scaffold is formatted:\n{}",
+        String::from_utf8_lossy(&fmt.stdout)
+    );
+
+    let out = dir.join("out");
+    let build = jues(&["build", report, "-o", out.to_str().unwrap()]);
+    assert_eq!(
+        build.status.code(),
+        Some(1),
+        "an unfilled report is not published"
+    );
+    assert!(String::from_utf8_lossy(&build.stdout).contains("error[J0405]"));
+    assert!(!out.exists(), "nothing is written");
+
+    let anyway = jues(&[
+        "build",
+        report,
+        "--allow-errors",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(anyway.status.code(), Some(1));
+    assert_each_table_once(Path::new(report), &out);
+    let markdown = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        markdown.contains("【待填】") && !markdown.contains("0.00万元"),
+        "an unfilled value never shows as a number"
     );
 }

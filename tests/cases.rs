@@ -4,7 +4,8 @@
 //! `// expect: ok`, or `// expect: error J0101` (several: `// expect: error J0101, warning J0201`).
 //! The runner checks that exactly those codes (with those severities) are reported, and pins
 //! the rendered diagnostics (human and short formats) in an insta snapshot. Notes are compared
-//! only when the line expects one. A second line `// option: strict` compiles with `--strict`.
+//! only when the line expects one. A second line `// option: strict` compiles with `--strict`,
+//! `// option: publish` as `jues build` does (unfinished parts are errors).
 
 use jues::diagnostics::codes;
 use jues::diagnostics::render::{self, Format};
@@ -66,16 +67,19 @@ fn cases() {
         let bytes = std::fs::read(path).unwrap();
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let name = case_name(path);
-        let strict = text
-            .lines()
-            .nth(1)
-            .is_some_and(|l| l.contains("// option: strict"));
+        let option = |name: &str| {
+            text.lines()
+                .nth(1)
+                .is_some_and(|l| l.starts_with("// option:") && l.contains(name))
+        };
+        let (strict, publish) = (option("strict"), option("publish"));
         let mut sources = Sources::new();
         sources.add_bytes(name.clone(), &bytes);
         let compilation = compile(
             sources,
             &Options {
                 strict,
+                publish,
                 ..Options::default()
             },
         );

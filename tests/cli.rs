@@ -190,7 +190,7 @@ fn readme_test_command_is_what_ci_runs() {
 }
 
 #[test]
-fn new_scaffolds_a_report_that_checks_and_builds() {
+fn new_scaffolds_a_report_in_the_five_parts() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-report");
     let _ = std::fs::remove_dir_all(&dir);
     let output = jues(&[
@@ -210,36 +210,82 @@ fn new_scaffolds_a_report_that_checks_and_builds() {
     let report = dir.join("report.jues");
     let source = std::fs::read_to_string(&report).unwrap();
     assert!(source.contains("报告 \"某某局2024年度部门决算\"") && source.contains("上年 2023"));
-    assert!(
-        source.contains("TODO"),
-        "comments tell the author what to fill in"
-    );
-
-    let output = jues(&["check", report.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    let out = dir.join("out");
-    let output = jues(&[
-        "build",
-        report.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    for file in [
-        "report.html",
-        "report.md",
-        "report.pdf",
-        "report.facts.json",
+    for part in [
+        "# 第一部分 某某局概况",
+        "# 第二部分 2024年度部门决算表",
+        "# 第三部分 2024年度部门决算情况说明",
+        "# 第四部分 名词解释",
+        "# 第五部分 附件",
     ] {
-        assert!(out.join(file).exists(), "{file} is built");
+        assert!(source.contains(part), "the scaffold has `{part}`");
     }
+    assert!(
+        source.contains("待填"),
+        "what the department knows is left to fill in"
+    );
     // A second `new` into the same folder is refused rather than overwriting.
     assert_eq!(jues(&["new", dir.to_str().unwrap()]).status.code(), Some(2));
+}
+
+/// `--prior` imports last year's report; a department's name with quotes and braces is
+/// written so that the file still parses.
+#[test]
+fn new_imports_last_year_and_quotes_the_entity() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-prior");
+    let _ = std::fs::remove_dir_all(&dir);
+    let entity = "某\"局\"{甲}*乙*";
+    let last = dir.join("2024");
+    assert_eq!(
+        jues(&[
+            "new",
+            last.to_str().unwrap(),
+            "--entity",
+            entity,
+            "--year",
+            "2024"
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    let this = dir.join("2025");
+    let output = jues(&[
+        "new",
+        this.to_str().unwrap(),
+        "--entity",
+        entity,
+        "--year",
+        "2025",
+        "--prior",
+        "../2024/report.jues",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = this.join("report.jues");
+    let source = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        source.contains("导入 \"../2024/report.jues\" 为 上年"),
+        "{source}"
+    );
+    assert!(!source.contains("上年 2024 {"));
+    let check = jues(&["check", "--format", "short", report.to_str().unwrap()]);
+    let said = stdout(&check);
+    assert_eq!(check.status.code(), Some(0), "{said}");
+    assert!(!said.contains("J0101") && !said.contains("J0001"), "{said}");
+    let build = jues(&[
+        "build",
+        report.to_str().unwrap(),
+        "--allow-errors",
+        "--to",
+        "md",
+        "-o",
+        this.join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(build.status.code(), Some(1));
+    let markdown = std::fs::read_to_string(this.join("out/report.md")).unwrap();
+    assert!(
+        markdown.contains("# 第一部分 某\"局\"{甲}\\*乙\\*概况"),
+        "the name is shown as written: {markdown}"
+    );
 }
 
 #[test]

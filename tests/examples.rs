@@ -57,7 +57,7 @@ fn examples_and_stdlib_check_clean() {
 }
 
 /// Every standard-library file is a registered report type, and a report of each type that
-/// fills in nothing checks clean (the library's own identities hold on its defaults).
+/// fills in nothing has no error (the library's own identities hold on its defaults).
 #[test]
 fn stdlib_types_check_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -82,7 +82,14 @@ fn stdlib_types_check_clean() {
             jues::diagnostics::render::Format::Short,
             false,
         );
-        assert!(compilation.diagnostics.is_empty(), "{name}:\n{short}");
+        // The library's own identities hold on its defaults; what the empty report lacks is
+        // its tables, said once.
+        let codes: Vec<&str> = compilation
+            .diagnostics
+            .iter()
+            .map(|d| d.code.id())
+            .collect();
+        assert_eq!(codes, ["J0309"], "{name}:\n{short}");
     }
 }
 

@@ -10,4 +10,5 @@ mod fmt;
 mod lsp;
 mod pdf;
 mod properties;
+mod tutorial;
 mod watch;

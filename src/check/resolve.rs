@@ -51,6 +51,8 @@ pub const TABLE_SETTINGS: &[&str] = &[
     "number",
     "未公开",
     "unpublished",
+    "合计行",
+    "total_row",
 ];
 
 /// Names a `@每行` body can use besides the table's columns.

@@ -23,6 +23,9 @@ impl Evaluator<'_> {
     ) -> Option<Value> {
         let t = self.tables.get(table)?;
         let col = t.column(column)?;
+        if t.rows[row].unfilled[col] {
+            return None; // `待填`, reported by the checker
+        }
         match t.columns[col].kind {
             ColKind::Computed(expr) => {
                 let ctx = Ctx {
@@ -429,6 +432,9 @@ impl Evaluator<'_> {
                         )
                     }
                     Some(Value::Text(text)) => (text, None),
+                    _ if t_unfilled(&self.tables, name, index, column) => {
+                        ("【待填】".to_owned(), None)
+                    }
                     _ => (String::new(), None),
                 };
                 cells.push(text);
@@ -461,4 +467,17 @@ impl Evaluator<'_> {
             rows: out,
         })
     }
+}
+
+/// Whether the cell of `table` at `row` and `column` is `待填`.
+fn t_unfilled(
+    tables: &rustc_hash::FxHashMap<String, super::table::Table<'_>>,
+    table: &str,
+    row: usize,
+    column: &str,
+) -> bool {
+    tables.get(table).is_some_and(|t| {
+        t.column(column)
+            .is_some_and(|c| t.rows.get(row).is_some_and(|r| r.unfilled[c]))
+    })
 }

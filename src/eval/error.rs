@@ -69,6 +69,8 @@ pub enum EvalError {
         span: Span,
         name: String,
         suggestion: Option<String>,
+        /// Whether the suggestion is the figure whose label is the name written.
+        by_label: bool,
     },
     /// `a = b + 1`, `b = a - 1`.
     Cycle { span: Span, path: String },
@@ -95,14 +97,17 @@ pub enum EvalError {
         write: String,
         rows: Vec<Span>,
     },
+    /// A table setting with a value it cannot take (`合计行 也许`).
+    Setting(crate::check::CheckError),
     /// A table with no rows and no `空表说明`.
     EmptyTable { span: Span, table: String },
-    /// A standard table (`公开08表`) the report of a standard type does not declare.
-    MissingTable {
+    /// Standard tables (`公开08表`) the report of a standard type does not declare: (number,
+    /// table name, title) each.
+    MissingTables {
         span: Span,
-        table: String,
-        number: String,
-        title: String,
+        /// The report type (`部门决算`).
+        kind: String,
+        tables: Vec<(String, String, String)>,
     },
     /// A budget line far from its budget, with no `说明`.
     MissingReason {
@@ -225,14 +230,15 @@ impl EvalError {
                 Label::new(*span, "overflows 28 significant digits"),
             )
             .with_help("use a larger unit or fewer decimals"),
-            EvalError::UnknownImported { span, name, suggestion } => {
+            EvalError::UnknownImported { span, name, suggestion, by_label } => {
                 let d = Diagnostic::new(
                     Code::UnknownName,
                     format!("unknown name `{name}`: the imported document does not define it"),
                     Label::new(*span, "not in the imported document"),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(format!("the imported report calls it `{s}`: write that")),
+                    Some(s) if *by_label => d.with_help(format!("the imported report calls it `{s}`: write that")),
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
                     None => d.with_help("an imported report's figures keep the names it gives them (`上年.收入.合计`, `上年.总计.收入`): use one of those, or define the figure in the imported report"),
                 }
             }
@@ -272,18 +278,34 @@ impl EvalError {
                 }
                 d.with_help(format!("write `{write}`, or correct the rows"))
             }
+            EvalError::Setting(error) => error.to_diagnostic(),
             EvalError::EmptyTable { span, table } => Diagnostic::new(
                 Code::EmptyTable,
                 format!("table `{table}` has no rows and does not say why"),
                 Label::new(*span, "empty"),
             )
             .with_help("add `空表说明 \"本单位无…\"` to the table, as the standard report requires"),
-            EvalError::MissingTable { span, table, number, title } => Diagnostic::new(
-                Code::MissingTable,
-                format!("the report leaves out {number} {title} (table `{table}`)"),
-                Label::new(*span, "this report type publishes it"),
-            )
-            .with_help(format!("declare it in 第二部分: `表 {table} {{ … }}` with its rows, or with `空表说明 \"本单位无…\"` when there is nothing to show")),
+            EvalError::MissingTables { span, kind, tables } => {
+                let list: Vec<String> = tables
+                    .iter()
+                    .map(|(number, table, title)| format!("{number} {title} (`{table}`)"))
+                    .collect();
+                let declarations: Vec<String> =
+                    tables.iter().map(|(_, table, _)| format!("`表 {table} {{ … }}`")).collect();
+                Diagnostic::new(
+                    Code::MissingTable,
+                    format!(
+                        "the report leaves out {} of the tables a {kind} publishes: {}",
+                        tables.len(),
+                        list.join(", ")
+                    ),
+                    Label::new(*span, format!("a {kind} publishes every 公开表")),
+                )
+                .with_help(format!(
+                    "declare each in 第二部分, in its place: {}, with its rows, or with `空表说明 \"本单位无…\"` when there is nothing to show",
+                    declarations.join(", ")
+                ))
+            }
             EvalError::MissingReason { span, row, budget, actual } => Diagnostic::new(
                 Code::MissingReason,
                 format!("{row} spent {actual} against a budget of {budget}, with no reason given"),

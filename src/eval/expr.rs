@@ -122,9 +122,8 @@ impl Evaluator<'_> {
                 if found.is_none() {
                     // The imported report's own name for what was meant: by its label
                     // (`上年.财政拨款收入` is `收入.财政拨款` "财政拨款收入"), else a likely typo.
-                    let suggestion = imported
-                        .labels
-                        .get(&name)
+                    let by_label = imported.labels.get(&name);
+                    let suggestion = by_label
                         .map(String::as_str)
                         .or_else(|| {
                             crate::diagnostics::did_you_mean(
@@ -133,10 +132,12 @@ impl Evaluator<'_> {
                             )
                         })
                         .map(|s| format!("{namespace}.{s}"));
+                    let by_label = by_label.is_some();
                     self.error(EvalError::UnknownImported {
                         span: reference.span,
                         name: format!("{namespace}.{name}"),
                         suggestion,
+                        by_label,
                     });
                 }
                 found

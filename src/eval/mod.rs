@@ -322,12 +322,11 @@ impl<'a> Evaluator<'a> {
             })
             .collect();
         missing.sort();
-        for (number, table, title) in missing {
-            self.error(EvalError::MissingTable {
+        if !missing.is_empty() {
+            self.error(EvalError::MissingTables {
                 span: setting.value.span(),
-                table,
-                number,
-                title,
+                kind: setting.value.text(),
+                tables: missing,
             });
         }
     }

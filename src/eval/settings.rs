@@ -53,7 +53,8 @@ impl Settings {
     }
 }
 
-fn yes_no(text: &str) -> Option<bool> {
+/// `是`/`否` (`yes`/`no`, `true`/`false`).
+pub(super) fn yes_no(text: &str) -> Option<bool> {
     match text {
         "是" | "yes" | "true" => Some(true),
         "否" | "no" | "false" => Some(false),

@@ -9,6 +9,7 @@ use super::value::{Quantity, Value};
 use super::Evaluator;
 use crate::ast::*;
 use crate::check::classification::{self, Kind};
+use crate::check::CheckError;
 use crate::source::Span;
 use std::collections::HashMap;
 
@@ -64,6 +65,9 @@ pub struct TRow {
     pub name: String,
     pub span: Span,
     pub cells: Vec<Option<TCell>>,
+    /// For each column, whether its cell is `待填`: it has no value, and neither has what
+    /// adds it up.
+    pub unfilled: Vec<bool>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
 }
@@ -157,11 +161,31 @@ impl<'a> Evaluator<'a> {
         let mut kind = None;
         let mut empty_note = None;
         let mut number = None;
+        let mut total_row = true;
         let template = self.templates.get(&decl.name.text).copied();
         let template_settings = template.map(|t| t.settings.as_slice()).unwrap_or_default();
         for setting in template_settings.iter().chain(&decl.settings) {
             match (setting.key.text.as_str(), &setting.value) {
-                ("科目" | "codes", SettingValue::Name(n)) => kind = Kind::parse(&n.dotted()),
+                ("科目" | "codes", value) => match Kind::parse(&value.text()) {
+                    Some(k) => kind = Some(k),
+                    None => self.error(EvalError::Setting(CheckError::BadSettingValue {
+                        key: setting.key.text.clone(),
+                        value: value.text(),
+                        span: value.span(),
+                        expected: "`功能分类` or `经济分类`",
+                    })),
+                },
+                ("合计行" | "total_row", value) => {
+                    match super::settings::yes_no(&value.text()) {
+                        Some(yes) => total_row = yes,
+                        None => self.error(EvalError::Setting(CheckError::BadSettingValue {
+                            key: setting.key.text.clone(),
+                            value: value.text(),
+                            span: value.span(),
+                            expected: "`是` or `否`",
+                        })),
+                    }
+                }
                 ("空表说明" | "empty", value) => empty_note = Some(value.text()),
                 ("未公开" | "unpublished", value) => empty_note = Some(value.text()),
                 ("编号" | "number", value) => number = Some(value.text()),
@@ -242,14 +266,16 @@ impl<'a> Evaluator<'a> {
             .columns
             .iter()
             .any(|c| !matches!(c.kind, ColKind::Text));
-        if numeric && !table.rows.iter().any(|r| r.kind == RowKind::Total) {
-            // Every table has a total; without a stated one it is computed from the top rows.
+        if numeric && total_row && !table.rows.iter().any(|r| r.kind == RowKind::Total) {
+            // Every table has a total (unless `合计行 否`: its rows are not parts of one
+            // whole); without a stated one it is computed from the top rows.
             let columns = table.columns.len();
             table.rows.push(TRow {
                 kind: RowKind::Total,
                 name: "合计".to_owned(),
                 span: decl.name.span,
                 cells: vec![None; columns],
+                unfilled: vec![false; columns],
                 parent: None,
                 children: Vec::new(),
             });
@@ -268,6 +294,7 @@ impl<'a> Evaluator<'a> {
             RowKey::Subtotal(_) => (RowKind::Subtotal, "小计".to_owned()),
         };
         let mut cells: Vec<Option<TCell>> = vec![None; table.columns.len()];
+        let mut unfilled = vec![false; table.columns.len()];
         let inputs: Vec<usize> = (0..table.columns.len())
             .filter(|&i| !matches!(table.columns[i].kind, ColKind::Computed(_)))
             .collect();
@@ -290,6 +317,7 @@ impl<'a> Evaluator<'a> {
                     i
                 }
             };
+            unfilled[index] = matches!(cell.value, CellValue::Placeholder(_));
             cells[index] = self.read_cell(&table.columns[index], cell);
         }
         TRow {
@@ -297,6 +325,7 @@ impl<'a> Evaluator<'a> {
             name,
             span: row.key.span(),
             cells,
+            unfilled,
             parent: None,
             children: Vec::new(),
         }
