@@ -5,7 +5,6 @@
 //! it as before.
 
 use genpdfi::style::Color;
-use lopdf::content::{Content, Operation};
 use lopdf::Object;
 
 /// The colour of bold text as laid out (nearly black, used for nothing else).
@@ -34,95 +33,102 @@ pub fn embolden(pdf: &mut lopdf::Document) {
         } else {
             stream.content.clone()
         };
-        let Ok(content) = Content::decode(&plain) else {
+        let Some(rewritten) = rewrite(&plain) else {
             continue;
         };
-        let Some(operations) = rewrite(content.operations) else {
-            continue;
-        };
-        let Ok(encoded) = (Content { operations }).encode() else {
-            continue;
-        };
-        stream.set_plain_content(encoded);
+        stream.set_plain_content(rewritten);
         let _ = stream.compress();
     }
 }
 
-fn is_mark(operands: &[Object]) -> bool {
-    let values: Vec<f32> = operands.iter().filter_map(|o| o.as_float().ok()).collect();
-    matches!(values[..], [r, g, b] if r == 0.0 && g == 0.0 && (b - 1.0 / 255.0).abs() < 1e-4)
+/// The operator and operands of a line of content: printpdf writes one operation per line,
+/// operands first (parsing the whole content with lopdf took longer than laying it out).
+fn operation(line: &[u8]) -> (&[u8], Vec<f32>) {
+    let mut words = line
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    let operator = words.next_back().unwrap_or(b"");
+    let operands = words
+        .filter_map(|w| std::str::from_utf8(w).ok()?.parse().ok())
+        .collect();
+    (operator, operands)
 }
 
-/// The operations with bold text made faux bold, or `None` if there is no bold text.
-fn rewrite(operations: Vec<Operation>) -> Option<Vec<Operation>> {
-    if !operations
-        .iter()
-        .any(|op| op.operator == "rg" && is_mark(&op.operands))
-    {
+fn is_mark(operands: &[f32]) -> bool {
+    matches!(operands, [r, g, b] if *r == 0.0 && *g == 0.0 && (b - 1.0 / 255.0).abs() < 1e-4)
+}
+
+/// The content with bold text made faux bold, or `None` if there is no bold text.
+fn rewrite(content: &[u8]) -> Option<Vec<u8>> {
+    let lines: Vec<&[u8]> = content.split(|b| *b == b'\n').collect();
+    if !lines.iter().any(|line| {
+        let (operator, operands) = operation(line);
+        operator == b"rg" && is_mark(&operands)
+    }) {
         return None;
     }
-    let real = |x: f32| Object::Real(x);
-    let black = || vec![real(0.0), real(0.0), real(0.0)];
     // The state the layout engine set, to restore after bold text.
-    let mut width = Operation::new("w", vec![real(1.0)]);
-    let mut stroke = Operation::new("RG", black());
+    let mut width: Vec<u8> = b"1 w".to_vec();
+    let mut stroke: Vec<u8> = b"0 0 0 RG".to_vec();
     let mut fill_is_mark = false;
     let mut in_text = false;
     let mut bold = false;
-    let mut out = Vec::with_capacity(operations.len() + 16);
-    let start = |out: &mut Vec<Operation>| {
-        out.push(Operation::new("RG", black()));
-        out.push(Operation::new("w", vec![real(STROKE)]));
-        out.push(Operation::new("Tr", vec![Object::Integer(2)]));
+    let mut out: Vec<u8> = Vec::with_capacity(content.len() + 1024);
+    let emit = |out: &mut Vec<u8>, line: &[u8]| {
+        if !out.is_empty() {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(line);
     };
-    let stop = |out: &mut Vec<Operation>, width: &Operation, stroke: &Operation| {
-        out.push(Operation::new("Tr", vec![Object::Integer(0)]));
-        out.push(width.clone());
-        out.push(stroke.clone());
-    };
-    for op in operations {
-        match op.operator.as_str() {
-            "BT" => {
+    let start = format!("0 0 0 RG\n{STROKE} w\n2 Tr");
+    for line in lines {
+        let (operator, operands) = operation(line);
+        match operator {
+            b"BT" => {
                 in_text = true;
-                out.push(op);
+                emit(&mut out, line);
                 if fill_is_mark {
-                    start(&mut out);
+                    emit(&mut out, start.as_bytes());
                     bold = true;
                 }
             }
-            "ET" => {
+            b"ET" => {
                 if bold {
-                    stop(&mut out, &width, &stroke);
+                    emit(&mut out, b"0 Tr");
+                    emit(&mut out, &width);
+                    emit(&mut out, &stroke);
                     bold = false;
                 }
                 in_text = false;
-                out.push(op);
+                emit(&mut out, line);
             }
-            "rg" | "g" | "k" | "sc" | "scn" => {
-                fill_is_mark = op.operator == "rg" && is_mark(&op.operands);
+            b"rg" | b"g" | b"k" | b"sc" | b"scn" => {
+                fill_is_mark = operator == b"rg" && is_mark(&operands);
                 if fill_is_mark {
-                    out.push(Operation::new("rg", black()));
+                    emit(&mut out, b"0 0 0 rg");
                     if in_text && !bold {
-                        start(&mut out);
+                        emit(&mut out, start.as_bytes());
                         bold = true;
                     }
                 } else {
                     if bold {
-                        stop(&mut out, &width, &stroke);
+                        emit(&mut out, b"0 Tr");
+                        emit(&mut out, &width);
+                        emit(&mut out, &stroke);
                         bold = false;
                     }
-                    out.push(op);
+                    emit(&mut out, line);
                 }
             }
-            "w" => {
-                width = op.clone();
-                out.push(op);
+            b"w" => {
+                width = line.to_vec();
+                emit(&mut out, line);
             }
-            "RG" | "G" | "K" | "SC" | "SCN" => {
-                stroke = op.clone();
-                out.push(op);
+            b"RG" | b"G" | b"K" | b"SC" | b"SCN" => {
+                stroke = line.to_vec();
+                emit(&mut out, line);
             }
-            _ => out.push(op),
+            _ => emit(&mut out, line),
         }
     }
     Some(out)
@@ -132,29 +138,37 @@ fn rewrite(operations: Vec<Operation>) -> Option<Vec<Operation>> {
 mod tests {
     use super::*;
 
-    fn ops(text: &[u8]) -> Vec<Operation> {
-        Content::decode(text).expect("content").operations
-    }
-
     #[test]
     fn marked_text_is_stroked_and_the_state_restored() {
-        let out = rewrite(ops(
-            b"0.5 w BT 0 0 0.003921569 rg (a) Tj ET BT (b) Tj 0 0 0 rg (c) Tj ET",
-        ))
-        .expect("bold text");
-        let names: Vec<&str> = out.iter().map(|o| o.operator.as_str()).collect();
+        let content = b"0.5 w\nBT\n0 0 0.003921569 rg\n[<0011>] TJ\nET\nBT\n[<0012>] TJ\n0 0 0 rg\n[<0013>] TJ\nET";
+        let out = String::from_utf8(rewrite(content).expect("bold text")).unwrap();
         assert_eq!(
-            names,
+            out.lines().collect::<Vec<_>>(),
             [
-                "w", "BT", "rg", "RG", "w", "Tr", "Tj", "Tr", "w", "RG", "ET", "BT", "RG", "w",
-                "Tr", "Tj", "Tr", "w", "RG", "rg", "Tj", "ET"
+                "0.5 w",
+                "BT",
+                "0 0 0 rg",
+                "0 0 0 RG",
+                "0.35 w",
+                "2 Tr",
+                "[<0011>] TJ",
+                "0 Tr",
+                "0.5 w",
+                "0 0 0 RG",
+                "ET",
+                "BT",
+                "0 0 0 RG",
+                "0.35 w",
+                "2 Tr",
+                "[<0012>] TJ",
+                "0 Tr",
+                "0.5 w",
+                "0 0 0 RG",
+                "0 0 0 rg",
+                "[<0013>] TJ",
+                "ET"
             ]
         );
-        assert_eq!(
-            out[8].operands.first().and_then(|o| o.as_float().ok()),
-            Some(0.5),
-            "the line width is restored"
-        );
-        assert!(rewrite(ops(b"BT 0 0 0 rg (a) Tj ET")).is_none());
+        assert!(rewrite(b"BT\n0 0 0 rg\n[<0011>] TJ\nET").is_none());
     }
 }
