@@ -307,7 +307,13 @@ impl Element for TableElement {
             }
             let h = row.height(self.line);
             let room = available - used;
-            if h <= room {
+            // The last row (a total) is not left alone on a page: the row before it goes along.
+            let last = laid.rows.len() - 1;
+            let widow = drawn > 0
+                && self.next + 1 == last
+                && self.next > HEADER
+                && laid.rows.get(last).is_some_and(|r| h + r.height(0) > room);
+            if h <= room && !widow {
                 let count = row.lines() - self.line;
                 used += draw(row, &laid.widths, self.line, count, &area, cache)?;
                 area.add_offset(Position::new(0, h));
