@@ -1,5 +1,5 @@
 //! The PDF output, read back with poppler (`pdftotext`, `pdffonts`, `pdfinfo`, `pdftoppm`,
-//! installed by `.ci/run` with the CJK font `fonts-wqy-microhei`).
+//! installed by `.ci/run` with the CJK fonts `fonts-arphic-uming` and `fonts-wqy-microhei`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
