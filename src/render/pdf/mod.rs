@@ -3,7 +3,9 @@
 //! Findings this follows are in `shared/design/pdf.md`: one shared font for every style (no
 //! CJK font has a bold face), a subset font with a character map (see [`font`]), and Chinese
 //! line breaking done here: genpdfi breaks lines only between the pieces it is given, so text
-//! is given as pieces that may be broken between ([`pieces`]). The creation date comes from
+//! is given as pieces that may be broken between ([`pieces`]; a number keeps its unit). Tables
+//! are laid out by jues ([`table`]: the header on every page, rows whole), and bold is a faux
+//! bold written into the page content afterwards ([`bold`]). The creation date comes from
 //! `SOURCE_DATE_EPOCH` or the report's year, and the file identifier from the content, so the
 //! same input gives the same bytes.
 
@@ -23,7 +25,8 @@ use std::path::PathBuf;
 /// How to make a PDF.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The font file (`--font`); otherwise `JUES_FONT`, then well-known system fonts.
+    /// The font file or family keyword (`--font`, `字体`); otherwise `JUES_FONT`, then
+    /// well-known system fonts ([`font::candidates`]).
     pub font: Option<PathBuf>,
     /// Seconds since 1970 for the PDF's dates (`SOURCE_DATE_EPOCH`); otherwise the end of the
     /// report's year.
