@@ -4,8 +4,8 @@
 //! CJK font has a bold face), a subset font with a character map (see [`font`]), and Chinese
 //! line breaking done here: genpdfi breaks lines only between the pieces it is given, so text
 //! is given as pieces that may be broken between ([`pieces`]; a number keeps its unit). Tables
-//! are laid out by jues ([`table`]: the header on every page, rows whole), and bold is a faux
-//! bold written into the page content afterwards ([`bold`]). The creation date comes from
+//! are laid out by jues (`table.rs`: the header on every page, rows whole), and bold is a faux
+//! bold written into the page content afterwards (`bold.rs`). The creation date comes from
 //! `SOURCE_DATE_EPOCH` or the report's year, and the file identifier from the content, so the
 //! same input gives the same bytes.
 
