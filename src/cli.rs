@@ -106,8 +106,9 @@ struct OutputArgs {
     /// The formats to write, separated by commas.
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json, Output::Pdf])]
     to: Vec<Output>,
-    /// The CJK TrueType font for the PDF (else the document's `字体`, `JUES_FONT`, or a
-    /// system font).
+    /// The CJK TrueType font for the PDF: a path, or `宋体`/`serif` or `黑体`/`sans` for a
+    /// system font of that style (else the document's `字体`, `JUES_FONT`, or a system font,
+    /// 宋体 style first).
     #[arg(long)]
     font: Option<PathBuf>,
     /// The folder to write into (created if needed).
@@ -569,8 +570,8 @@ impl Build {
         (code, inputs)
     }
 
-    /// The PDF, with the font from `--font`, the document's `字体` (relative to the document),
-    /// `JUES_FONT` or the system.
+    /// The PDF, with the font from `--font`, the document's `字体` (a path relative to the
+    /// document, or a family keyword), `JUES_FONT` or the system.
     #[cfg(feature = "pdf")]
     fn pdf(&self, path: &Path, compilation: &crate::Compilation) -> Result<Vec<u8>, String> {
         let setting = crate::ast::ReportDecl::find(std::slice::from_ref(&compilation.module))
@@ -579,7 +580,15 @@ impl Build {
                     .iter()
                     .find(|s| matches!(s.key.text.as_str(), "字体" | "font"))
             })
-            .map(|s| path.parent().unwrap_or(Path::new("")).join(s.value.text()));
+            .map(|s| {
+                let value = s.value.text();
+                // A family keyword (`宋体`, `黑体` …) is not a path.
+                if crate::render::pdf::font::Family::parse(&value).is_some() {
+                    PathBuf::from(value)
+                } else {
+                    path.parent().unwrap_or(Path::new("")).join(value)
+                }
+            });
         let options = crate::render::pdf::Options {
             font: self.font.clone().or(setting),
             epoch: std::env::var("SOURCE_DATE_EPOCH")

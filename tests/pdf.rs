@@ -1,5 +1,5 @@
 //! The PDF output, read back with poppler (`pdftotext`, `pdffonts`, `pdfinfo`, `pdftoppm`,
-//! installed by `.ci/run` with the CJK font `fonts-wqy-microhei`).
+//! installed by `.ci/run` with the CJK fonts `fonts-arphic-uming` and `fonts-wqy-microhei`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -244,4 +244,360 @@ fn the_document_names_its_pdf_font() {
         stderr.contains("no/such/font.ttc"),
         "the document's 字体 is used: {stderr}"
     );
+}
+
+/// Writes `source` as `<name>.jues` in a scratch folder and builds its PDF.
+fn build_generated(name: &str, source: &str) -> PathBuf {
+    let dir = scratch(name);
+    let path = dir.join(format!("{name}.jues"));
+    std::fs::write(&path, source).unwrap();
+    build_pdf(path.to_str().unwrap(), &dir)
+}
+
+/// Pairs of consecutive lines of `pdftotext -layout` where a number ends one line and its unit
+/// starts the next (`…1149.45` / `万元…`), or `万` ends one and `元` starts the next.
+fn units_split_from_numbers(pdf: &Path) -> Vec<String> {
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    lines
+        .windows(2)
+        .filter(|pair| {
+            let (end, start) = (pair[0], pair[1]);
+            let number_then_unit = end.ends_with(|c: char| c.is_ascii_digit())
+                && jues::eval::unit::Unit::prefix_of(start).is_some();
+            number_then_unit || (end.ends_with('万') && start.starts_with('元'))
+        })
+        .map(|pair| format!("{} / {}", pair[0], pair[1]))
+        .collect()
+}
+
+#[test]
+fn a_number_is_never_split_from_its_unit() {
+    let dir = scratch("pdf-units-example");
+    let pdf = build_pdf("examples/lusong-hrss-2019/report.jues", &dir);
+    assert_eq!(units_split_from_numbers(&pdf), Vec::<String>::new());
+
+    // Every offset of a number in the line, so that some line would end between a number and
+    // its unit if they could be parted.
+    let filler: Vec<char> = "财政拨款收入支出决算预算基本项目".chars().collect();
+    let mut source = String::new();
+    for k in 0..40 {
+        let lead: String = (0..k).map(|i| filler[i % filler.len()]).collect();
+        source.push_str(&format!(
+            "{lead}增加1234.56万元，职工2489人，接待12人次，车辆3辆，设备2台(套)，占72.80%。\n\n"
+        ));
+    }
+    let pdf = build_generated("pdf-units", &source);
+    assert_eq!(units_split_from_numbers(&pdf), Vec::<String>::new());
+    let text: String = flowing_text(&pdf).split_whitespace().collect();
+    assert_eq!(
+        text.matches("增加1234.56万元，职工2489人，接待12人次，车辆3辆，设备2台(套)，占72.80%。")
+            .count(),
+        40,
+        "the text reads back whole"
+    );
+}
+
+#[test]
+fn the_cover_title_breaks_after_the_entity() {
+    let dir = scratch("pdf-cover");
+    let pdf = build_pdf("examples/lusong-hrss-2019/report.jues", &dir);
+    let page = tool(
+        "pdftotext",
+        &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
+    );
+    let lines: Vec<&str> = page
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines[..2],
+        ["株洲市芦淞区人力资源和社会保障局", "2019年度部门决算"],
+        "{page}"
+    );
+    // Centred: the two lines' middles agree.
+    let boxes = tool(
+        "pdftotext",
+        &["-f", "1", "-l", "1", "-bbox", pdf.to_str().unwrap(), "-"],
+    );
+    let middles: Vec<f64> = boxes
+        .lines()
+        .filter(|l| {
+            l.contains("株洲市芦淞区人力资源和社会保障局</word>")
+                || l.contains(">2019年度部门决算<")
+        })
+        .take(2)
+        .map(|l| (attribute(l, "xMin") + attribute(l, "xMax")) / 2.0)
+        .collect();
+    assert_eq!(middles.len(), 2, "{boxes}");
+    assert!((middles[0] - middles[1]).abs() < 2.0, "{middles:?}");
+}
+
+/// The value of `name="…"` in a line of poppler's bounding-box output.
+fn attribute(line: &str, name: &str) -> f64 {
+    line.split(&format!("{name}=\""))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no {name} in {line}"))
+}
+
+/// The number of pages of a PDF.
+fn page_count(pdf: &Path) -> usize {
+    tool("pdfinfo", &[pdf.to_str().unwrap()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+/// A table of `rows` items whose 说明 cells take two or three lines.
+fn long_table(rows: usize) -> String {
+    let mut source = String::from("表 t \"长表\" {\n  列 说明: 文本, 数: 金额\n");
+    for i in 0..rows {
+        let note = "年初预算时功能科目未细化在预算执行过程中调整".repeat(1 + i % 2);
+        source.push_str(&format!(
+            "  {} \"行政运行\" \"第{i}行{note}\" 1.5\n",
+            2_010_301 + i
+        ));
+    }
+    source.push_str("}\n");
+    source
+}
+
+#[test]
+fn table_headers_repeat_on_every_page() {
+    let pdf = build_generated("pdf-header", &long_table(120));
+    let pages = page_count(&pdf);
+    // The title page, then the table over three pages or more.
+    assert!(pages >= 4, "{pages} pages");
+    for page in 2..=pages {
+        let n = page.to_string();
+        let text = tool(
+            "pdftotext",
+            &["-f", &n, "-l", &n, "-layout", pdf.to_str().unwrap(), "-"],
+        );
+        let header = text.lines().find(|l| l.contains("科目编码"));
+        assert!(
+            header.is_some_and(|l| l.contains("科目名称") && l.contains("说明")),
+            "page {page} has the header row:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_table_row_is_never_split_across_pages() {
+    // genpdfi's own table split rows at the foot of a page, and began a row of which no line
+    // fitted (a sliver of an empty row); rows are now moved to the next page whole.
+    let pdf = build_generated("pdf-rows", &long_table(120));
+    let pages = page_count(&pdf);
+    let texts: Vec<String> = (2..=pages)
+        .map(|page| {
+            let n = page.to_string();
+            let text = tool(
+                "pdftotext",
+                &["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+            );
+            text.split_whitespace().collect()
+        })
+        .collect();
+    for i in 0..120 {
+        let note = "年初预算时功能科目未细化在预算执行过程中调整".repeat(1 + i % 2);
+        let row = format!("第{i}行{note}");
+        let whole = texts.iter().filter(|t| t.contains(&row)).count();
+        assert_eq!(whole, 1, "row {i} is whole on one page");
+    }
+}
+
+#[test]
+fn subtotal_and_total_rows_are_bold() {
+    // Text shown with rendering mode 2 (fill and stroke: the faux bold), counted per page.
+    fn bold_texts(pdf: &Path) -> usize {
+        let document = lopdf::Document::load(pdf).unwrap();
+        let mut count = 0;
+        for page in document.get_pages().values() {
+            let content = document.get_and_decode_page_content(*page).unwrap();
+            let mut mode = 0;
+            for op in &content.operations {
+                match op.operator.as_str() {
+                    "Tr" => mode = op.operands.first().and_then(|o| o.as_i64().ok()).unwrap(),
+                    "TJ" | "Tj" if mode == 2 => count += 1,
+                    _ => {}
+                }
+            }
+        }
+        count
+    }
+    let table = |rows: &str| format!("表 t \"表\" {{\n  列 说明: 文本, 数: 金额\n{rows}}}\n");
+    let items = build_generated(
+        "pdf-plain",
+        &table("  2010301 \"行政运行\" \"项\" 1.5\n  2010302 \"一般行政管理事务\" \"项\" 1.5\n"),
+    );
+    let subtotals = build_generated(
+        "pdf-bold",
+        &table(
+            "  201 \"一般公共服务支出\" \"类\" 3\n  20103 \"政府办公厅\" \"款\" 3\n  2010301 \"行政运行\" \"项\" 1.5\n  2010302 \"一般行政管理事务\" \"项\" 1.5\n",
+        ),
+    );
+    let (plain, bold) = (bold_texts(&items), bold_texts(&subtotals));
+    // Two subtotal rows of three bold cells each, at least one piece of text per cell.
+    assert!(
+        bold >= plain + 6,
+        "bold text: {plain} without subtotals, {bold} with"
+    );
+    let text: String = flowing_text(&subtotals).split_whitespace().collect();
+    assert!(
+        text.contains("201一般公共服务支出类3.00") && text.contains("合计3.00"),
+        "bold text is still text: {text}"
+    );
+}
+
+#[test]
+fn list_items_hang_from_their_markers() {
+    let item = "第一项说明文字".repeat(12);
+    let pdf = build_generated("pdf-list", &format!("1. {item}\n2. 第二项。\n"));
+    let boxes = tool(
+        "pdftotext",
+        &[
+            "-f",
+            "2",
+            "-l",
+            "2",
+            "-bbox-layout",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    let words: Vec<&str> = boxes
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("<word"))
+        .collect();
+    assert!(words.len() >= 3, "{boxes}");
+    let (marker, first, wrapped) = (words[0], words[1], words[2]);
+    assert!(marker.contains(">1.<"), "{marker}");
+    assert!(
+        attribute(first, "xMin") > attribute(marker, "xMax"),
+        "the text follows the marker"
+    );
+    assert!(
+        (attribute(wrapped, "xMin") - attribute(first, "xMin")).abs() < 1.5,
+        "the wrapped line aligns with the text, not the marker: {first} / {wrapped}"
+    );
+}
+
+const UMING: &str = "/usr/share/fonts/truetype/arphic/uming.ttc";
+const MICROHEI: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+#[test]
+fn font_keywords_name_installed_fonts() {
+    use jues::render::pdf::font::{candidates, Family};
+    assert_eq!(Family::parse("宋体"), Some(Family::Serif));
+    assert_eq!(Family::parse("serif"), Some(Family::Serif));
+    assert_eq!(Family::parse("黑体"), Some(Family::Sans));
+    assert_eq!(Family::parse("sans"), Some(Family::Sans));
+    assert_eq!(Family::parse("./serif"), None);
+    if Path::new(UMING).exists() {
+        for keyword in ["宋体", "serif"] {
+            let found = candidates(Some(Path::new(keyword))).unwrap();
+            assert_eq!(found[0], Path::new(UMING), "{keyword}");
+        }
+        if std::env::var_os("JUES_FONT").is_none() {
+            assert_eq!(
+                candidates(None).unwrap()[0],
+                Path::new(UMING),
+                "the default is the 宋体 style"
+            );
+        }
+    }
+    if Path::new(MICROHEI).exists() {
+        for keyword in ["黑体", "sans"] {
+            let found = candidates(Some(Path::new(keyword))).unwrap();
+            assert_eq!(found[0], Path::new(MICROHEI), "{keyword}");
+        }
+    }
+    let path = candidates(Some(Path::new("fonts/my.ttf"))).unwrap();
+    assert_eq!(
+        path,
+        [Path::new("fonts/my.ttf")],
+        "a path is taken as it is"
+    );
+}
+
+#[test]
+fn the_default_pdf_font_is_the_serif_one() {
+    if !Path::new(UMING).exists() || !Path::new(MICROHEI).exists() {
+        return; // both styles are needed to tell them apart (`.ci/run` installs both)
+    }
+    let source = "examples/lusong-hrss-2019/report.jues";
+    let build = |name: &str, font: Option<&str>| {
+        let dir = scratch(name);
+        let mut args = vec!["build", source, "--to", "pdf", "-o", dir.to_str().unwrap()];
+        if let Some(font) = font {
+            args.extend(["--font", font]);
+        }
+        let output = Command::new(env!("CARGO_BIN_EXE_jues"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env_remove("JUES_FONT")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        dir.join("report.pdf")
+    };
+    let default = std::fs::read(build("pdf-font-default", None)).unwrap();
+    let serif = build("pdf-font-serif", Some("宋体"));
+    let sans = std::fs::read(build("pdf-font-sans", Some("黑体"))).unwrap();
+    assert_eq!(
+        default,
+        std::fs::read(&serif).unwrap(),
+        "the default is 宋体"
+    );
+    assert_ne!(default, sans, "黑体 is another font");
+    let fonts = tool("pdffonts", &[serif.to_str().unwrap()]);
+    assert_eq!(fonts.lines().skip(2).count(), 1, "one font: {fonts}");
+    assert!(fonts.contains("CID TrueType"), "{fonts}");
+}
+
+#[test]
+fn a_cff_font_is_refused_with_the_way_out() {
+    let noto = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+    if !Path::new(noto).exists() {
+        return;
+    }
+    let dir = scratch("pdf-cff");
+    let output = jues(&[
+        "build",
+        "examples/lusong-hrss-2019/report.jues",
+        "--to",
+        "pdf",
+        "--font",
+        noto,
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("CFF") && stderr.contains("fonts-arphic-uming"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_document_may_name_a_font_family() {
+    if !Path::new(MICROHEI).exists() {
+        return;
+    }
+    let pdf = build_generated(
+        "pdf-setting-family",
+        "报告 \"字体\" {\n  字体 \"黑体\"\n}\n\n正文。\n",
+    );
+    assert!(flowing_text(&pdf).contains("正文。"));
 }

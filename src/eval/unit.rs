@@ -109,6 +109,21 @@ impl Unit {
             .map(|(_, canonical)| Unit::Count(canonical, scale))
     }
 
+    /// The longest unit written at the start of `text` (`万元` of `万元，`, `人次` of `人次。`),
+    /// as [`Unit::parse`] reads units; for keeping a number with its unit when lines break.
+    pub fn prefix_of(text: &str) -> Option<&str> {
+        // The longest spelling is `万台（套）`: six characters.
+        let ends: Vec<usize> = text
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take(6)
+            .collect();
+        ends.into_iter()
+            .rev()
+            .map(|end| &text[..end])
+            .find(|word| Unit::parse(word).is_some())
+    }
+
     /// How many base units (元, one counted thing, or the ratio 1) one of this unit is.
     pub fn factor(self) -> Decimal {
         match self {

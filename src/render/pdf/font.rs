@@ -21,13 +21,18 @@ pub enum FontError {
     Missing { path: PathBuf, chars: Vec<char> },
 }
 
+/// The Debian packages of the fonts jues looks for, for messages.
+const PACKAGES: &str =
+    "`apt-get install fonts-arphic-uming` (宋体 style) or `fonts-wqy-microhei` (黑体 style)";
+
 impl std::fmt::Display for FontError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FontError::NotFound { tried } => write!(
                 f,
-                "no CJK TrueType font found (looked at {} places); pass `--font PATH` or set \
-                 JUES_FONT, or install one (Debian: `apt-get install fonts-wqy-microhei`)",
+                "no CJK TrueType font found (looked at {} places); pass `--font PATH` (or \
+                 `--font 宋体`, `--font 黑体`), set `字体` in the report or JUES_FONT, or install \
+                 one (Debian: {PACKAGES})",
                 tried.len()
             ),
             FontError::Unusable { path, reason } => {
@@ -52,41 +57,82 @@ impl std::fmt::Display for FontError {
     }
 }
 
-/// Well-known places of CJK TrueType fonts, best first.
-const SYSTEM_FONTS: &[&str] = &[
-    // Debian, Ubuntu (fonts-wqy-microhei, fonts-wqy-zenhei, fonts-arphic-uming)
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",
-    // Fedora, Arch
-    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
-    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
-    "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
-    // Windows
-    "C:\\Windows\\Fonts\\simsun.ttc",
-    "C:\\Windows\\Fonts\\simhei.ttf",
-    "C:\\Windows\\Fonts\\msyh.ttc",
-    // macOS
-    "/System/Library/Fonts/Supplemental/Songti.ttc",
-    "/System/Library/Fonts/STHeiti Medium.ttc",
-    "/Library/Fonts/Arial Unicode.ttf",
-];
+/// A style of CJK font, named by a keyword instead of a path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// 宋体/明体 (Song/Ming), as official documents are set: `宋体`, `serif`.
+    Serif,
+    /// 黑体 (Hei, sans serif): `黑体`, `sans`.
+    Sans,
+}
 
-/// The font file to use: `explicit` (`--font` or the document's setting), else `JUES_FONT`,
-/// else the first well-known system font that exists.
-pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, FontError> {
-    if let Some(path) = explicit {
-        return Ok(path.to_path_buf());
+impl Family {
+    /// The family a keyword names: `宋体`, `明体`, `serif` or `黑体`, `sans`.
+    pub fn parse(word: &str) -> Option<Family> {
+        match word.trim() {
+            "宋体" | "明体" | "serif" | "song" => Some(Family::Serif),
+            "黑体" | "sans" | "sans-serif" | "hei" => Some(Family::Sans),
+            _ => None,
+        }
     }
-    if let Some(path) = std::env::var_os("JUES_FONT") {
-        return Ok(PathBuf::from(path));
+
+    /// Well-known places of the family's TrueType fonts, best first.
+    fn files(self) -> &'static [&'static str] {
+        match self {
+            Family::Serif => &[
+                // AR PL UMing: Debian and Ubuntu (fonts-arphic-uming), Fedora, Arch
+                "/usr/share/fonts/truetype/arphic/uming.ttc",
+                "/usr/share/fonts/cjkuni-uming/uming.ttc",
+                "/usr/share/fonts/TTF/uming.ttc",
+                // Windows: SimSun
+                "C:\\Windows\\Fonts\\simsun.ttc",
+                // macOS: Songti
+                "/System/Library/Fonts/Supplemental/Songti.ttc",
+            ],
+            Family::Sans => &[
+                // WenQuanYi: Debian and Ubuntu (fonts-wqy-microhei, fonts-wqy-zenhei), Fedora, Arch
+                "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+                "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+                "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
+                "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
+                // Windows: SimHei, Microsoft YaHei
+                "C:\\Windows\\Fonts\\simhei.ttf",
+                "C:\\Windows\\Fonts\\msyh.ttc",
+                // macOS
+                "/System/Library/Fonts/STHeiti Medium.ttc",
+                "/Library/Fonts/Arial Unicode.ttf",
+            ],
+        }
     }
-    let tried: Vec<PathBuf> = SYSTEM_FONTS.iter().map(PathBuf::from).collect();
-    tried
+}
+
+/// The font files to try, in order: `explicit` (`--font` or the document's `字体`), else
+/// `JUES_FONT`, else the well-known system fonts, 宋体 style first, then 黑体. A path is tried
+/// alone; a keyword ([`Family::parse`]) means the family's files that exist. (A file called
+/// `serif` is named `./serif`.)
+pub fn candidates(explicit: Option<&Path>) -> Result<Vec<PathBuf>, FontError> {
+    let chosen = explicit
+        .map(|p| p.as_os_str().to_owned())
+        .or_else(|| std::env::var_os("JUES_FONT"));
+    let families = match &chosen {
+        Some(name) => match name.to_str().and_then(Family::parse) {
+            Some(family) => vec![family],
+            None => return Ok(vec![PathBuf::from(name)]),
+        },
+        None => vec![Family::Serif, Family::Sans],
+    };
+    let tried: Vec<PathBuf> = families
         .iter()
-        .find(|p| p.is_file())
-        .cloned()
-        .ok_or(FontError::NotFound { tried })
+        .flat_map(|f| f.files())
+        .map(PathBuf::from)
+        .collect();
+    let found: Vec<PathBuf> = tried.iter().filter(|p| p.is_file()).cloned().collect();
+    if found.is_empty() {
+        Err(FontError::NotFound { tried })
+    } else {
+        Ok(found)
+    }
 }
 
 /// A font subset to the characters of one document.
@@ -125,7 +171,11 @@ pub fn subset(path: &Path, chars: &std::collections::BTreeSet<char>) -> Result<S
     }
     let Some((_, index, missing)) = best else {
         return Err(unusable(
-            "it has no face with TrueType (glyf) outlines".to_owned(),
+            "it has no face with TrueType (glyf) outlines: the PDF engine embeds only TrueType \
+             fonts, not CFF (OpenType/PostScript) ones such as Noto Serif CJK or Source Han \
+             Serif; use AR PL UMing (Debian: `fonts-arphic-uming`) or WenQuanYi Micro Hei \
+             (`fonts-wqy-microhei`)"
+                .to_owned(),
         ));
     };
     if !missing.is_empty() {
@@ -312,6 +362,14 @@ fn checksum(data: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_font_found_names_the_option_and_the_packages() {
+        let message = FontError::NotFound { tried: Vec::new() }.to_string();
+        for part in ["--font", "宋体", "fonts-arphic-uming", "fonts-wqy-microhei"] {
+            assert!(message.contains(part), "{message}");
+        }
+    }
 
     #[test]
     fn the_cmap_maps_characters_to_their_glyphs() {

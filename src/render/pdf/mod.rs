@@ -3,14 +3,19 @@
 //! Findings this follows are in `shared/design/pdf.md`: one shared font for every style (no
 //! CJK font has a bold face), a subset font with a character map (see [`font`]), and Chinese
 //! line breaking done here: genpdfi breaks lines only between the pieces it is given, so text
-//! is given as pieces that may be broken between ([`pieces`]). The creation date comes from
+//! is given as pieces that may be broken between ([`pieces`]; a number keeps its unit). Tables
+//! are laid out by jues (`table.rs`: the header on every page, rows whole), and bold is a faux
+//! bold written into the page content afterwards (`bold.rs`). The creation date comes from
 //! `SOURCE_DATE_EPOCH` or the report's year, and the file identifier from the content, so the
 //! same input gives the same bytes.
 
+mod bold;
 pub mod font;
+mod table;
 
 use crate::doc::{Block, Document, Inline, RowKind, Table};
-use genpdfi::elements::{self, Break, FrameCellDecorator, Paragraph, TableLayout};
+use crate::eval::unit::Unit;
+use genpdfi::elements::{self, Break, Paragraph};
 use genpdfi::style::Style;
 use genpdfi::Alignment;
 use genpdfi::{Element, Margins, Mm, Position};
@@ -20,7 +25,8 @@ use std::path::PathBuf;
 /// How to make a PDF.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The font file (`--font`); otherwise `JUES_FONT`, then well-known system fonts.
+    /// The font file or family keyword (`--font`, `字体`); otherwise `JUES_FONT`, then
+    /// well-known system fonts ([`font::candidates`]).
     pub font: Option<PathBuf>,
     /// Seconds since 1970 for the PDF's dates (`SOURCE_DATE_EPOCH`); otherwise the end of the
     /// report's year.
@@ -46,17 +52,54 @@ impl std::fmt::Display for PdfError {
 
 const BODY: u8 = 12;
 
+/// The page margins (top, right, bottom, left) in mm, as in government documents.
+const MARGINS: (i32, i32, i32, i32) = (30, 26, 20, 28);
+/// The footer (the page number) and the space above it, in mm.
+const FOOTER: f32 = 10.0;
+const ABOVE_FOOTER: f32 = 5.0;
+/// The height of a page's text area: A4 less the margins and the footer.
+fn page_body() -> Mm {
+    Mm::from(297.0 - (MARGINS.0 + MARGINS.2) as f32 - FOOTER - ABOVE_FOOTER)
+}
+
+/// Bold type. No free CJK font has a bold face, so bold text is drawn in this colour, which
+/// [`bold::embolden`] turns into black text filled and stroked with a thin line (a faux bold
+/// that `pdftotext` still reads as text).
+fn bold() -> Style {
+    Style::new().with_color(bold::MARK)
+}
+
+/// The first usable font of the candidates ([`font::candidates`]), subset to `chars`: a font
+/// named by path must be usable; of the fonts a search found, the first usable one is taken.
+fn load_font(
+    explicit: Option<&std::path::Path>,
+    chars: &BTreeSet<char>,
+) -> Result<genpdfi::fonts::FontData, font::FontError> {
+    let candidates = font::candidates(explicit)?;
+    let mut first_error = None;
+    for path in &candidates {
+        let loaded = font::subset(path, chars).and_then(|subset| {
+            genpdfi::fonts::FontData::new(subset.data, None).map_err(|e| {
+                font::FontError::Unusable {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                }
+            })
+        });
+        match loaded {
+            Ok(data) => return Ok(data),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_error.unwrap_or(font::FontError::NotFound { tried: candidates }))
+}
+
 /// The document as PDF bytes.
 pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfError> {
     let chars = characters(document);
-    let path = font::locate(options.font.as_deref()).map_err(PdfError::Font)?;
-    let subset = font::subset(&path, &chars).map_err(PdfError::Font)?;
-    let data = genpdfi::fonts::FontData::new(subset.data, None).map_err(|e| {
-        PdfError::Font(font::FontError::Unusable {
-            path: path.clone(),
-            reason: e.to_string(),
-        })
-    })?;
+    let data = load_font(options.font.as_deref(), &chars).map_err(PdfError::Font)?;
     // One font for every style: the family's four members share the data.
     let family = genpdfi::fonts::FontFamily {
         regular: data.clone(),
@@ -95,7 +138,7 @@ pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfErro
                 }
                 first_part &= *level != 1;
                 pdf.push(Break::new(0.5));
-                let style = Style::new().bold().with_font_size(size);
+                let style = bold().with_font_size(size);
                 pdf.push(paragraph(&Inline::plain(content), style, align, ""));
                 pdf.push(Break::new(0.3));
             }
@@ -110,16 +153,13 @@ pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfErro
             Block::List { ordered, items } => {
                 for (i, item) in items.iter().enumerate() {
                     let marker = if *ordered {
-                        format!("{}. ", i + 1)
+                        format!("{}.", i + 1)
                     } else {
-                        "• ".to_owned()
+                        "•".to_owned()
                     };
-                    pdf.push(paragraph(
-                        &format!("{marker}{}", Inline::plain(item)),
-                        Style::new(),
-                        Alignment::Left,
-                        "",
-                    ));
+                    // A hanging indent: the marker in the margin, the lines aligned after it.
+                    let text = paragraph(&Inline::plain(item), Style::new(), Alignment::Left, "");
+                    pdf.push(elements::BulletPoint::new(text).with_bullet(marker));
                 }
             }
             Block::Table(table) => table_element(&mut pdf, table, document.entity.as_deref()),
@@ -170,18 +210,39 @@ const OPENING: &str = "（《「『“‘【〔([{";
 const MAX_PIECE: usize = 24;
 
 /// Splits text into the pieces a line may break between: each Chinese character alone, runs
-/// of digits and Latin letters whole (`1149.45`, `72.80%`), closing punctuation kept with what
-/// comes before and opening brackets with what comes after.
+/// of digits and Latin letters whole (`1149.45`), a number with the unit after it
+/// (`1149.45万元`, `72.80%`, `2489 人`, as [`Unit::prefix_of`] reads units) and with `年度`/`年`
+/// (`2019年度`), a unit of two or more characters whole wherever it stands (`万元`, `人次`),
+/// closing punctuation kept with what comes before and opening brackets with what comes after.
 pub fn pieces(text: &str) -> Vec<String> {
     let mut pieces: Vec<String> = Vec::new();
     let mut pending_open = String::new();
     let mut latin = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let after_number = pending_open.is_empty()
+            && pieces
+                .last()
+                .is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()));
+        if after_number {
+            // A unit (or 年度) after a number, perhaps after one space, stays with the number.
+            let spaced = rest.strip_prefix(' ').unwrap_or(rest);
+            let word = Unit::prefix_of(spaced)
+                .or_else(|| ["年度", "年"].into_iter().find(|w| spaced.starts_with(w)));
+            if let (Some(word), Some(last)) = (word, pieces.last_mut()) {
+                let taken = rest.len() - spaced.len() + word.len();
+                last.push_str(&rest[..taken]);
+                rest = &rest[taken..];
+                latin = false;
+                continue;
+            }
+        }
+        let next = &rest[c.len_utf8()..];
+        let following = next.chars().next();
         // A point or comma between digits belongs to the number: `1149.45`, `1,149`.
         let inside_number = latin
             && matches!(c, '.' | ',' | '-' | '/')
-            && chars.peek().is_some_and(char::is_ascii_alphanumeric);
+            && following.is_some_and(|n| n.is_ascii_alphanumeric());
         let is_latin = c.is_ascii_alphanumeric() || inside_number;
         if !inside_number && (CLOSING.contains(c) || (c == ' ' && !pieces.is_empty())) {
             match pieces.last_mut() {
@@ -189,12 +250,25 @@ pub fn pieces(text: &str) -> Vec<String> {
                 _ => pending_open.push(c),
             }
             latin = false;
+            rest = next;
             continue;
         }
         if OPENING.contains(c) {
             pending_open.push(c);
             latin = false;
+            rest = next;
             continue;
+        }
+        if !c.is_ascii() {
+            // A unit of two or more characters is one piece wherever it stands.
+            if let Some(word) = Unit::prefix_of(rest).filter(|w| w.chars().count() > 1) {
+                let mut piece = std::mem::take(&mut pending_open);
+                piece.push_str(word);
+                pieces.push(piece);
+                rest = &rest[word.len()..];
+                latin = false;
+                continue;
+            }
         }
         let extend = is_latin
             && latin
@@ -209,6 +283,7 @@ pub fn pieces(text: &str) -> Vec<String> {
             }
         }
         latin = is_latin;
+        rest = next;
     }
     if !pending_open.is_empty() {
         pieces.push(pending_open);
@@ -228,10 +303,14 @@ fn paragraph(text: &str, style: Style, align: Alignment, indent: &str) -> Paragr
     p
 }
 
+/// The cover: the title, broken after the entity's name (or before the year) when it does not
+/// fit one line, then the entity and the year.
 fn title_block(pdf: &mut genpdfi::Document, document: &Document) {
     pdf.push(Break::new(6.0));
-    let title = Style::new().bold().with_font_size(22);
-    pdf.push(paragraph(&document.title, title, Alignment::Center, ""));
+    let title = bold().with_font_size(22);
+    for line in title_lines(&document.title, document.entity.as_deref()) {
+        pdf.push(paragraph(line, title, Alignment::Center, ""));
+    }
     pdf.push(Break::new(2.0));
     if let Some(entity) = &document.entity {
         pdf.push(paragraph(
@@ -251,26 +330,56 @@ fn title_block(pdf: &mut genpdfi::Document, document: &Document) {
     }
 }
 
+/// The longest title set on one line: 20 characters of 22 points fill the text width.
+const TITLE_LINE: usize = 20;
+
+/// The title's lines: whole if short; else after the entity's name when the title starts with
+/// it (`株洲市…局` / `2019年度部门决算`), else before the year phrase (`2019年度…`). A part that is
+/// still too long wraps between pieces, which keep `2019年度` whole.
+fn title_lines<'a>(title: &'a str, entity: Option<&str>) -> Vec<&'a str> {
+    if title.chars().count() <= TITLE_LINE {
+        return vec![title];
+    }
+    let after_entity = entity
+        .filter(|e| !e.is_empty())
+        .and_then(|e| title.strip_prefix(e))
+        .map(|rest| title.len() - rest.len());
+    let before_year = title
+        .char_indices()
+        .find(|(i, c)| {
+            c.is_ascii_digit()
+                && title[*i..].chars().take_while(char::is_ascii_digit).count() == 4
+                && title[*i..]
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .starts_with('年')
+                && (*i == 0 || !title[..*i].ends_with(|c: char| c.is_ascii_digit()))
+        })
+        .map(|(i, _)| i);
+    match after_entity.or(before_year) {
+        Some(at) if at > 0 && at < title.len() => {
+            let (first, rest) = title.split_at(at);
+            vec![first, rest.trim_start()]
+        }
+        _ => vec![title],
+    }
+}
+
 fn table_element(pdf: &mut genpdfi::Document, table: &Table, entity: Option<&str>) {
     pdf.push(Break::new(0.5));
-    pdf.push(paragraph(
-        &table.heading(),
-        Style::new().bold(),
-        Alignment::Center,
-        "",
-    ));
+    let cell = |text: &str, style: Style, align: Alignment| table::Cell {
+        text: text.to_owned(),
+        style,
+        align,
+    };
+    let heading = Some(cell(&table.heading(), bold(), Alignment::Center));
     if let Some(note) = table.empty_note() {
-        pdf.push(paragraph(note, Style::new(), Alignment::Center, ""));
+        // The heading and the note as a table without rows, so that they stay together.
+        let note = Some(cell(note, Style::new(), Alignment::Center));
+        let empty = table::TableElement::new(heading, note, Vec::new(), Vec::new(), Vec::new());
+        pdf.push(empty);
         pdf.push(Break::new(0.5));
         return;
     }
-    let small = Style::new().with_font_size(9);
-    pdf.push(paragraph(
-        &table.caption(entity),
-        small,
-        Alignment::Right,
-        "",
-    ));
     // Column weights: codes narrow, names and text wide, numbers in between.
     let weights: Vec<usize> = table
         .header
@@ -293,42 +402,42 @@ fn table_element(pdf: &mut genpdfi::Document, table: &Table, entity: Option<&str
             }
         })
         .collect();
-    let mut layout = TableLayout::new(weights);
-    layout.set_cell_decorator(FrameCellDecorator::new(true, true, true));
-    let cell = |text: &str, style: Style, align: Alignment| {
-        elements::PaddedElement::new(
-            paragraph(text, style, align, ""),
-            Margins::trbl(0.8, 1.2, 0.8, 1.2),
-        )
-    };
-    let head = Style::new().bold().with_font_size(10);
-    let mut row = layout.row();
-    for h in &table.header {
-        row.push_element(cell(h, head, Alignment::Center));
-    }
-    // A row that cannot be laid out is a bug in the table's shape; the table is then skipped.
-    if row.push().is_err() {
-        return;
-    }
-    for r in &table.rows {
-        let style = match r.kind {
-            RowKind::Item => Style::new().with_font_size(10),
-            RowKind::Subtotal | RowKind::Total => Style::new().bold().with_font_size(10),
-        };
-        let mut row = layout.row();
-        for (c, text) in r.cells.iter().enumerate() {
-            let align = if table.numeric.get(c).copied().unwrap_or(false) {
-                Alignment::Right
-            } else {
-                Alignment::Left
+    let columns = weights.len();
+    let head = bold().with_font_size(10);
+    let header = table
+        .header
+        .iter()
+        .map(|h| cell(h, head, Alignment::Center))
+        .collect();
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            let style = match r.kind {
+                RowKind::Item => Style::new().with_font_size(10),
+                RowKind::Subtotal | RowKind::Total => bold().with_font_size(10),
             };
-            row.push_element(cell(text, style, align));
-        }
-        if row.push().is_err() {
-            return;
-        }
-    }
-    pdf.push(layout);
+            // Every row has a cell per column (a short row is filled with empty cells).
+            (0..columns)
+                .map(|c| {
+                    let align = if table.numeric.get(c).copied().unwrap_or(false) {
+                        Alignment::Right
+                    } else {
+                        Alignment::Left
+                    };
+                    cell(r.cells.get(c).map_or("", String::as_str), style, align)
+                })
+                .collect()
+        })
+        .collect();
+    let caption = Some(cell(
+        &table.caption(entity),
+        Style::new().with_font_size(9),
+        Alignment::Right,
+    ));
+    let element = table::TableElement::new(heading, caption, weights, header, rows);
+    // Cells are set a little closer than the text.
+    pdf.push(element.with_cell_spacing(1.3));
     pdf.push(Break::new(0.5));
 }
 
@@ -346,8 +455,9 @@ impl genpdfi::PageDecorator for Pages {
         style: Style,
     ) -> Result<genpdfi::render::Area<'a>, genpdfi::error::Error> {
         self.page += 1;
-        area.add_margins(Margins::trbl(30, 26, 20, 28));
-        let footer_height = Mm::from(10.0);
+        let (top, right, bottom, left) = MARGINS;
+        area.add_margins(Margins::trbl(top, right, bottom, left));
+        let footer_height = Mm::from(FOOTER);
         let height = area.size().height;
         let mut footer = area.clone();
         footer.add_offset(Position::new(0, height - footer_height));
@@ -358,7 +468,7 @@ impl genpdfi::PageDecorator for Pages {
             "",
         );
         number.render(context, footer, style)?;
-        area.set_height(height - footer_height - Mm::from(5.0));
+        area.set_height(height - footer_height - Mm::from(ABOVE_FOOTER));
         Ok(area)
     }
 }
@@ -381,13 +491,15 @@ fn date(epoch: Option<i64>, year: Option<&str>) -> printpdf::OffsetDateTime {
         .unwrap_or(printpdf::OffsetDateTime::UNIX_EPOCH)
 }
 
-/// Sets the document information (author, creator, producer) and a file identifier derived
+/// Makes bold text faux bold ([`bold`]), sets the document information (author, creator,
+/// producer) and a file identifier derived
 /// from the content, so that the same document gives the same bytes in any process.
 fn finish(bytes: Vec<u8>, document: &Document) -> Vec<u8> {
     use lopdf::{Object, StringFormat};
     let Ok(mut pdf) = lopdf::Document::load_mem(&bytes) else {
         return bytes;
     };
+    bold::embolden(&mut pdf);
     let info_id = pdf.trailer.get(b"Info").and_then(Object::as_reference).ok();
     if let Some(info) = info_id
         .and_then(|id| pdf.get_object_mut(id).ok())
@@ -472,9 +584,7 @@ mod tests {
             [
                 "收",
                 "入",
-                "1149.45",
-                "万",
-                "元，",
+                "1149.45万元，",
                 "占",
                 "72.80%",
                 "（增",
@@ -482,10 +592,34 @@ mod tests {
             ]
         );
         assert_eq!(pieces("增长6.00%。主"), ["增", "长", "6.00%。", "主"]);
-        assert_eq!(pieces("1,149.45 元"), ["1,149.45 ", "元"]);
+        assert_eq!(pieces("1,149.45 元"), ["1,149.45 元"]);
+        assert_eq!(pieces("职工2489人，"), ["职", "工", "2489人，"]);
+        assert_eq!(pieces("共3台(套)车"), ["共", "3台(套)", "车"]);
+        assert_eq!(pieces("接待12人次。"), ["接", "待", "12人次。"]);
+        assert_eq!(pieces("单位：万元"), ["单", "位：", "万元"]);
+        assert_eq!(pieces("2019年度部门"), ["2019年度", "部", "门"]);
+        assert_eq!(pieces("3个人"), ["3个", "人"]);
         let long = "x".repeat(60);
         assert!(pieces(&long).iter().all(|p| p.chars().count() <= MAX_PIECE));
         assert_eq!(pieces(&long).concat(), long, "nothing is lost");
+    }
+
+    #[test]
+    fn a_long_title_breaks_after_the_entity_or_before_the_year() {
+        let entity = "株洲市芦淞区人力资源和社会保障局";
+        let title = "株洲市芦淞区人力资源和社会保障局2019年度部门决算";
+        assert_eq!(
+            title_lines(title, Some(entity)),
+            [entity, "2019年度部门决算"]
+        );
+        assert_eq!(
+            title_lines(title, None),
+            [entity, "2019年度部门决算"],
+            "before the year phrase"
+        );
+        assert_eq!(title_lines("2019年度部门决算", None), ["2019年度部门决算"]);
+        let plain = "一个很长很长很长很长很长很长很长很长的没有年份的标题";
+        assert_eq!(title_lines(plain, Some("别的单位")), [plain]);
     }
 
     #[test]
