@@ -401,7 +401,7 @@ fn check(
                 out.push_str(&summary_table(&table));
             }
             // Files that could not be read were reported above and are not counted as checked.
-            if table.len() > 0 {
+            if !table.is_empty() {
                 out.push_str(&summary_line(table.len(), summary));
             }
         }

@@ -179,13 +179,19 @@ fn readme_test_command_is_what_ci_runs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let command = "cargo test --locked";
     assert!(
-        readme.contains("cargo test"),
+        readme.contains(&format!("```sh\n{command}\n```")),
         "README names the test command"
     );
+    assert!(ci.lines().any(|l| l.trim() == command), ".ci/run runs it");
     assert!(
-        ci.lines().any(|l| l.trim() == "cargo test"),
-        ".ci/run runs it"
+        ci.contains("--locked -- -D warnings"),
+        "CI builds with the committed Cargo.lock"
+    );
+    assert!(
+        root.join("Cargo.lock").is_file(),
+        "Cargo.lock is part of the repository"
     );
 }
 
@@ -319,4 +325,25 @@ fn check_takes_folders_and_prints_a_summary() {
         .collect();
     assert!(files.len() > 3, "{files:?}");
     assert!(json["summary"]["errors"].as_u64().unwrap() > 5);
+}
+
+/// A file that cannot be read is reported, and not counted as checked.
+#[test]
+fn an_unreadable_file_is_not_counted_as_checked() {
+    let output = jues(&["check", "no-such-report.jues"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    assert!(!text.contains("no problems found"), "{text}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read `no-such-report.jues`"));
+    let output = jues(&[
+        "check",
+        "no-such-report.jues",
+        "examples/lusong-hrss-2019/report.jues",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stdout(&output).contains("checked 1 file"),
+        "{}",
+        stdout(&output)
+    );
 }

@@ -1,7 +1,8 @@
 //! Fuzzes the whole pipeline on arbitrary bytes: read, parse, check, evaluate, render HTML and
 //! Markdown, and format. Nothing may panic, hang or grow without bound. The fast path for
 //! narrative and figures (`src/syntax/fast.rs`) must give what pest gives.
-//! Run: `cargo fuzz run compile fuzz/corpus/compile` (seeded with the examples and cases).
+//! Run: `cargo fuzz run compile fuzz/corpus/compile tests/cases examples stdlib`: the first
+//! folder is the fuzzer's own corpus, the others seed it with every case, example and library file.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
