@@ -319,6 +319,13 @@ fn assert_each_table_once(source: &Path, dir: &Path) {
         "a table id twice in the HTML: {ids:?}"
     );
     assert_eq!(ids.len(), 9, "every table in the HTML: {ids:?}");
+    for id in &ids {
+        assert_eq!(
+            html.matches(&format!("<a href=\"#{id}\">")).count(),
+            1,
+            "the table of contents lists `{id}` under 第二部分"
+        );
+    }
     let markdown = std::fs::read_to_string(dir.join("report.md")).unwrap();
     let pdf = Command::new("pdftotext")
         .args([dir.join("report.pdf").to_str().unwrap(), "-"])

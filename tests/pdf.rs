@@ -601,3 +601,50 @@ fn the_document_may_name_a_font_family() {
     );
     assert!(flowing_text(&pdf).contains("正文。"));
 }
+
+#[test]
+fn a_short_table_is_kept_on_one_page() {
+    // Short tables (the 三公 table has three rows and a 合计) after prose of every length, so
+    // that some of them would meet the foot of a page: each is on one page, its heading too.
+    let mut source = String::new();
+    for i in 0..30 {
+        for _ in 0..(i % 7) {
+            source.push_str(
+                "本单位严格执行预算，各项支出均按规定程序办理，没有超预算支出的情况。\n\n",
+            );
+        }
+        source.push_str(&format!(
+            "表 t{i} \"短表{i}号\" {{\n  列 预算数: 金额, 决算数: 金额\n  \"甲{i}项\"  1  1\n  \"乙{i}项\"  2  2\n  \"丙{i}项\"  3  3\n  合计\n}}\n\n"
+        ));
+    }
+    let pdf = build_generated("pdf-short-tables", &source);
+    let pages = page_count(&pdf);
+    assert!(pages >= 4, "{pages} pages");
+    let texts: Vec<String> = (1..=pages)
+        .map(|page| {
+            let n = page.to_string();
+            tool(
+                "pdftotext",
+                &["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+            )
+            .split_whitespace()
+            .collect()
+        })
+        .collect();
+    for i in 0..30 {
+        let parts = [
+            format!("短表{i}号"),
+            format!("甲{i}项"),
+            format!("乙{i}项"),
+            format!("丙{i}项"),
+        ];
+        let page = texts.iter().position(|t| t.contains(&parts[0])).unwrap();
+        for part in &parts {
+            assert!(
+                texts[page].contains(part.as_str()),
+                "table {i}: `{part}` is on the page of its heading ({})",
+                page + 1
+            );
+        }
+    }
+}

@@ -127,26 +127,36 @@ pub fn render(document: &Document, annotations: &[Annotation], audit: bool) -> S
     html
 }
 
+/// The table of contents: the headings to the third level, and under the heading they stand
+/// below, the numbered tables (the 公开表), as the published 目录 lists them.
 fn toc(html: &mut String, document: &Document) {
-    let headings: Vec<(usize, u8, String)> = document
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { level, content } => Some((*level, Inline::plain(content))),
-            _ => None,
-        })
-        .enumerate()
-        .filter(|(_, (level, _))| *level <= 3)
-        .map(|(i, (level, title))| (i + 1, level, title))
-        .collect();
-    if headings.is_empty() {
+    let mut entries: Vec<(u8, String, String)> = Vec::new();
+    let mut heading = 0;
+    let mut level = 0;
+    for block in &document.blocks {
+        match block {
+            Block::Heading { level: l, content } => {
+                heading += 1;
+                level = *l;
+                if *l <= 3 {
+                    entries.push((*l, format!("h{heading}"), Inline::plain(content)));
+                }
+            }
+            Block::Table(t) if t.number.is_some() => {
+                entries.push(((level + 1).min(3), format!("t-{}", t.name), t.heading()));
+            }
+            _ => {}
+        }
+    }
+    if entries.is_empty() {
         return;
     }
     html.push_str("<nav class=\"toc\">\n<h2>目录</h2>\n<ol>\n");
-    for (id, level, title) in headings {
+    for (level, id, title) in entries {
         let _ = writeln!(
             html,
-            "<li class=\"level-{level}\"><a href=\"#h{id}\">{}</a></li>",
+            "<li class=\"level-{level}\"><a href=\"#{}\">{}</a></li>",
+            attr(&id),
             text(&title)
         );
     }

@@ -253,6 +253,9 @@ fn close(area: &Area<'_>) -> Mm {
     line.thickness()
 }
 
+/// How many body rows a table may have and still be kept whole on one page.
+const SHORT_TABLE: usize = 8;
+
 impl Element for TableElement {
     fn render(
         &mut self,
@@ -276,10 +279,20 @@ impl Element for TableElement {
 
         if first_call && !fresh {
             // The heading, caption and header stay with the first row: all go to the next page
-            // if they do not fit together here.
-            let first = (0..=HEADER + 1)
-                .filter_map(|i| laid.rows.get(i))
-                .fold(mm(0.0), |h, r| h + r.height(0));
+            // if they do not fit together here. A short table (a few rows, such as the 三公
+            // table) is kept whole when a page can hold it.
+            let height = |rows: usize| {
+                (0..rows)
+                    .filter_map(|i| laid.rows.get(i))
+                    .fold(mm(0.0), |h, r| h + r.height(0))
+            };
+            let short = laid.rows.len() <= HEADER + 1 + SHORT_TABLE
+                && height(laid.rows.len()) <= page_body();
+            let first = if short {
+                height(laid.rows.len())
+            } else {
+                height(HEADER + 2)
+            };
             if first > available {
                 self.laid = Some(laid);
                 result.has_more = true;
