@@ -57,7 +57,7 @@ pub enum CheckError {
         suggestion: Option<String>,
     },
     /// `财政拨款 = 待填`: a value not filled in yet; `what` says whose (`` figure `收入.财政拨款` ``,
-    /// `` table `支出` ``, `the text`).
+    /// `` table `支出` ``, `the text here`).
     Unfilled { span: Span, what: String },
 }
 

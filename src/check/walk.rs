@@ -26,7 +26,7 @@ struct Walker<'a> {
     scope: &'a Scope,
     errors: &'a mut Vec<CheckError>,
     /// Whose expressions are being walked, for the wording of a `待填` (`` figure `收入.合计` ``);
-    /// `None` in prose.
+    /// `None` in prose (`the text here`).
     owner: Option<String>,
 }
 
@@ -204,7 +204,7 @@ impl Walker<'_> {
             ExprKind::Literal(_) => {}
             ExprKind::Placeholder => self.errors.push(CheckError::Unfilled {
                 span: expr.span,
-                what: self.owner.clone().unwrap_or_else(|| "the text".to_owned()),
+                what: self.owner.clone().unwrap_or_else(|| "the text here".to_owned()),
             }),
             ExprKind::Ref(reference) => {
                 if let Err(e) = self.scope.resolve(reference, context) {
