@@ -204,7 +204,10 @@ impl Walker<'_> {
             ExprKind::Literal(_) => {}
             ExprKind::Placeholder => self.errors.push(CheckError::Unfilled {
                 span: expr.span,
-                what: self.owner.clone().unwrap_or_else(|| "the text here".to_owned()),
+                what: self
+                    .owner
+                    .clone()
+                    .unwrap_or_else(|| "the text here".to_owned()),
             }),
             ExprKind::Ref(reference) => {
                 if let Err(e) = self.scope.resolve(reference, context) {
