@@ -77,3 +77,51 @@ fn editor_support_is_well_formed() {
         "declarations are highlighted"
     );
 }
+
+/// Every example in a code's explanation (`jues explain`, `docs/diagnostics.md`) is compiled
+/// and reports that code, as rustc's error index does with its examples.
+#[test]
+fn every_explanation_example_reports_its_code() {
+    use jues::diagnostics::codes::ALL;
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("explanations");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut failures = Vec::new();
+    let mut compiled = 0;
+    for info in ALL {
+        let mut rest = info.explanation;
+        while let Some(start) = rest.find("```jues\n") {
+            let body = &rest[start + "```jues\n".len()..];
+            let end = body.find("```").expect("a closed example");
+            let example = &body[..end];
+            rest = &body[end + 3..];
+            // Each example is a file of its own in an empty folder: what it names (a data
+            // file, an import) does not exist.
+            let path = dir.join(format!("{}-{compiled}.jues", info.id));
+            std::fs::write(&path, example).unwrap();
+            let mut sources = jues::source::Sources::new();
+            sources.add(path.display().to_string(), example.to_owned());
+            let compilation = jues::compile(
+                sources,
+                &jues::Options {
+                    strict: true,
+                    ..jues::Options::default()
+                },
+            );
+            compiled += 1;
+            if !compilation.diagnostics.iter().any(|d| d.code == info.code) {
+                let found: Vec<&str> = compilation
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.code.id())
+                    .collect();
+                failures.push(format!(
+                    "{}: the example reports {found:?}\n{example}",
+                    info.id
+                ));
+            }
+        }
+    }
+    assert!(compiled > 30, "{compiled} examples");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -172,9 +172,8 @@ Use one of the functions listed, here `share(支出.基本, 支出.合计)`.";
 
     UnknownSetting = "J0105", Error, "unknown setting or setting value",
 "A line in a `报告` or `表` block names a setting jues does not know, or gives a setting a
-value it cannot take (`舍入 五入`). Report settings are
-`单位`, `年度`, `金额单位`, `舍入`, `科目年度` and `千分位`; table settings are `科目` and
-`空表说明` (English spellings in `docs/language.md`).
+value it cannot take (`舍入 五入`). The help names the setting meant, or lists the settings of the block; all of them,
+with their English spellings and values, are in `docs/language.md`.
 
 ```jues
 报告 \"2019年度部门决算\" {
@@ -243,9 +242,12 @@ note, shown with `jues check --strict`: published figures are rounded independen
 differences are normal, but they are worth a look.
 
 ```jues
-组 项 { a = 0.014  b = 0.014  c = 0.014 }
-合计 = 项.a + 项.b + 项.c = 0.05
-```";
+组 项 { a = 2.40  b = 14.88  c = 14.99  d = 1.00  e = 88.86  f = 40.01  g = 18.00 }
+类合计 = 项.a + 项.b + 项.c + 项.d + 项.e + 项.f + 项.g = 180.15
+```
+
+The seven items as written add up to 180.14; each stands for ±0.005, so the stated 180.15 is
+within their rounding.";
 
     WrongScale = "J0204", Error, "wrong unit or scale",
 "The stated number is right, but in another unit: the digits match the computed value when
@@ -349,7 +351,7 @@ for 高技能, 实务 for 事务). The help gives the expected name.
 ```jues
 表 支出 \"支出决算表\" {
   列 决算数: 金额
-  20801 \"人力资源和社会保障管理实务\" 180.15
+  20103 \"政府办公厅（室）及相关机构实务\" 281.85
 }
 ```";
 
