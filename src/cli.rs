@@ -575,11 +575,7 @@ impl Build {
     #[cfg(feature = "pdf")]
     fn pdf(&self, path: &Path, compilation: &crate::Compilation) -> Result<Vec<u8>, String> {
         let setting = crate::ast::ReportDecl::find(std::slice::from_ref(&compilation.module))
-            .and_then(|r| {
-                r.settings
-                    .iter()
-                    .find(|s| matches!(s.key.text.as_str(), "字体" | "font"))
-            })
+            .and_then(|r| crate::settings::ReportSetting::Font.find(&r.settings))
             .map(|s| {
                 let value = s.value.text();
                 // A family keyword (`宋体`, `黑体` …) is not a path.

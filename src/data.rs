@@ -93,10 +93,8 @@ pub fn load(module: &mut Module, base: &Path, templates: &[&TableDecl]) -> Vec<D
         } else {
             table.columns.clone()
         };
-        let sheet = table
-            .settings
-            .iter()
-            .find(|s| matches!(s.key.text.as_str(), "工作表" | "sheet"))
+        let sheet = crate::settings::TableSetting::Sheet
+            .find(&table.settings)
             .map(|s| s.value.text());
         match read_rows(&base.join(&source.value), sheet.as_deref()) {
             Ok((sheet_name, rows)) => {

@@ -16,6 +16,7 @@ pub mod library;
 pub mod lsp;
 pub mod render;
 pub mod serve;
+pub mod settings;
 pub mod source;
 pub mod syntax;
 
@@ -194,10 +195,7 @@ fn load_library(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ast::Module> {
     let report = ast::ReportDecl::find(std::slice::from_ref(module))?;
-    let setting = report
-        .settings
-        .iter()
-        .find(|s| matches!(s.key.text.as_str(), "类型" | "type"))?;
+    let setting = settings::ReportSetting::Type.find(&report.settings)?;
     let name = setting.value.text();
     let Some((file_name, text)) = library::report_type(&name) else {
         let error = check::CheckError::BadSettingValue {
@@ -223,11 +221,8 @@ fn load_codes(
     diagnostics: &mut Vec<Diagnostic>,
     inputs: &mut Vec<PathBuf>,
 ) -> check::classification::CodeList {
-    let setting = ast::ReportDecl::find(modules).and_then(|r| {
-        r.settings
-            .iter()
-            .find(|s| matches!(s.key.text.as_str(), "科目表" | "code_list"))
-    });
+    let setting = ast::ReportDecl::find(modules)
+        .and_then(|r| settings::ReportSetting::CodeList.find(&r.settings));
     let Some(setting) = setting else {
         return check::classification::CodeList::default();
     };

@@ -27,9 +27,9 @@ fn language_doc_names_every_function() {
             "docs/language.md does not mention `{name}`"
         );
     }
-    for setting in jues::check::resolve::REPORT_SETTINGS
-        .iter()
-        .chain(jues::check::resolve::TABLE_SETTINGS)
+    for setting in jues::settings::ReportSetting::spellings()
+        .into_iter()
+        .chain(jues::settings::TableSetting::spellings())
     {
         assert!(
             doc.contains(&format!("`{setting}`")),

@@ -39,7 +39,7 @@ pub enum CheckError {
         span: Span,
         place: &'static str,
         suggestion: Option<String>,
-        known: &'static [&'static str],
+        known: Vec<&'static str>,
     },
     /// `舍入 五入`: a known setting with a value it cannot take.
     BadSettingValue {

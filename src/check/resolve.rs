@@ -13,48 +13,6 @@ use crate::diagnostics::did_you_mean;
 use crate::source::Span;
 use std::collections::BTreeMap;
 
-/// The settings a `报告` block may have (Chinese and English spellings).
-pub const REPORT_SETTINGS: &[&str] = &[
-    "单位",
-    "entity",
-    "年度",
-    "year",
-    "金额单位",
-    "unit",
-    "舍入",
-    "rounding",
-    "科目年度",
-    "codes",
-    "千分位",
-    "thousands",
-    "类型",
-    "type",
-    "转录",
-    "transcribed",
-    "字体",
-    "font",
-    "科目表",
-    "code_list",
-];
-
-/// The settings a `表` block may have.
-pub const TABLE_SETTINGS: &[&str] = &[
-    "科目",
-    "codes",
-    "空表说明",
-    "empty",
-    "单位",
-    "unit",
-    "工作表",
-    "sheet",
-    "编号",
-    "number",
-    "未公开",
-    "unpublished",
-    "合计行",
-    "total_row",
-];
-
 /// Names a `@每行` body can use besides the table's columns.
 pub const LOOP_FIELDS: &[&str] = &[
     "序号",

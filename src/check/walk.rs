@@ -3,9 +3,10 @@
 
 use super::error::CheckError;
 use super::functions::Function;
-use super::resolve::{Context, Scope, Target, REPORT_SETTINGS, TABLE_SETTINGS};
+use super::resolve::{Context, Scope, Target};
 use crate::ast::*;
 use crate::diagnostics::did_you_mean;
+use crate::settings::{ReportSetting, TableSetting};
 use crate::source::Span;
 
 /// Resolves every reference, call and setting of `modules` against `scope`.
@@ -34,7 +35,10 @@ impl Walker<'_> {
     fn item(&mut self, item: &Item) {
         let top = Context::default();
         match item {
-            Item::Report(report) => self.settings(&report.settings, "report", REPORT_SETTINGS),
+            Item::Report(report) => {
+                let known = ReportSetting::spellings();
+                self.settings(&report.settings, "report", ReportSetting::parse, known)
+            }
             Item::Prior(prior) => {
                 let prefix = vec![prior.keyword.text.clone()];
                 self.members(&prefix, &prior.members);
@@ -77,38 +81,42 @@ impl Walker<'_> {
         }
     }
 
-    fn settings(
+    /// Reports keys that are no setting of the block, and a setting given twice (in either
+    /// spelling).
+    fn settings<S: PartialEq + Copy>(
         &mut self,
         settings: &[Setting],
         place: &'static str,
-        known: &'static [&'static str],
+        parse: fn(&str) -> Option<S>,
+        known: Vec<&'static str>,
     ) {
-        let mut seen: Vec<(&str, Span)> = Vec::new();
+        let mut seen: Vec<(S, Span)> = Vec::new();
         for setting in settings {
             let key = setting.key.text.as_str();
-            if !known.contains(&key) {
-                self.errors.push(CheckError::UnknownSetting {
+            match parse(key) {
+                None => self.errors.push(CheckError::UnknownSetting {
                     key: key.to_owned(),
                     span: setting.key.span,
                     place,
                     suggestion: did_you_mean(key, known.iter().copied()).map(str::to_owned),
-                    known,
-                });
-            } else if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-                self.errors.push(CheckError::Duplicate {
-                    what: "setting",
-                    name: key.to_owned(),
-                    span: setting.key.span,
-                    first: *first,
-                });
-            } else {
-                seen.push((key, setting.key.span));
+                    known: known.clone(),
+                }),
+                Some(parsed) => match seen.iter().find(|(s, _)| *s == parsed) {
+                    Some((_, first)) => self.errors.push(CheckError::Duplicate {
+                        what: "setting",
+                        name: key.to_owned(),
+                        span: setting.key.span,
+                        first: *first,
+                    }),
+                    None => seen.push((parsed, setting.key.span)),
+                },
             }
         }
     }
 
     fn table(&mut self, table: &TableDecl) {
-        self.settings(&table.settings, "table", TABLE_SETTINGS);
+        let known = TableSetting::spellings();
+        self.settings(&table.settings, "table", TableSetting::parse, known);
         let Some(def) = self.scope.tables.get(&table.name.text) else {
             return;
         };

@@ -23,6 +23,7 @@ pub use error::EvalError;
 use crate::ast::*;
 use crate::check::Scope;
 use crate::doc::{self, Document};
+use crate::settings::{ReportSetting, TableSetting};
 use crate::source::{Sources, Span};
 use interval::Rounding;
 use rust_decimal::Decimal;
@@ -185,13 +186,9 @@ fn metadata(modules: &[Module]) -> Document {
     let mut document = Document::default();
     if let Some(report) = ReportDecl::find(modules) {
         document.title = report.title.value.clone();
-        for setting in &report.settings {
-            match setting.key.text.as_str() {
-                "单位" | "entity" => document.entity = Some(setting.value.text()),
-                "年度" | "year" => document.year = Some(setting.value.text()),
-                _ => {}
-            }
-        }
+        let text = |key: ReportSetting| key.find(&report.settings).map(|s| s.value.text());
+        document.entity = text(ReportSetting::Entity);
+        document.year = text(ReportSetting::Year);
     }
     document
 }
@@ -296,11 +293,9 @@ impl<'a> Evaluator<'a> {
     /// A report of a standard type declares every numbered table of the type (`编号`, the
     /// 公开表), in the place its 第二部分 shows it.
     fn check_standard_tables(&mut self, modules: &[Module]) {
-        let Some(setting) = ReportDecl::find(modules).and_then(|r| {
-            r.settings
-                .iter()
-                .find(|s| matches!(s.key.text.as_str(), "类型" | "type"))
-        }) else {
+        let Some(setting) =
+            ReportDecl::find(modules).and_then(|r| ReportSetting::Type.find(&r.settings))
+        else {
             return;
         };
         let mut missing: Vec<(String, String, String)> = self
@@ -308,12 +303,7 @@ impl<'a> Evaluator<'a> {
             .values()
             .filter(|t| !self.table_decls.iter().any(|d| d.name.text == t.name.text))
             .filter_map(|t| {
-                let number = t
-                    .settings
-                    .iter()
-                    .find(|s| matches!(s.key.text.as_str(), "编号" | "number"))?
-                    .value
-                    .text();
+                let number = TableSetting::Number.find(&t.settings)?.value.text();
                 let title = t
                     .title
                     .as_ref()

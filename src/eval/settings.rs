@@ -5,6 +5,7 @@ use super::unit::Unit;
 use super::Settings;
 use crate::ast::{Module, ReportDecl};
 use crate::check::CheckError;
+use crate::settings::ReportSetting;
 
 impl Settings {
     /// The settings of `modules` (the first `报告` block), and the values it cannot take.
@@ -28,24 +29,26 @@ impl Settings {
                     expected,
                 })
             };
-            match key {
-                "金额单位" | "unit" => match Unit::parse(&text) {
+            match ReportSetting::parse(key) {
+                Some(ReportSetting::MoneyUnit) => match Unit::parse(&text) {
                     Some(u @ Unit::Money(_)) => settings.money = u,
                     _ => bad("`元`, `千元`, `万元` or `亿元`"),
                 },
-                "舍入" | "rounding" => match text.as_str() {
+                Some(ReportSetting::Rounding) => match text.as_str() {
                     "四舍五入" | "half-up" => settings.rounding = Rounding::HalfUp,
                     "银行家舍入" | "half-even" => settings.rounding = Rounding::HalfEven,
                     _ => bad("`四舍五入` (half-up) or `银行家舍入` (half-even)"),
                 },
-                "转录" | "transcribed" => match yes_no(&text) {
+                Some(ReportSetting::Transcribed) => match yes_no(&text) {
                     Some(v) => settings.transcribed = v,
                     None => bad("`是` or `否`"),
                 },
-                "千分位" | "thousands" => match yes_no(&text) {
+                Some(ReportSetting::Thousands) => match yes_no(&text) {
                     Some(v) => settings.thousands = v,
                     None => bad("`是` or `否`"),
                 },
+                // Read where they are used (`单位`, `年度`, `类型`, `字体`, `科目表`), or
+                // unknown (reported by the checker).
                 _ => {}
             }
         }

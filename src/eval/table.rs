@@ -10,6 +10,7 @@ use super::Evaluator;
 use crate::ast::*;
 use crate::check::classification::{self, Kind};
 use crate::check::CheckError;
+use crate::settings::TableSetting;
 use crate::source::Span;
 use std::collections::HashMap;
 
@@ -165,36 +166,36 @@ impl<'a> Evaluator<'a> {
         let template = self.templates.get(&decl.name.text).copied();
         let template_settings = template.map(|t| t.settings.as_slice()).unwrap_or_default();
         for setting in template_settings.iter().chain(&decl.settings) {
-            match (setting.key.text.as_str(), &setting.value) {
-                ("科目" | "codes", value) => match Kind::parse(&value.text()) {
+            let value = setting.value.text();
+            let bad = |expected: &'static str| {
+                EvalError::Setting(CheckError::BadSettingValue {
+                    key: setting.key.text.clone(),
+                    value: value.clone(),
+                    span: setting.value.span(),
+                    expected,
+                })
+            };
+            // Unknown keys were reported by the checker.
+            let Some(key) = TableSetting::parse(&setting.key.text) else {
+                continue;
+            };
+            match key {
+                TableSetting::Codes => match Kind::parse(&value) {
                     Some(k) => kind = Some(k),
-                    None => self.error(EvalError::Setting(CheckError::BadSettingValue {
-                        key: setting.key.text.clone(),
-                        value: value.text(),
-                        span: value.span(),
-                        expected: "`功能分类` or `经济分类`",
-                    })),
+                    None => self.error(bad("`功能分类` or `经济分类`")),
                 },
-                ("合计行" | "total_row", value) => {
-                    match super::settings::yes_no(&value.text()) {
-                        Some(yes) => total_row = yes,
-                        None => self.error(EvalError::Setting(CheckError::BadSettingValue {
-                            key: setting.key.text.clone(),
-                            value: value.text(),
-                            span: value.span(),
-                            expected: "`是` or `否`",
-                        })),
-                    }
-                }
-                ("空表说明" | "empty", value) => empty_note = Some(value.text()),
-                ("未公开" | "unpublished", value) => empty_note = Some(value.text()),
-                ("编号" | "number", value) => number = Some(value.text()),
-                ("单位" | "unit", SettingValue::Name(n)) => {
-                    if let Some(Unit::Money(s)) = Unit::parse(&n.dotted()) {
-                        table_money = Unit::Money(s);
-                    }
-                }
-                _ => {}
+                TableSetting::TotalRow => match super::settings::yes_no(&value) {
+                    Some(yes) => total_row = yes,
+                    None => self.error(bad("`是` or `否`")),
+                },
+                TableSetting::Empty | TableSetting::Unpublished => empty_note = Some(value),
+                TableSetting::Number => number = Some(value),
+                TableSetting::Unit => match Unit::parse(&value) {
+                    Some(Unit::Money(s)) => table_money = Unit::Money(s),
+                    _ => self.error(bad("`元`, `千元`, `万元` or `亿元`")),
+                },
+                // Read by the data stage.
+                TableSetting::Sheet => {}
             }
         }
         let column_decls: &'a [Column] = match template {

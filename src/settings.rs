@@ -1,0 +1,123 @@
+//! The settings of `报告` and `表` blocks: each one's Chinese and English spelling, defined here
+//! and nowhere else. Every stage that reads a setting asks for it by its variant
+//! ([`ReportSetting::find`], [`TableSetting::find`]); the checker reports keys that are none
+//! of these.
+
+use crate::ast::Setting;
+
+/// Declares a settings enum with its spellings, in the order the documentation lists them.
+macro_rules! settings {
+    ($(#[$meta:meta])* $name:ident { $( $(#[$vmeta:meta])* $variant:ident = ($chinese:literal, $english:literal), )* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )*
+        }
+
+        impl $name {
+            /// Every setting with its Chinese and English spelling.
+            pub const ALL: &'static [($name, &'static str, &'static str)] =
+                &[ $( ($name::$variant, $chinese, $english), )* ];
+
+            /// The setting a key spells, in either language.
+            pub fn parse(key: &str) -> Option<$name> {
+                Self::ALL
+                    .iter()
+                    .find(|(_, chinese, english)| *chinese == key || *english == key)
+                    .map(|(setting, ..)| *setting)
+            }
+
+            /// Its Chinese spelling, as messages name it.
+            pub fn chinese(self) -> &'static str {
+                Self::ALL
+                    .iter()
+                    .find(|(setting, ..)| *setting == self)
+                    .map_or("", |(_, chinese, _)| chinese)
+            }
+
+            /// Every spelling of every setting: Chinese, then English, setting by setting.
+            pub fn spellings() -> Vec<&'static str> {
+                Self::ALL
+                    .iter()
+                    .flat_map(|(_, chinese, english)| [*chinese, *english])
+                    .collect()
+            }
+
+            /// The first of `settings` that is this one.
+            pub fn find(self, settings: &[Setting]) -> Option<&Setting> {
+                settings
+                    .iter()
+                    .find(|s| Self::parse(&s.key.text) == Some(self))
+            }
+        }
+    };
+}
+
+settings! {
+    /// A setting of the `报告` block.
+    ReportSetting {
+        /// `单位`: the department's name.
+        Entity = ("单位", "entity"),
+        /// `年度`: the year reported on.
+        Year = ("年度", "year"),
+        /// `金额单位`: the default money unit.
+        MoneyUnit = ("金额单位", "unit"),
+        /// `舍入`: the rounding rule of published numbers.
+        Rounding = ("舍入", "rounding"),
+        /// `科目年度`: the year of the classification code list.
+        CodeYear = ("科目年度", "codes"),
+        /// `千分位`: thousands separators in rendered amounts.
+        Thousands = ("千分位", "thousands"),
+        /// `类型`: the report type from the standard library.
+        Type = ("类型", "type"),
+        /// `转录`: a transcription of a published report.
+        Transcribed = ("转录", "transcribed"),
+        /// `字体`: the PDF's font.
+        Font = ("字体", "font"),
+        /// `科目表`: the document's own classification codes.
+        CodeList = ("科目表", "code_list"),
+    }
+}
+
+settings! {
+    /// A setting of a `表` block.
+    TableSetting {
+        /// `科目`: which classification the row codes follow.
+        Codes = ("科目", "codes"),
+        /// `空表说明`: why the table has no rows.
+        Empty = ("空表说明", "empty"),
+        /// `未公开`: the table's data were not published.
+        Unpublished = ("未公开", "unpublished"),
+        /// `单位`: the table's money unit.
+        Unit = ("单位", "unit"),
+        /// `工作表`: the sheet of a workbook the rows come from.
+        Sheet = ("工作表", "sheet"),
+        /// `编号`: its number among the published tables.
+        Number = ("编号", "number"),
+        /// `合计行`: whether a 合计 row is computed.
+        TotalRow = ("合计行", "total_row"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_names_one_setting() {
+        for (setting, chinese, english) in ReportSetting::ALL {
+            assert_eq!(ReportSetting::parse(chinese), Some(*setting));
+            assert_eq!(ReportSetting::parse(english), Some(*setting));
+            assert_eq!(setting.chinese(), *chinese);
+        }
+        for (setting, chinese, english) in TableSetting::ALL {
+            assert_eq!(TableSetting::parse(chinese), Some(*setting));
+            assert_eq!(TableSetting::parse(english), Some(*setting));
+        }
+        let mut report = ReportSetting::spellings();
+        report.sort_unstable();
+        report.dedup();
+        assert_eq!(report.len(), 2 * ReportSetting::ALL.len());
+        assert_eq!(ReportSetting::parse("单为"), None);
+    }
+}
