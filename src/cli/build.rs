@@ -1,0 +1,188 @@
+//! `jues build`: check, then write HTML, Markdown, PDF and the facts file.
+
+use super::{io_reason, output_stem, summary_line, write_files, Output};
+use crate::diagnostics::render::{self, Format};
+use crate::source::Sources;
+use crate::{compile, Options};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// What `jues build` writes, and where.
+pub(super) struct Build {
+    pub(super) to: Vec<Output>,
+    pub(super) font: Option<PathBuf>,
+    pub(super) out: PathBuf,
+    pub(super) allow_errors: bool,
+    pub(super) annotate: bool,
+}
+
+impl Build {
+    pub(super) fn run(
+        &self,
+        path: &Path,
+        format: Format,
+        deny_warnings: bool,
+        options: Options,
+        color: bool,
+    ) -> ExitCode {
+        self.run_with_inputs(path, format, deny_warnings, options, color)
+            .0
+    }
+
+    /// Builds, and says which files the build read (for `watch`): the document, and what it
+    /// brings in, when it could be read.
+    pub(super) fn run_with_inputs(
+        &self,
+        path: &Path,
+        format: Format,
+        deny_warnings: bool,
+        options: Options,
+        color: bool,
+    ) -> (ExitCode, Vec<PathBuf>) {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("error: cannot read `{}`: {}", path.display(), io_reason(&e));
+                return (ExitCode::from(2), vec![path.to_path_buf()]);
+            }
+        };
+        let mut sources = Sources::new();
+        sources.add_bytes(path.display().to_string(), &bytes);
+        // An audit view (`--annotate`) shows a published report as it is; a build publishes.
+        let options = Options {
+            publish: !self.annotate,
+            ..options
+        };
+        let compilation = compile(sources, &options);
+        let inputs = compilation.inputs.clone();
+        let summary = compilation.summary();
+        let mut report = render::render(
+            &compilation.sources,
+            &compilation.diagnostics,
+            format,
+            color,
+        );
+        if format == Format::Human {
+            report.push_str(&summary_line(1, summary));
+        }
+        let _ = std::io::stdout().lock().write_all(report.as_bytes());
+        let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
+
+        if summary.errors > 0 && !self.allow_errors {
+            eprintln!(
+                "error: not writing outputs: `{}` has {} error{} (`--allow-errors` writes them anyway)",
+                path.display(),
+                summary.errors,
+                if summary.errors == 1 { "" } else { "s" }
+            );
+            return (ExitCode::from(1), inputs);
+        }
+        let stem = output_stem(path);
+        let document = &compilation.evaluated.document;
+        let mut files: Vec<(String, String)> = Vec::new();
+        let mut pdf: Option<(String, Vec<u8>)> = None;
+        let mut pdf_failed = false;
+        for output in &self.to {
+            match output {
+                Output::Html => {
+                    let annotations = if self.annotate {
+                        annotations(&compilation)
+                    } else {
+                        Vec::new()
+                    };
+                    files.push((
+                        format!("{stem}.html"),
+                        crate::render::html::render(document, &annotations, self.annotate),
+                    ));
+                }
+                Output::Md => files.push((
+                    format!("{stem}.md"),
+                    crate::render::markdown::render(document),
+                )),
+                Output::Json => files.push((
+                    format!("{stem}.facts.json"),
+                    crate::render::facts::render(document, &compilation.sources),
+                )),
+                Output::Pdf => match self.pdf(path, &compilation) {
+                    Ok(bytes) => pdf = Some((format!("{stem}.pdf"), bytes)),
+                    Err(e) => {
+                        eprintln!("error: not writing the PDF: {e}");
+                        pdf_failed = true;
+                    }
+                },
+            }
+        }
+        let files = files
+            .into_iter()
+            .map(|(n, c)| (n, c.into_bytes()))
+            .chain(pdf);
+        if let Err(code) = write_files(&self.out, files) {
+            return (code, inputs);
+        }
+        let code = if pdf_failed {
+            ExitCode::from(2)
+        } else if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+        (code, inputs)
+    }
+
+    /// The PDF, with the font from `--font`, the document's `字体` (a path relative to the
+    /// document, or a family keyword), `JUES_FONT` or the system.
+    #[cfg(feature = "pdf")]
+    fn pdf(&self, path: &Path, compilation: &crate::Compilation) -> Result<Vec<u8>, String> {
+        let setting = crate::ast::ReportDecl::find(std::slice::from_ref(&compilation.module))
+            .and_then(|r| crate::settings::ReportSetting::Font.find(&r.settings))
+            .map(|s| {
+                let value = s.value.text();
+                // A family keyword (`宋体`, `黑体` …) is not a path.
+                if crate::render::pdf::font::Family::parse(&value).is_some() {
+                    PathBuf::from(value)
+                } else {
+                    path.parent().unwrap_or(Path::new("")).join(value)
+                }
+            });
+        let options = crate::render::pdf::Options {
+            font: self.font.clone().or(setting),
+            epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+        };
+        crate::render::pdf::render(&compilation.evaluated.document, &options)
+            .map_err(|e| e.to_string())
+    }
+
+    #[cfg(not(feature = "pdf"))]
+    fn pdf(&self, _: &Path, _: &crate::Compilation) -> Result<Vec<u8>, String> {
+        let font = if self.font.is_some() {
+            " (so `--font` has no effect)"
+        } else {
+            ""
+        };
+        Err(format!(
+            "this jues was built without the `pdf` feature{font}"
+        ))
+    }
+}
+
+/// The diagnostics of a compilation as the HTML audit view shows them.
+fn annotations(compilation: &crate::Compilation) -> Vec<crate::doc::Annotation> {
+    compilation
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let file = compilation.sources.get(d.primary.span.file);
+            crate::doc::Annotation {
+                span: d.primary.span,
+                severity: d.severity.as_str().to_owned(),
+                code: d.code.id().to_owned(),
+                message: d.message.clone(),
+                help: d.help.clone(),
+                line: file.line_col(d.primary.span.start as usize).0,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,363 @@
+//! The command line: argument parsing (clap), file I/O and exit codes. Thin by design: all
+//! the work is in the library. This file holds the arguments and what the commands share
+//! (writing files, output names, the summary line); each command has a file of its own:
+//! `check.rs`, `build.rs`, `watch.rs`, `fmt.rs`, `new.rs`, `explain.rs`.
+//!
+//! Exit codes: 0 no errors; 1 errors found (or warnings under `--deny warnings`); 2 usage or
+//! I/O failure.
+
+mod build;
+mod check;
+mod explain;
+mod fmt;
+mod new;
+mod watch;
+
+pub use explain::explain_all_markdown;
+
+use crate::diagnostics::render::Format;
+use crate::diagnostics::Summary;
+use crate::Options;
+use build::Build;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// jues: check and render 部门决算 disclosure documents.
+#[derive(Parser, Debug)]
+#[command(name = "jues", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check documents and report every problem found.
+    Check {
+        /// The `.jues` files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Check a document, then write it as HTML, Markdown and facts JSON.
+    Build {
+        /// The `.jues` file to build.
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+        /// Write the outputs even when the document has errors.
+        #[arg(long)]
+        allow_errors: bool,
+        /// Mark every stated value in the HTML as verified or wrong, with a summary of all
+        /// findings: an audit view of a published report (implies --allow-errors).
+        #[arg(long)]
+        annotate: bool,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Build a document, then rebuild it whenever it (or a file next to it) changes. Outputs
+    /// are only replaced by an error-free build, so the last good ones stay.
+    Watch {
+        /// The `.jues` file to watch and build.
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+        /// Serve the HTML on http://127.0.0.1:PORT/ (loopback only), reloading the page after
+        /// every good build; port 0 picks a free one.
+        #[arg(long, value_name = "PORT")]
+        serve: Option<u16>,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Run the language server over stdin and stdout (for editors).
+    Lsp,
+    /// Format documents in place: a canonical layout for declarations, prose as written.
+    Fmt {
+        /// The `.jues` files to format.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing; list the files that are not formatted, with a diff, and exit 1.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Create a new report from the standard library, ready to fill in.
+    New {
+        /// The folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+        /// The report type.
+        #[arg(long = "type", default_value = "部门决算")]
+        kind: String,
+        /// The department (单位).
+        #[arg(long, default_value = "某某单位")]
+        entity: String,
+        /// The year reported on (年度); by default, last year.
+        #[arg(long)]
+        year: Option<u16>,
+        /// Last year's report, to import as `上年` instead of typing last year's figures: its
+        /// path as seen from the new report's folder (`../2024决算/report.jues`).
+        #[arg(long, value_name = "PATH")]
+        prior: Option<String>,
+    },
+    /// Explain a diagnostic code, or list all codes.
+    Explain {
+        /// A code such as `J0101`; without one, every code is listed.
+        code: Option<String>,
+        /// Print the full documentation of every code as Markdown (`docs/diagnostics.md`).
+        #[arg(long, conflicts_with = "code")]
+        all: bool,
+    },
+}
+
+/// What to write and where, shared by `build` and `watch`.
+#[derive(clap::Args, Debug)]
+struct OutputArgs {
+    /// The formats to write, separated by commas.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json, Output::Pdf])]
+    to: Vec<Output>,
+    /// The CJK TrueType font for the PDF: a path, or `宋体`/`serif` or `黑体`/`sans` for a
+    /// system font of that style (else the document's `字体`, `JUES_FONT`, or a system font,
+    /// 宋体 style first).
+    #[arg(long)]
+    font: Option<PathBuf>,
+    /// The folder to write into (created if needed).
+    #[arg(short = 'o', long = "out", default_value = "out")]
+    out: PathBuf,
+}
+
+/// How to check and report, shared by `check` and `build`.
+#[derive(clap::Args, Debug)]
+struct ReportArgs {
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Treat warnings as errors (`--deny warnings`).
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// Also report values consistent only thanks to the rounding of their inputs.
+    #[arg(long)]
+    strict: bool,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Let `导入` read files outside the project folder.
+    #[arg(long)]
+    allow_outside_imports: bool,
+}
+
+impl ReportArgs {
+    fn options(&self) -> Options {
+        Options {
+            strict: self.strict,
+            allow_outside_imports: self.allow_outside_imports,
+            publish: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    /// Source excerpts with labels, help and notes.
+    Human,
+    /// One line per diagnostic: `file:line:col: severity[CODE]: message`.
+    Short,
+    /// One JSON document with every diagnostic and a summary.
+    Json,
+}
+
+/// An output format of `jues build`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Output {
+    /// `<stem>.html`: one self-contained page.
+    Html,
+    /// `<stem>.md`: GitHub-flavoured Markdown.
+    Md,
+    /// `<stem>.facts.json`: every figure, cell and stated number.
+    Json,
+    /// `<stem>.pdf`.
+    Pdf,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Deny {
+    /// Warnings make the check fail.
+    Warnings,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    fn enabled(self) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Human => Format::Human,
+            FormatArg::Short => Format::Short,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { files, report } => check::check(
+            &files,
+            report.format.into(),
+            report.deny.is_some(),
+            report.options(),
+            report.color.enabled(),
+        ),
+        Command::Build {
+            file,
+            output,
+            allow_errors,
+            annotate,
+            report,
+        } => {
+            let build = Build {
+                to: output.to,
+                font: output.font,
+                out: output.out,
+                allow_errors: allow_errors || annotate,
+                annotate,
+            };
+            build.run(
+                &file,
+                report.format.into(),
+                report.deny.is_some(),
+                report.options(),
+                report.color.enabled(),
+            )
+        }
+        Command::Fmt { files, check } => fmt::fmt(&files, check),
+        Command::Lsp => match crate::lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: the language server stopped: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Watch {
+            file,
+            output,
+            serve,
+            report,
+        } => {
+            let build = Build {
+                to: output.to,
+                font: output.font,
+                out: output.out,
+                allow_errors: false,
+                annotate: false,
+            };
+            watch::watch(&build, &file, &report, serve)
+        }
+        Command::New {
+            dir,
+            kind,
+            entity,
+            year,
+            prior,
+        } => new::new(&dir, &kind, &entity, year, prior.as_deref()),
+        Command::Explain { code, all } => explain::explain(code.as_deref(), all),
+    }
+}
+
+/// Creates `dir` and writes each file into it, saying what it wrote; on an I/O error, one
+/// line and exit code 2.
+fn write_files<N: AsRef<Path>, C: AsRef<[u8]>>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (N, C)>,
+) -> Result<(), ExitCode> {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!(
+            "error: cannot create `{}`: {}",
+            dir.display(),
+            io_reason(&e)
+        );
+        return Err(ExitCode::from(2));
+    }
+    for (name, contents) in files {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, contents) {
+            eprintln!(
+                "error: cannot write `{}`: {}",
+                path.display(),
+                io_reason(&e)
+            );
+            return Err(ExitCode::from(2));
+        }
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// The name the outputs of `path` share: its file name without the extension. It is one
+/// file-name component (never a separator, `.` or `..` on its own), so `-o DIR` joined with
+/// it and an extension always names a file directly inside `DIR`.
+fn output_stem(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if std::path::is_separator(c) || c == '\0' {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if stem.is_empty() || stem.chars().all(|c| c == '.') {
+        "report".to_owned()
+    } else {
+        stem
+    }
+}
+
+fn summary_line(files: usize, summary: Summary) -> String {
+    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let what = if files == 1 {
+        "1 file".to_owned()
+    } else {
+        format!("{files} files")
+    };
+    if summary.errors + summary.warnings + summary.notes == 0 {
+        return format!("checked {what}: no problems found\n");
+    }
+    format!(
+        "checked {what}: {}, {}, {}\n",
+        count(summary.errors, "error"),
+        count(summary.warnings, "warning"),
+        count(summary.notes, "note")
+    )
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}

@@ -1,0 +1,145 @@
+//! `jues watch`: build, then build again whenever a file the build read changes.
+
+use super::{output_stem, Build, ReportArgs};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Builds `path`, then again whenever the content of a file the build read changes (the
+/// document, its imports, its data files and code list). The folders of those files are
+/// watched rather than the files, so editors that save by writing a new file and renaming it
+/// over the old one are seen too. Events are gathered until the folder has been quiet for a
+/// moment (one build per burst of saves), and a build runs only when some input's bytes
+/// differ from the last build's: the build's own reads, and writes of its outputs, never
+/// start another.
+pub(super) fn watch(
+    build: &Build,
+    path: &Path,
+    report: &ReportArgs,
+    serve: Option<u16>,
+) -> ExitCode {
+    use std::collections::BTreeSet;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+    /// How long the watched folders must be quiet before a burst of events is acted on.
+    const QUIET: Duration = Duration::from_millis(150);
+    // Counts good builds; a served page reloads when it changes.
+    let version = Arc::new(AtomicU64::new(0));
+    // Builds, and returns the inputs of the build with their bytes as they were before it
+    // started (`previous` are the last build's inputs): a change made while the build runs is
+    // then still a change afterwards, and starts the next build.
+    let run = |previous: &[PathBuf]| -> Vec<(PathBuf, Option<Vec<u8>>)> {
+        let mut before: Vec<(PathBuf, Option<Vec<u8>>)> = previous
+            .iter()
+            .map(|p| (p.clone(), std::fs::read(p).ok()))
+            .collect();
+        let (code, inputs) = build.run_with_inputs(
+            path,
+            report.format.into(),
+            report.deny.is_some(),
+            report.options(),
+            report.color.enabled(),
+        );
+        if code == ExitCode::SUCCESS {
+            version.fetch_add(1, Ordering::SeqCst);
+        }
+        before.retain(|(p, _)| inputs.contains(p));
+        for input in inputs {
+            if !before.iter().any(|(p, _)| *p == input) {
+                let bytes = std::fs::read(&input).ok();
+                before.push((input, bytes));
+            }
+        }
+        before
+    };
+    let paths = |inputs: &[(PathBuf, Option<Vec<u8>>)]| -> Vec<PathBuf> {
+        inputs.iter().map(|(p, _)| p.clone()).collect()
+    };
+    let mut inputs = run(&[path.to_path_buf()]);
+    if let Some(port) = serve {
+        let stem = output_stem(path);
+        let page = build.out.join(format!("{stem}.html"));
+        if let Err(e) = crate::serve::start(port, page, Arc::clone(&version)) {
+            eprintln!("error: cannot serve on port {port}: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let (events, received) = std::sync::mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(events) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch files: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
+    watch_folders(&inputs, &mut watcher, &mut watched);
+    if watched.is_empty() {
+        eprintln!("error: cannot watch `{}`", folder_of(path).display());
+        return ExitCode::from(2);
+    }
+    eprintln!("watching {} (Ctrl-C stops)", folder_of(path).display());
+    // An event speaks of an input when it names the input's file (by name, in its folder).
+    let names = |inputs: &[(PathBuf, Option<Vec<u8>>)]| -> BTreeSet<std::ffi::OsString> {
+        inputs
+            .iter()
+            .filter_map(|(p, _)| p.file_name().map(ToOwned::to_owned))
+            .collect()
+    };
+    let mut input_names = names(&inputs);
+    let touches_input = |event: &notify::Result<notify::Event>,
+                         names: &BTreeSet<std::ffi::OsString>| {
+        let Ok(event) = event else { return false };
+        !matches!(event.kind, notify::EventKind::Access(_))
+            && event
+                .paths
+                .iter()
+                .any(|p| p.file_name().is_some_and(|n| names.contains(n)))
+    };
+    while let Ok(event) = received.recv() {
+        if !touches_input(&event, &input_names) {
+            continue;
+        }
+        // Gather the rest of the burst.
+        while received.recv_timeout(QUIET).is_ok() {}
+        let changed = inputs
+            .iter()
+            .any(|(p, bytes)| std::fs::read(p).ok() != *bytes);
+        if !changed {
+            continue;
+        }
+        eprintln!("── change seen, rebuilding ──");
+        inputs = run(&paths(&inputs));
+        input_names = names(&inputs);
+        watch_folders(&inputs, &mut watcher, &mut watched);
+    }
+    ExitCode::SUCCESS
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Adds a watch on the folder of every input not watched yet.
+fn watch_folders(
+    inputs: &[(PathBuf, Option<Vec<u8>>)],
+    watcher: &mut impl notify::Watcher,
+    watched: &mut std::collections::BTreeSet<PathBuf>,
+) {
+    for (input, _) in inputs {
+        let folder = folder_of(input);
+        if watched.contains(&folder) {
+            continue;
+        }
+        match watcher.watch(&folder, notify::RecursiveMode::NonRecursive) {
+            Ok(()) => {
+                watched.insert(folder);
+            }
+            Err(e) => eprintln!("warning: cannot watch `{}`: {e}", folder.display()),
+        }
+    }
+}
