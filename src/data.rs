@@ -77,7 +77,12 @@ const NAME_HEADERS: &[&str] = &["名称", "科目名称", "项目", "name"];
 
 /// Loads the rows of every table of `module` that names a data file, relative to `base`.
 /// `templates` are the library's tables, whose columns a table without its own takes.
-pub fn load(module: &mut Module, base: &Path, templates: &[&TableDecl]) -> Vec<DataError> {
+pub(crate) fn load(
+    module: &mut Module,
+    base: &Path,
+    templates: &[&TableDecl],
+    files: &crate::files::Recorder<'_>,
+) -> Vec<DataError> {
     let mut errors = Vec::new();
     for item in &mut module.items {
         let Item::Table(table) = item else { continue };
@@ -96,7 +101,7 @@ pub fn load(module: &mut Module, base: &Path, templates: &[&TableDecl]) -> Vec<D
         let sheet = crate::settings::TableSetting::Sheet
             .find(&table.settings)
             .map(|s| s.value.text());
-        match read_rows(&base.join(&source.value), sheet.as_deref()) {
+        match read_rows(files, &base.join(&source.value), sheet.as_deref()) {
             Ok((sheet_name, rows)) => {
                 let file = match sheet_name {
                     Some(sheet) => format!("{}, sheet {sheet}", source.value),
@@ -121,23 +126,24 @@ pub fn load(module: &mut Module, base: &Path, templates: &[&TableDecl]) -> Vec<D
 
 /// The cells of a file as text, by row, with the name of the sheet read (for XLSX).
 fn read_rows(
+    files: &crate::files::Recorder<'_>,
     path: &Path,
     sheet: Option<&str>,
 ) -> Result<(Option<String>, Vec<Vec<String>>), String> {
+    let bytes = files.read(path).map_err(|e| e.to_string())?;
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
     match extension.as_str() {
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path, sheet),
-        _ => read_csv(path).map(|rows| (None, rows)),
+        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(bytes, sheet),
+        _ => read_csv(&bytes).map(|rows| (None, rows)),
     }
 }
 
-fn read_csv(path: &Path) -> Result<Vec<Vec<String>>, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let text = std::str::from_utf8(&bytes)
+fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    let text = std::str::from_utf8(bytes)
         .map_err(|_| "it is not UTF-8 text (save the CSV as UTF-8)".to_owned())?;
     let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new()
@@ -154,11 +160,12 @@ fn read_csv(path: &Path) -> Result<Vec<Vec<String>>, String> {
 }
 
 fn read_workbook(
-    path: &Path,
+    bytes: Vec<u8>,
     sheet: Option<&str>,
 ) -> Result<(Option<String>, Vec<Vec<String>>), String> {
-    use calamine::{open_workbook_auto, Data, Reader};
-    let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
+    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    let mut workbook =
+        open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let names = workbook.sheet_names();
     let name = match sheet {
         Some(s) if names.iter().any(|n| n == s) => s.to_owned(),

@@ -11,6 +11,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod doc;
 pub mod eval;
+pub mod files;
 pub mod fmt;
 pub mod library;
 pub mod lsp;
@@ -48,10 +49,10 @@ pub struct Compilation {
     pub evaluated: eval::Evaluated,
     /// Every diagnostic, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
-    /// Every file the compilation read or tried to read: the main file, imports, data files
-    /// and code lists, in the order first read, each once. `jues watch` rebuilds when one of
-    /// them changes.
-    pub inputs: Vec<PathBuf>,
+    /// Every file the compilation read or tried to read (the main file when it was read
+    /// through [`compile_path`], imports, data files, code lists), in the order first read,
+    /// each once, with the bytes it found. `jues watch` rebuilds when one of them changes.
+    pub inputs: Vec<files::Input>,
 }
 
 impl Compilation {
@@ -71,22 +72,50 @@ impl Compilation {
 /// How deeply imports may chain (last year's report importing the year before …).
 pub const MAX_IMPORT_DEPTH: usize = 16;
 
-/// Compiles the document whose main file is the first of `sources`. Imports (`导入`) are read
-/// from disk, relative to the importing file, and must stay inside its folder.
-pub fn compile(mut sources: Sources, options: &Options) -> Compilation {
+/// Compiles the document whose main file is the first of `sources`. What it reads besides
+/// (imports, data files, code lists) comes from the disk, relative to the file that names it;
+/// imports must stay inside the project folder.
+pub fn compile(sources: Sources, options: &Options) -> Compilation {
+    compile_with(sources, options, &files::Disk)
+}
+
+/// Reads the document at `path` through `files`, then compiles it with [`compile_with`]; the
+/// main file is the first of the compilation's inputs.
+pub fn compile_path(
+    path: &Path,
+    options: &Options,
+    files: &dyn files::Files,
+) -> std::io::Result<Compilation> {
+    let recorder = files::Recorder::new(files);
+    let bytes = recorder.read(path)?;
+    let mut sources = Sources::new();
+    sources.add_bytes(path.display().to_string(), &bytes);
+    Ok(compile_recorded(sources, options, recorder))
+}
+
+/// Compiles the document whose main file is the first of `sources`, reading every other file
+/// it names through `files` (the one door for files: the disk, an editor's buffers, memory).
+pub fn compile_with(sources: Sources, options: &Options, files: &dyn files::Files) -> Compilation {
+    compile_recorded(sources, options, files::Recorder::new(files))
+}
+
+fn compile_recorded(
+    mut sources: Sources,
+    options: &Options,
+    files: files::Recorder<'_>,
+) -> Compilation {
     let mut diagnostics = Vec::new();
     let main = FileId(0);
     // The main file is on the stack, so a file importing it back is a cycle.
-    let mut stack: Vec<PathBuf> = PathBuf::from(sources.get(main).name())
-        .canonicalize()
+    let mut stack: Vec<PathBuf> = files
+        .canonicalize(Path::new(sources.get(main).name()))
         .into_iter()
         .collect();
-    let mut inputs = vec![PathBuf::from(sources.get(main).name())];
     let mut run = Run {
         options,
         stack: &mut stack,
         diagnostics: &mut diagnostics,
-        inputs: &mut inputs,
+        files: &files,
     };
     let (module, evaluated) = compile_file(&mut sources, main, &mut run);
     diagnostics.sort_by(|a, b| {
@@ -100,24 +129,23 @@ pub fn compile(mut sources: Sources, options: &Options) -> Compilation {
                 .push("a document with unfinished parts is not published".to_owned());
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    inputs.retain(|path| seen.insert(path.clone()));
     Compilation {
         sources,
         module,
         evaluated,
         diagnostics,
-        inputs,
+        inputs: files.into_inputs(),
     }
 }
 
 /// What every file of one compilation shares: the options, the chain of imports being
-/// compiled (to find cycles), the diagnostics and the files read so far.
+/// compiled (to find cycles), the diagnostics and the door to the files, which keeps what was
+/// read.
 struct Run<'r> {
     options: &'r Options,
     stack: &'r mut Vec<PathBuf>,
     diagnostics: &'r mut Vec<Diagnostic>,
-    inputs: &'r mut Vec<PathBuf>,
+    files: &'r files::Recorder<'r>,
 }
 
 fn compile_file(
@@ -142,16 +170,7 @@ fn compile_file(
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    for item in &module.items {
-        if let ast::Item::Table(ast::TableDecl {
-            source: Some(source),
-            ..
-        }) = item
-        {
-            run.inputs.push(folder.join(&source.value));
-        }
-    }
-    let data_errors = data::load(&mut module, &folder, &templates);
+    let data_errors = data::load(&mut module, &folder, &templates, run.files);
     diagnostics.extend(data_errors.iter().map(data::DataError::to_diagnostic));
     let mut all = Vec::from_iter(library);
     all.push(module);
@@ -169,7 +188,7 @@ fn compile_file(
         None => eval::Imported::new(),
     };
     let diagnostics = &mut *run.diagnostics;
-    let codes = load_codes(&folder, modules, diagnostics, run.inputs);
+    let codes = load_codes(&folder, modules, diagnostics, run.files);
     let inputs = eval::Inputs {
         imported: &imported,
         codes: &codes,
@@ -219,7 +238,7 @@ fn load_codes(
     folder: &Path,
     modules: &[ast::Module],
     diagnostics: &mut Vec<Diagnostic>,
-    inputs: &mut Vec<PathBuf>,
+    files: &files::Recorder<'_>,
 ) -> check::classification::CodeList {
     let setting = ast::ReportDecl::find(modules)
         .and_then(|r| settings::ReportSetting::CodeList.find(&r.settings));
@@ -227,8 +246,10 @@ fn load_codes(
         return check::classification::CodeList::default();
     };
     let file = setting.value.text();
-    inputs.push(folder.join(&file));
-    let read = std::fs::read_to_string(folder.join(&file)).map_err(|e| e.to_string());
+    let read = files
+        .read(&folder.join(&file))
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()));
     match read.and_then(|text| check::classification::CodeList::parse(&text)) {
         Ok(list) => list,
         Err(reason) => {
@@ -268,15 +289,17 @@ fn load_imports(
             .with_help("the path is relative to the importing file and must stay inside its folder")
         };
         let path = folder.join(&import.path.value);
-        run.inputs.push(path.clone());
         let outside = "it is outside the project folder (`--allow-outside-imports` allows it)";
         if !options.allow_outside_imports && leaves_project(Path::new(&import.path.value)) {
             run.diagnostics.push(fail(outside.to_owned()));
             continue;
         }
-        let (Ok(canonical), Ok(root)) =
-            (path.canonicalize(), folder_or_dot(&folder).canonicalize())
-        else {
+        let (Ok(canonical), Ok(root)) = (
+            run.files.canonicalize(&path),
+            run.files.canonicalize(folder_or_dot(&folder)),
+        ) else {
+            // Watched all the same: the file may be created.
+            run.files.note(&path);
             run.diagnostics.push(fail("no such file".to_owned()));
             continue;
         };
@@ -297,7 +320,7 @@ fn load_imports(
             )));
             continue;
         }
-        let bytes = match std::fs::read(&canonical) {
+        let bytes = match run.files.read(&path) {
             Ok(b) => b,
             Err(e) => {
                 run.diagnostics.push(fail(e.to_string()));
@@ -348,6 +371,41 @@ fn folder_or_dot(folder: &Path) -> &Path {
 mod tests {
     use super::leaves_project;
     use std::path::Path;
+
+    /// Everything a document names is read through the door it is given: here, memory. The
+    /// compilation keeps what it read, with the bytes.
+    #[test]
+    fn a_compilation_reads_imports_and_data_through_its_files() {
+        let mut files = crate::files::Memory::new();
+        files.insert("r/2019/report.jues", "导入 \"../2018/report.jues\" 为 上年\n表 t \"表\" 来自 \"t.csv\" {\n  列 决算数: 金额\n}\n\n{t.合计.决算数 = 3.00}，{change(t.合计.决算数, 上年.x) = 2.00}。\n");
+        files.insert("r/2018/report.jues", "x = 1\n");
+        files.insert("r/2019/t.csv", "名称,决算数\n甲,1\n乙,2\n");
+        let compilation = super::compile_path(
+            Path::new("r/2019/report.jues"),
+            &super::Options::default(),
+            &files,
+        )
+        .unwrap();
+        assert!(
+            compilation.diagnostics.is_empty(),
+            "{:?}",
+            compilation.diagnostics
+        );
+        let read: Vec<&Path> = compilation
+            .inputs
+            .iter()
+            .map(|i| i.path.as_path())
+            .collect();
+        assert_eq!(
+            read,
+            [
+                Path::new("r/2019/report.jues"),
+                Path::new("r/2019/t.csv"),
+                Path::new("r/2019/../2018/report.jues"),
+            ]
+        );
+        assert!(compilation.inputs.iter().all(|i| i.bytes.is_some()));
+    }
 
     #[test]
     fn import_paths_are_judged_by_their_words() {

@@ -1,7 +1,9 @@
 //! The language server (`jues lsp`), over stdio with `lsp-server`.
 //!
 //! Each open document is compiled in full on every change (a report compiles in about a
-//! millisecond), and the answers come from that compilation: diagnostics, hover (a figure's or
+//! millisecond; what it imports is read from the open buffers first, saved or not, and an open
+//! document that imports the changed one is compiled again; see `files::Overlay`), and the
+//! answers come from that compilation: diagnostics, hover (a figure's or
 //! an interpolation's exact value, unit, precision interval and formula), go to definition,
 //! references, completion of names, functions and codes, document symbols, formatting, and a
 //! code action that applies a diagnostic's suggested fix ("write `166%`").
@@ -9,11 +11,12 @@
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::doc::{Block, Fact, Inline};
 use crate::source::{SourceFile, Sources, Span};
-use crate::{compile, Compilation, Options};
+use crate::{compile_with, Compilation, Options};
 use lsp_server::{Connection, Message, Notification, Request, Response};
 use lsp_types as lsp;
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 /// Runs the server until the client shuts it down.
@@ -214,11 +217,42 @@ impl Server<'_> {
         }
     }
 
-    /// Compiles a document and publishes its diagnostics.
+    /// Compiles a document and publishes its diagnostics; then compiles again each other open
+    /// document that read this one (an import), so that it sees the unsaved text too.
     fn update(&mut self, uri: String, text: String) {
+        self.compile(uri.clone(), text);
+        let path = crate::files::normal(Path::new(&path_of(&uri)));
+        let readers: Vec<(String, String)> = self
+            .documents
+            .iter()
+            .filter(|(other, document)| {
+                **other != uri
+                    && document
+                        .compilation
+                        .inputs
+                        .iter()
+                        .any(|i| crate::files::normal(&i.path) == path)
+            })
+            .map(|(other, document)| (other.clone(), document.text.clone()))
+            .collect();
+        for (other, text) in readers {
+            self.compile(other, text);
+        }
+    }
+
+    /// Compiles one document, reading the other open documents from their buffers, and
+    /// publishes its diagnostics.
+    fn compile(&mut self, uri: String, text: String) {
         let mut sources = Sources::new();
         sources.add(path_of(&uri), text.clone());
-        let compilation = compile(sources, &Options::default());
+        let buffers: Vec<(PathBuf, &str)> = self
+            .documents
+            .iter()
+            .filter(|(other, _)| **other != uri)
+            .map(|(other, document)| (PathBuf::from(path_of(other)), document.text.as_str()))
+            .collect();
+        let files = crate::files::Overlay::new(buffers, &crate::files::Disk);
+        let compilation = compile_with(sources, &Options::default(), &files);
         let file = compilation.sources.get(crate::source::FileId(0));
         let diagnostics: Vec<lsp::Diagnostic> = compilation
             .diagnostics

@@ -185,3 +185,71 @@ fn a_language_server_session() {
     client.notify("exit", Value::Null);
     assert!(child.wait().unwrap().success());
 }
+
+impl Client {
+    /// The next diagnostics published for `uri` (those for other documents are dropped).
+    fn diagnostics_for(&mut self, uri: &str) -> Value {
+        loop {
+            if let Some(at) = self.notifications.iter().position(|n| {
+                n["method"] == "textDocument/publishDiagnostics" && n["params"]["uri"] == uri
+            }) {
+                return self.notifications.remove(at)["params"]["diagnostics"].clone();
+            }
+            let message = self.read();
+            self.notifications.push(message);
+        }
+    }
+}
+
+/// A document imports one that is open in the editor and was never saved: the import is read
+/// from the buffer, and an edit of that buffer checks the importing document again.
+#[test]
+fn an_import_is_read_from_an_unsaved_buffer() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp-unsaved");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("2019")).unwrap();
+    let last = format!("file://{}/2018/report.jues", dir.display());
+    let this = format!("file://{}/2019/report.jues", dir.display());
+    assert!(
+        !dir.join("2018/report.jues").exists(),
+        "last year's file is not on disk"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut client = Client {
+        stdin: child.stdin.take().unwrap(),
+        stdout: BufReader::new(child.stdout.take().unwrap()),
+        notifications: Vec::new(),
+    };
+    client.request(
+        1,
+        "initialize",
+        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+    );
+    client.notify("initialized", json!({}));
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": last, "languageId": "jues", "version": 1, "text": "收支总计 = 1084.35\n" } }));
+    assert_eq!(client.diagnostics_for(&last), json!([]));
+
+    let report = "导入 \"../2018/report.jues\" 为 上年\n收支总计 = 1149.45\n\n增长 {growth(收支总计, 上年.收支总计) = 6%}。\n";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": this, "languageId": "jues", "version": 1, "text": report } }));
+    assert_eq!(
+        client.diagnostics_for(&this),
+        json!([]),
+        "the import is read from the unsaved buffer"
+    );
+
+    // Last year's figure changes in its buffer: this year's statement is checked again.
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": last, "version": 2 }, "contentChanges": [{ "text": "收支总计 = 1000\n" }] }));
+    assert_eq!(client.diagnostics_for(&last), json!([]));
+    let diagnostics = client.diagnostics_for(&this);
+    assert_eq!(diagnostics[0]["code"], "J0201", "{diagnostics}");
+
+    client.request(2, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}

@@ -2,8 +2,8 @@
 
 use super::{io_reason, output_stem, summary_line, write_files, Output};
 use crate::diagnostics::render::{self, Format};
-use crate::source::Sources;
-use crate::{compile, Options};
+use crate::files::{Disk, Input};
+use crate::{compile_path, Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,8 +30,8 @@ impl Build {
             .0
     }
 
-    /// Builds, and says which files the build read (for `watch`): the document, and what it
-    /// brings in, when it could be read.
+    /// Builds, and says which files the build read, with the bytes it read (for `watch`): the
+    /// document, and what it brings in.
     pub(super) fn run_with_inputs(
         &self,
         path: &Path,
@@ -39,22 +39,23 @@ impl Build {
         deny_warnings: bool,
         options: Options,
         color: bool,
-    ) -> (ExitCode, Vec<PathBuf>) {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("error: cannot read `{}`: {}", path.display(), io_reason(&e));
-                return (ExitCode::from(2), vec![path.to_path_buf()]);
-            }
-        };
-        let mut sources = Sources::new();
-        sources.add_bytes(path.display().to_string(), &bytes);
+    ) -> (ExitCode, Vec<Input>) {
         // An audit view (`--annotate`) shows a published report as it is; a build publishes.
         let options = Options {
             publish: !self.annotate,
             ..options
         };
-        let compilation = compile(sources, &options);
+        let compilation = match compile_path(path, &options, &Disk) {
+            Ok(compilation) => compilation,
+            Err(e) => {
+                eprintln!("error: cannot read `{}`: {}", path.display(), io_reason(&e));
+                let missing = Input {
+                    path: path.to_path_buf(),
+                    bytes: None,
+                };
+                return (ExitCode::from(2), vec![missing]);
+            }
+        };
         let inputs = compilation.inputs.clone();
         let summary = compilation.summary();
         let mut report = render::render(

@@ -3,8 +3,9 @@
 use super::{io_reason, summary_line};
 use crate::diagnostics::render::{self, Format};
 use crate::diagnostics::{Diagnostic, Summary};
+use crate::files::Disk;
 use crate::source::Sources;
-use crate::{compile, Options};
+use crate::{compile_path, Options};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -68,11 +69,7 @@ pub(super) fn check(
     let results: Vec<Result<crate::Compilation, String>> = files
         .par_iter()
         .map(|path| {
-            let result = std::fs::read(path).map_err(|e| io_reason(&e)).map(|bytes| {
-                let mut sources = Sources::new();
-                sources.add_bytes(path.display().to_string(), &bytes);
-                compile(sources, &options)
-            });
+            let result = compile_path(path, &options, &Disk).map_err(|e| io_reason(&e));
             if let Some(bar) = &progress {
                 bar.inc(1);
             }

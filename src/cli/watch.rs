@@ -1,6 +1,7 @@
 //! `jues watch`: build, then build again whenever a file the build read changes.
 
 use super::{output_stem, Build, ReportArgs};
+use crate::files::Input;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,8 +10,8 @@ use std::process::ExitCode;
 /// watched rather than the files, so editors that save by writing a new file and renaming it
 /// over the old one are seen too. Events are gathered until the folder has been quiet for a
 /// moment (one build per burst of saves), and a build runs only when some input's bytes
-/// differ from the last build's: the build's own reads, and writes of its outputs, never
-/// start another.
+/// differ from those the last build read: the build's own reads, and writes of its outputs,
+/// never start another.
 pub(super) fn watch(
     build: &Build,
     path: &Path,
@@ -25,14 +26,10 @@ pub(super) fn watch(
     const QUIET: Duration = Duration::from_millis(150);
     // Counts good builds; a served page reloads when it changes.
     let version = Arc::new(AtomicU64::new(0));
-    // Builds, and returns the inputs of the build with their bytes as they were before it
-    // started (`previous` are the last build's inputs): a change made while the build runs is
-    // then still a change afterwards, and starts the next build.
-    let run = |previous: &[PathBuf]| -> Vec<(PathBuf, Option<Vec<u8>>)> {
-        let mut before: Vec<(PathBuf, Option<Vec<u8>>)> = previous
-            .iter()
-            .map(|p| (p.clone(), std::fs::read(p).ok()))
-            .collect();
+    // Builds, and returns the files the build read, with the bytes it read: a change made
+    // while the build runs, after the file was read, is still a change afterwards and starts
+    // the next build.
+    let run = || -> Vec<Input> {
         let (code, inputs) = build.run_with_inputs(
             path,
             report.format.into(),
@@ -43,19 +40,9 @@ pub(super) fn watch(
         if code == ExitCode::SUCCESS {
             version.fetch_add(1, Ordering::SeqCst);
         }
-        before.retain(|(p, _)| inputs.contains(p));
-        for input in inputs {
-            if !before.iter().any(|(p, _)| *p == input) {
-                let bytes = std::fs::read(&input).ok();
-                before.push((input, bytes));
-            }
-        }
-        before
+        inputs
     };
-    let paths = |inputs: &[(PathBuf, Option<Vec<u8>>)]| -> Vec<PathBuf> {
-        inputs.iter().map(|(p, _)| p.clone()).collect()
-    };
-    let mut inputs = run(&[path.to_path_buf()]);
+    let mut inputs = run();
     if let Some(port) = serve {
         let stem = output_stem(path);
         let page = build.out.join(format!("{stem}.html"));
@@ -80,10 +67,10 @@ pub(super) fn watch(
     }
     eprintln!("watching {} (Ctrl-C stops)", folder_of(path).display());
     // An event speaks of an input when it names the input's file (by name, in its folder).
-    let names = |inputs: &[(PathBuf, Option<Vec<u8>>)]| -> BTreeSet<std::ffi::OsString> {
+    let names = |inputs: &[Input]| -> BTreeSet<std::ffi::OsString> {
         inputs
             .iter()
-            .filter_map(|(p, _)| p.file_name().map(ToOwned::to_owned))
+            .filter_map(|i| i.path.file_name().map(ToOwned::to_owned))
             .collect()
     };
     let mut input_names = names(&inputs);
@@ -104,12 +91,12 @@ pub(super) fn watch(
         while received.recv_timeout(QUIET).is_ok() {}
         let changed = inputs
             .iter()
-            .any(|(p, bytes)| std::fs::read(p).ok() != *bytes);
+            .any(|i| std::fs::read(&i.path).ok() != i.bytes);
         if !changed {
             continue;
         }
         eprintln!("── change seen, rebuilding ──");
-        inputs = run(&paths(&inputs));
+        inputs = run();
         input_names = names(&inputs);
         watch_folders(&inputs, &mut watcher, &mut watched);
     }
@@ -126,12 +113,12 @@ fn folder_of(path: &Path) -> PathBuf {
 
 /// Adds a watch on the folder of every input not watched yet.
 fn watch_folders(
-    inputs: &[(PathBuf, Option<Vec<u8>>)],
+    inputs: &[Input],
     watcher: &mut impl notify::Watcher,
     watched: &mut std::collections::BTreeSet<PathBuf>,
 ) {
-    for (input, _) in inputs {
-        let folder = folder_of(input);
+    for input in inputs {
+        let folder = folder_of(&input.path);
         if watched.contains(&folder) {
             continue;
         }
