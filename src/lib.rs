@@ -53,6 +53,9 @@ pub struct Compilation {
     /// through [`compile_path`], imports, data files, code lists), in the order first read,
     /// each once, with the bytes it found. `jues watch` rebuilds when one of them changes.
     pub inputs: Vec<files::Input>,
+    /// What each reference of the document names (by its span), as the checker resolved it:
+    /// what the language server answers hover, definition and references from.
+    pub resolutions: check::Resolutions,
 }
 
 impl Compilation {
@@ -117,7 +120,7 @@ fn compile_recorded(
         diagnostics: &mut diagnostics,
         files: &files,
     };
-    let (module, evaluated) = compile_file(&mut sources, main, &mut run);
+    let (module, evaluated, resolutions) = compile_file(&mut sources, main, &mut run);
     diagnostics.sort_by(|a, b| {
         (a.primary.span, a.code, &a.message).cmp(&(b.primary.span, b.code, &b.message))
     });
@@ -135,6 +138,7 @@ fn compile_recorded(
         evaluated,
         diagnostics,
         inputs: files.into_inputs(),
+        resolutions,
     }
 }
 
@@ -152,7 +156,7 @@ fn compile_file(
     sources: &mut Sources,
     file: FileId,
     run: &mut Run<'_>,
-) -> (ast::Module, eval::Evaluated) {
+) -> (ast::Module, eval::Evaluated, check::Resolutions) {
     let options = run.options;
     let (mut module, errors) = syntax::parse_file(file, sources.get(file));
     let diagnostics = &mut *run.diagnostics;
@@ -193,7 +197,7 @@ fn compile_file(
         imported: &imported,
         codes: &codes,
     };
-    let evaluated = eval::evaluate(sources, modules, &checked.scope, settings, inputs);
+    let evaluated = eval::evaluate(sources, modules, &checked, settings, inputs);
     diagnostics.extend(evaluated.errors.iter().map(eval::EvalError::to_diagnostic));
     if !options.strict {
         diagnostics.retain(|d| d.code != Code::RoundingOnly);
@@ -204,7 +208,7 @@ fn compile_file(
         span: source::Span::default(),
         library: false,
     });
-    (main, evaluated)
+    (main, evaluated, checked.resolutions)
 }
 
 /// The library module of the report type the document declares (`类型 部门决算`), parsed.
@@ -329,7 +333,7 @@ fn load_imports(
         };
         let id = sources.add_bytes(path.display().to_string(), &bytes);
         run.stack.push(canonical);
-        let (_, evaluated) = compile_file(sources, id, run);
+        let (_, evaluated, _) = compile_file(sources, id, run);
         run.stack.pop();
         imported.insert(alias.text.clone(), eval::ImportedDocument::new(evaluated));
     }

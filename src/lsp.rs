@@ -8,6 +8,7 @@
 //! references, completion of names, functions and codes, document symbols, formatting, and a
 //! code action that applies a diagnostic's suggested fix ("write `166%`").
 
+use crate::check::Target;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::doc::{Block, Fact, Inline};
 use crate::source::{SourceFile, Sources, Span};
@@ -132,24 +133,6 @@ fn range(file: &SourceFile, span: Span) -> lsp::Range {
         position(file, span.start as usize),
         position(file, span.end as usize),
     )
-}
-
-/// The dotted name under a byte offset: `收入.合计`, `财政拨款支出`.
-fn word_at(text: &str, offset: usize) -> Option<(usize, String)> {
-    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
-    let before: String = text[..offset.min(text.len())]
-        .chars()
-        .rev()
-        .take_while(|c| is_name(*c))
-        .collect();
-    let after: String = text[offset.min(text.len())..]
-        .chars()
-        .take_while(|c| is_name(*c))
-        .collect();
-    let start = offset - before.len();
-    let word: String = before.chars().rev().chain(after.chars()).collect();
-    let word = word.trim_matches('.').to_owned();
-    (!word.is_empty()).then_some((start, word))
 }
 
 fn facts(blocks: &[Block]) -> Vec<&Fact> {
@@ -342,15 +325,8 @@ fn hover(document: &Document, position: &Value) -> Value {
         }
         return json!({ "contents": { "kind": "markdown", "value": text }, "range": range(file, fact.span) });
     }
-    // A figure's name.
-    let Some((_, word)) = word_at(file.text(), at) else {
-        return Value::Null;
-    };
-    let Some(figure) = evaluated
-        .figures
-        .iter()
-        .find(|f| f.name == word || f.name.ends_with(&format!(".{word}")))
-    else {
+    // A figure's name, where it is used or where it is defined.
+    let Some(figure) = figure_at(document, at) else {
         return Value::Null;
     };
     let unit = figure.unit.as_deref().unwrap_or("");
@@ -370,13 +346,25 @@ fn hover(document: &Document, position: &Value) -> Value {
     json!({ "contents": { "kind": "markdown", "value": text } })
 }
 
-fn figure_named<'a>(document: &'a Document, word: &str) -> Option<&'a crate::doc::FigureFact> {
+/// The figure named at `offset` of the main file: the one a reference there resolves to (as
+/// the checker resolved it), or the one whose definition's name is there.
+fn figure_at(document: &Document, offset: usize) -> Option<&crate::doc::FigureFact> {
     let figures = &document.compilation.evaluated.document.figures;
-    figures.iter().find(|f| f.name == word).or_else(|| {
-        figures
-            .iter()
-            .find(|f| f.name.ends_with(&format!(".{word}")))
-    })
+    let contains = |span: &Span| {
+        span.file.0 == 0 && (span.start as usize) <= offset && offset <= span.end as usize
+    };
+    let resolved = document
+        .compilation
+        .resolutions
+        .iter()
+        .filter(|(span, _)| contains(span))
+        .min_by_key(|(span, _)| span.end - span.start)
+        .map(|(_, target)| target);
+    match resolved {
+        Some(Target::Figure(name)) => figures.iter().find(|f| f.name == *name),
+        Some(_) => None,
+        None => figures.iter().find(|f| contains(&f.span)),
+    }
 }
 
 fn location(uri: &str, file: &SourceFile, span: Span) -> Value {
@@ -385,39 +373,33 @@ fn location(uri: &str, file: &SourceFile, span: Span) -> Value {
 
 fn definition(document: &Document, uri: &str, position: &Value) -> Value {
     let file = main_file(document);
-    let Some((_, word)) = word_at(file.text(), offset(file, position)) else {
-        return Value::Null;
-    };
-    match figure_named(document, &word) {
+    match figure_at(document, offset(file, position)) {
         Some(figure) if figure.span.file.0 == 0 => location(uri, file, figure.span),
         _ => Value::Null,
     }
 }
 
+/// Every place of the main file that names the figure at the position, as resolved by the
+/// checker (a bare `合计` inside `组 支出` is `支出.合计`), its definition first.
 fn references(document: &Document, uri: &str, position: &Value) -> Value {
     let file = main_file(document);
-    let Some((_, word)) = word_at(file.text(), offset(file, position)) else {
+    let Some(figure) = figure_at(document, offset(file, position)) else {
         return Value::Null;
     };
-    let Some(figure) = figure_named(document, &word) else {
-        return Value::Null;
-    };
-    let text = file.text();
-    let mut found = Vec::new();
-    for (at, _) in text.match_indices(figure.name.as_str()) {
-        let before = text[..at].chars().next_back();
-        let after = text[at + figure.name.len()..].chars().next();
-        let boundary =
-            |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
-        if boundary(before) && boundary(after) {
-            found.push(location(
-                uri,
-                file,
-                Span::new(crate::source::FileId(0), at..at + figure.name.len()),
-            ));
-        }
+    let mut spans: Vec<Span> = document
+        .compilation
+        .resolutions
+        .iter()
+        .filter(|(span, target)| {
+            span.file.0 == 0 && matches!(target, Target::Figure(name) if *name == figure.name)
+        })
+        .map(|(span, _)| *span)
+        .collect();
+    spans.sort();
+    if figure.span.file.0 == 0 {
+        spans.insert(0, figure.span);
     }
-    Value::Array(found)
+    Value::Array(spans.into_iter().map(|s| location(uri, file, s)).collect())
 }
 
 fn completion(document: &Document) -> Value {

@@ -253,3 +253,64 @@ fn an_import_is_read_from_an_unsaved_buffer() {
     client.notify("exit", Value::Null);
     assert!(child.wait().unwrap().success());
 }
+
+/// A bare name inside a group is that group's figure: hover, definition and references answer
+/// `支出.合计` for the `合计` of `组 支出`, not `收入.合计`, and references include the
+/// declaration.
+#[test]
+fn a_bare_name_in_a_group_is_that_groups_figure() {
+    let uri = "file:///tmp/jues-lsp-groups/report.jues";
+    let text = "组 收入 {\n  财政拨款 = 836.78\n  合计 = 财政拨款\n}\n组 支出 {\n  基本 = 819.40\n  合计 = 基本\n  余额 = 收入.合计 - 合计\n}\n\n支出 {支出.合计}。\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut client = Client {
+        stdin: child.stdin.take().unwrap(),
+        stdout: BufReader::new(child.stdout.take().unwrap()),
+        notifications: Vec::new(),
+    };
+    client.request(
+        1,
+        "initialize",
+        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": text } }),
+    );
+    assert_eq!(client.diagnostics_for(uri), json!([]));
+    // The bare `合计` at the end of line 8 (`  余额 = 收入.合计 - 合计`).
+    let at = json!({ "textDocument": { "uri": uri }, "position": { "line": 7, "character": 17 } });
+    let hover = client.request(2, "textDocument/hover", at.clone());
+    let shown = hover["contents"]["value"].as_str().unwrap_or("").to_owned();
+    assert!(shown.contains("**支出.合计** = 819.4"), "{hover}");
+    let definition = client.request(3, "textDocument/definition", at.clone());
+    assert_eq!(definition["range"]["start"]["line"], 6, "{definition}");
+    // `收入.合计` on the same line is the other figure.
+    let other =
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 7, "character": 9 } });
+    let definition = client.request(4, "textDocument/definition", other);
+    assert_eq!(definition["range"]["start"]["line"], 2, "{definition}");
+
+    let mut params = at;
+    params["context"] = json!({ "includeDeclaration": true });
+    let references = client.request(5, "textDocument/references", params);
+    let lines: Vec<u64> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    // The declaration (line 7), the use in 余额 (line 8) and `{支出.合计}` (line 11); never
+    // `收入.合计`'s lines.
+    assert_eq!(lines, [6, 7, 10], "{references}");
+
+    client.request(6, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}

@@ -12,7 +12,7 @@ pub mod resolve;
 mod walk;
 
 pub use error::CheckError;
-pub use resolve::{Context, Scope, Target};
+pub use resolve::{Context, Resolutions, Scope, Target};
 
 use crate::ast::Module;
 
@@ -20,6 +20,9 @@ use crate::ast::Module;
 #[derive(Debug)]
 pub struct Checked {
     pub scope: Scope,
+    /// What every reference names, by the reference's span: resolved once, here; the
+    /// evaluator and the language server read it.
+    pub resolutions: Resolutions,
     pub errors: Vec<CheckError>,
 }
 
@@ -27,6 +30,10 @@ pub struct Checked {
 pub fn check(modules: &[Module]) -> Checked {
     let mut errors = Vec::new();
     let scope = Scope::collect(modules, &mut errors);
-    walk::resolve_all(&scope, modules, &mut errors);
-    Checked { scope, errors }
+    let resolutions = walk::resolve_all(&scope, modules, &mut errors);
+    Checked {
+        scope,
+        resolutions,
+        errors,
+    }
 }

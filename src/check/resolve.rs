@@ -117,6 +117,9 @@ pub enum Target {
     Imported { namespace: String, name: String },
 }
 
+/// What each reference of a document names, by the reference's span.
+pub type Resolutions = rustc_hash::FxHashMap<Span, Target>;
+
 impl Scope {
     /// Collects the definitions of `modules`, reporting duplicates into `errors`.
     pub fn collect(modules: &[Module], errors: &mut Vec<CheckError>) -> Scope {

@@ -3,24 +3,27 @@
 
 use super::error::CheckError;
 use super::functions::Function;
-use super::resolve::{Context, Scope, Target};
+use super::resolve::{Context, Resolutions, Scope, Target};
 use crate::ast::*;
 use crate::diagnostics::did_you_mean;
 use crate::settings::{ReportSetting, TableSetting};
 use crate::source::Span;
 
-/// Resolves every reference, call and setting of `modules` against `scope`.
-pub fn resolve_all(scope: &Scope, modules: &[Module], errors: &mut Vec<CheckError>) {
+/// Resolves every reference, call and setting of `modules` against `scope`, and returns what
+/// each reference names.
+pub fn resolve_all(scope: &Scope, modules: &[Module], errors: &mut Vec<CheckError>) -> Resolutions {
     let mut walker = Walker {
         scope,
         errors,
         owner: None,
+        resolutions: Resolutions::default(),
     };
     for module in modules {
         for item in &module.items {
             walker.item(item);
         }
     }
+    walker.resolutions
 }
 
 struct Walker<'a> {
@@ -29,6 +32,7 @@ struct Walker<'a> {
     /// Whose expressions are being walked, for the wording of a `待填` (`` figure `收入.合计` ``);
     /// `None` in prose (`the text here`).
     owner: Option<String>,
+    resolutions: Resolutions,
 }
 
 impl Walker<'_> {
@@ -160,7 +164,11 @@ impl Walker<'_> {
             }
             Block::Each(each) => {
                 let table = match self.scope.resolve(&each.table, context) {
-                    Ok(Target::Table(name)) => Some(name),
+                    Ok(Target::Table(name)) => {
+                        let target = Target::Table(name.clone());
+                        self.resolutions.insert(each.table.span, target);
+                        Some(name)
+                    }
                     Ok(_) => {
                         self.errors.push(CheckError::UnknownName {
                             name: each.table.display(),
@@ -217,11 +225,12 @@ impl Walker<'_> {
                     .clone()
                     .unwrap_or_else(|| "the text here".to_owned()),
             }),
-            ExprKind::Ref(reference) => {
-                if let Err(e) = self.scope.resolve(reference, context) {
-                    self.errors.push(e);
+            ExprKind::Ref(reference) => match self.scope.resolve(reference, context) {
+                Ok(target) => {
+                    self.resolutions.insert(reference.span, target);
                 }
-            }
+                Err(e) => self.errors.push(e),
+            },
             ExprKind::Neg(inner) => self.expr(inner, context),
             ExprKind::Binary(_, left, right) => {
                 self.expr(left, context);

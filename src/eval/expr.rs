@@ -90,9 +90,8 @@ impl Evaluator<'_> {
     }
 
     fn reference(&mut self, reference: &Reference, ctx: Ctx<'_>) -> Option<Value> {
-        let context = ctx.context();
         // Unresolved names were reported by the checker.
-        let target = self.scope.resolve(reference, context).ok()?;
+        let target = self.target(reference)?.clone();
         match target {
             Target::Figure(name) => self.figure(&name),
             Target::Column { table, column } => {
@@ -275,10 +274,7 @@ impl Evaluator<'_> {
     /// leaf rows (filtered).
     fn argument_values(&mut self, arg: &Argument, ctx: Ctx<'_>) -> Option<Vec<Quantity>> {
         if let ExprKind::Ref(reference) = &arg.value.kind {
-            let context = ctx.context();
-            if let Ok(Target::ColumnValues { table, column }) =
-                self.scope.resolve(reference, context)
-            {
+            if let Some(Target::ColumnValues { table, column }) = self.target(reference).cloned() {
                 let rows = self
                     .tables
                     .get(&table)
@@ -330,10 +326,8 @@ impl Evaluator<'_> {
         while let Some(e) = todo.pop() {
             match &e.kind {
                 ExprKind::Ref(r) => {
-                    if let Ok(Target::Figure(name)) =
-                        self.scope.resolve(r, crate::check::Context::default())
-                    {
-                        if let Some((figure, _)) = self.figures.get(&name) {
+                    if let Some(Target::Figure(name)) = self.target(r).cloned() {
+                        if let Some(figure) = self.figures.get(&name) {
                             if !self.library_figures.contains(&name) {
                                 found.push((figure.name.span, name));
                             }

@@ -21,7 +21,7 @@ pub mod value;
 pub use error::EvalError;
 
 use crate::ast::*;
-use crate::check::Scope;
+use crate::check::{Checked, Resolutions};
 use crate::doc::{self, Document};
 use crate::settings::{ReportSetting, TableSetting};
 use crate::source::{Sources, Span};
@@ -123,11 +123,11 @@ pub struct Evaluated {
 pub fn evaluate(
     sources: &Sources,
     modules: &[Module],
-    scope: &Scope,
+    checked: &Checked,
     settings: Settings,
     inputs: Inputs<'_>,
 ) -> Evaluated {
-    let mut ev = Evaluator::new(sources, scope, settings, inputs);
+    let mut ev = Evaluator::new(sources, checked, settings, inputs);
     // Library modules first: a report's own definitions replace their defaults.
     for module in modules.iter().filter(|m| m.library) {
         ev.collect(module);
@@ -199,35 +199,24 @@ enum Slot {
     Done(Option<Value>),
 }
 
-/// Where an expression is evaluated: its group, and the table row of a loop or column.
+/// Where an expression is evaluated: the table row of a loop or computed column, and a loop's
+/// counter. (What names mean there was settled by the checker.)
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Ctx<'c> {
-    group: &'c [String],
     row: Option<(&'c str, usize)>,
-    in_loop: bool,
     index: usize,
-}
-
-impl<'c> Ctx<'c> {
-    /// The name-resolution context of this evaluation context.
-    fn context(&self) -> crate::check::Context<'c> {
-        crate::check::Context {
-            table: self.row.map(|(t, _)| t),
-            in_loop: self.in_loop,
-            group: self.group,
-        }
-    }
 }
 
 pub(crate) struct Evaluator<'a> {
     sources: &'a Sources,
-    scope: &'a Scope,
+    /// What each reference names, as the checker resolved it.
+    resolutions: &'a Resolutions,
     settings: Settings,
     imported: &'a Imported,
     /// The document's own classification codes (`科目表`).
     codes: &'a crate::check::classification::CodeList,
-    /// Figure definitions: name → (figure, group prefix).
-    figures: HashMap<String, (&'a Figure, Vec<String>)>,
+    /// Figure definitions, by full name.
+    figures: HashMap<String, &'a Figure>,
     /// Figures with a synthetic value (`上年.年度`).
     synthetic: HashMap<String, Value>,
     table_decls: Vec<&'a TableDecl>,
@@ -246,10 +235,16 @@ pub(crate) struct Evaluator<'a> {
 }
 
 impl<'a> Evaluator<'a> {
-    fn new(sources: &'a Sources, scope: &'a Scope, settings: Settings, inputs: Inputs<'a>) -> Self {
+    fn new(
+        sources: &'a Sources,
+        checked: &'a Checked,
+        settings: Settings,
+        inputs: Inputs<'a>,
+    ) -> Self {
+        let resolutions = &checked.resolutions;
         Evaluator {
             sources,
-            scope,
+            resolutions,
             settings,
             imported: inputs.imported,
             codes: inputs.codes,
@@ -358,7 +353,7 @@ impl<'a> Evaluator<'a> {
                         .insert(name.clone(), label.value.clone());
                 }
             }
-            self.figures.insert(name, (figure, prefix.to_vec()));
+            self.figures.insert(name, figure);
         }
     }
 
@@ -367,7 +362,7 @@ impl<'a> Evaluator<'a> {
         let mut facts: Vec<doc::FigureFact> = self
             .figures
             .iter()
-            .filter_map(|(name, (figure, _))| {
+            .filter_map(|(name, figure)| {
                 let Some(Slot::Done(Some(value))) = self.values.get(name) else {
                     return None;
                 };
@@ -410,6 +405,12 @@ impl<'a> Evaluator<'a> {
     /// The source text under a span, for messages.
     fn text(&self, span: Span) -> String {
         self.sources.get(span.file).slice(span).trim().to_owned()
+    }
+
+    /// What `reference` names, as the checker resolved it (`None`: reported there).
+    fn target(&self, reference: &Reference) -> Option<&'a crate::check::Target> {
+        let resolutions = self.resolutions;
+        resolutions.get(&reference.span)
     }
 
     fn error(&mut self, error: EvalError) {
@@ -457,7 +458,7 @@ impl<'a> Evaluator<'a> {
         match self.values.get(name) {
             Some(Slot::Done(v)) => return v.clone(),
             Some(Slot::InProgress) => {
-                if let Some((figure, _)) = self.figures.get(name) {
+                if let Some(figure) = self.figures.get(name) {
                     let span = figure.name.span;
                     self.error(EvalError::Cycle {
                         span,
@@ -469,12 +470,9 @@ impl<'a> Evaluator<'a> {
             }
             None => {}
         }
-        let (figure, group) = self.figures.get(name).cloned()?;
+        let figure = self.figures.get(name).copied()?;
         self.values.insert(name.to_owned(), Slot::InProgress);
-        let ctx = Ctx {
-            group: &group,
-            ..Ctx::default()
-        };
+        let ctx = Ctx::default();
         let computed = figure.formula.as_ref().map(|f| (f, self.eval(f, ctx)));
         let value = match (&figure.stated, computed) {
             (Some(literal), Some((formula, Some(Value::Num(c))))) => {

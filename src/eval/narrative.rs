@@ -100,7 +100,7 @@ impl Evaluator<'_> {
                     },
                 );
             }
-            Block::Each(each) => self.each(each, ctx, out),
+            Block::Each(each) => self.each(each, out),
             Block::If(block) => {
                 let body = match self.condition(&block.condition, ctx) {
                     Some(true) => &block.then_body,
@@ -114,9 +114,8 @@ impl Evaluator<'_> {
         }
     }
 
-    fn each(&mut self, each: &EachBlock, ctx: Ctx<'_>, out: &mut Vec<doc::Block>) {
-        let context = ctx.context();
-        let Ok(Target::Table(table)) = self.scope.resolve(&each.table, context) else {
+    fn each(&mut self, each: &EachBlock, out: &mut Vec<doc::Block>) {
+        let Some(Target::Table(table)) = self.target(&each.table).cloned() else {
             return; // reported by the checker
         };
         let rows = self
@@ -127,9 +126,7 @@ impl Evaluator<'_> {
         let mut index = 0;
         for row in rows {
             let row_ctx = Ctx {
-                group: ctx.group,
                 row: Some((table.as_str(), row)),
-                in_loop: true,
                 index: index + 1,
             };
             if let Some(filter) = &each.filter {
@@ -188,7 +185,7 @@ impl Evaluator<'_> {
         let mut fact = doc::Fact {
             text: String::new(),
             formula: formula.clone(),
-            name: self.figure_name(&i.expr, ctx),
+            name: self.figure_name(&i.expr),
             exact: None,
             unit: None,
             check: None,
@@ -305,13 +302,12 @@ impl Evaluator<'_> {
     }
 
     /// The figure an expression names, when it is a single reference to one.
-    fn figure_name(&self, expr: &Expr, ctx: Ctx<'_>) -> Option<String> {
+    fn figure_name(&self, expr: &Expr) -> Option<String> {
         let ExprKind::Ref(reference) = &expr.kind else {
             return None;
         };
-        let context = ctx.context();
-        match self.scope.resolve(reference, context).ok()? {
-            Target::Figure(name) => Some(name),
+        match self.target(reference)? {
+            Target::Figure(name) => Some(name.clone()),
             _ => Some(reference.display()),
         }
     }
