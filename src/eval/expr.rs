@@ -91,42 +91,42 @@ impl Evaluator<'_> {
 
     fn reference(&mut self, reference: &Reference, ctx: Ctx<'_>) -> Option<Value> {
         // Unresolved names were reported by the checker.
-        let target = self.target(reference)?.clone();
+        let target = self.target(reference)?;
         match target {
-            Target::Figure(name) => self.figure(&name),
+            Target::Figure(name) => self.figure(name),
             Target::Column { table, column } => {
                 let (_, row) = ctx.row?;
-                self.cell(&table, row, &column, reference.span)
+                self.cell(table, row, column, reference.span)
             }
             Target::LoopField(field) => {
                 let (table, row) = ctx.row?;
-                self.loop_field(table, row, &field, ctx.index)
+                self.loop_field(table, row, field, ctx.index)
             }
             Target::Cell { table, row, column } => {
-                let index = self.find_row(&table, &row, reference.span)?;
-                self.cell(&table, index, &column, reference.span)
+                let index = self.find_row(table, row, reference.span)?;
+                self.cell(table, index, column, reference.span)
             }
             Target::Total {
                 table,
                 column,
                 subtotal,
             } => {
-                let index = self.total_row(&table, subtotal)?;
-                self.cell(&table, index, &column, reference.span)
+                let index = self.total_row(table, *subtotal)?;
+                self.cell(table, index, column, reference.span)
             }
             Target::Imported { namespace, name } => {
                 // A failed import was reported where it is declared.
-                let imported = self.imported.get(&namespace)?;
-                let found = imported.values.get(&name).cloned();
+                let imported = self.imported.get(namespace)?;
+                let found = imported.values.get(name).cloned();
                 if found.is_none() {
                     // The imported report's own name for what was meant: by its label
                     // (`上年.财政拨款收入` is `收入.财政拨款` "财政拨款收入"), else a likely typo.
-                    let by_label = imported.labels.get(&name);
+                    let by_label = imported.labels.get(name);
                     let suggestion = by_label
                         .map(String::as_str)
                         .or_else(|| {
                             crate::diagnostics::did_you_mean(
-                                &name,
+                                name,
                                 imported.values.keys().map(String::as_str),
                             )
                         })
@@ -274,10 +274,10 @@ impl Evaluator<'_> {
     /// leaf rows (filtered).
     fn argument_values(&mut self, arg: &Argument, ctx: Ctx<'_>) -> Option<Vec<Quantity>> {
         if let ExprKind::Ref(reference) = &arg.value.kind {
-            if let Some(Target::ColumnValues { table, column }) = self.target(reference).cloned() {
+            if let Some(Target::ColumnValues { table, column }) = self.target(reference) {
                 let rows = self
                     .tables
-                    .get(&table)
+                    .get(table)
                     .map(Table::leaf_rows)
                     .unwrap_or_default();
                 let mut values = Vec::new();
@@ -291,7 +291,7 @@ impl Evaluator<'_> {
                             continue;
                         }
                     }
-                    let v = self.cell(&table, row, &column, arg.span)?;
+                    let v = self.cell(table, row, column, arg.span)?;
                     values.push(self.num(&v, arg.span)?);
                 }
                 return Some(values);
