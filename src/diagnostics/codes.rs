@@ -499,7 +499,8 @@ each column of the table by name.";
 
     ImportFailed = "J0501", Error, "import cannot be loaded",
 "An `导入` names a file that cannot be read, lies outside the folder of the importing document,
-or imports the importing document again (a cycle).
+or imports the importing document again (a cycle); or it has no name (`为 上年`) to reach its
+figures by.
 
 ```jues
 导入 \"../2018/report.jues\" 为 上年
