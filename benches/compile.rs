@@ -2,6 +2,9 @@
 //! server does on every keystroke, and what `jues build` does. Run with `cargo bench`; the
 //! figures are recorded in docs/performance.md.
 
+// Tests and benches may unwrap and panic: a failure is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use jues::source::Sources;
 use jues::{compile, Options};

@@ -1,5 +1,8 @@
 //! The integration tests of jues: one binary (see `Cargo.toml`, `autotests = false`).
 
+// Tests and benches may unwrap and panic: a failure is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod browser;
 mod build;
 mod cases;

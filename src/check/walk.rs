@@ -11,7 +11,11 @@ use crate::source::Span;
 
 /// Resolves every reference, call and setting of `modules` against `scope`, and returns what
 /// each reference names.
-pub fn resolve_all(scope: &Scope, modules: &[Module], errors: &mut Vec<CheckError>) -> Resolutions {
+pub(crate) fn resolve_all(
+    scope: &Scope,
+    modules: &[Module],
+    errors: &mut Vec<CheckError>,
+) -> Resolutions {
     let mut walker = Walker {
         scope,
         errors,

@@ -8,14 +8,14 @@ use genpdfi::style::Color;
 use lopdf::Object;
 
 /// The colour of bold text as laid out (nearly black, used for nothing else).
-pub const MARK: Color = Color::Rgb(0, 0, 1);
+pub(crate) const MARK: Color = Color::Rgb(0, 0, 1);
 
 /// The line width around bold glyphs, in points (about 3% of a 10-point glyph).
 const STROKE: f32 = 0.35;
 
 /// Rewrites every page's content so that text in [`MARK`] is black and faux bold. A page whose
 /// content cannot be read is left as it is.
-pub fn embolden(pdf: &mut lopdf::Document) {
+pub(crate) fn embolden(pdf: &mut lopdf::Document) {
     let contents: Vec<lopdf::ObjectId> = pdf
         .get_pages()
         .values()

@@ -19,7 +19,7 @@ const PAD_X: f32 = 1.2;
 const PAD_Y: f32 = 0.8;
 
 /// One cell: its text, style and alignment.
-pub struct Cell {
+pub(crate) struct Cell {
     pub text: String,
     pub style: Style,
     pub align: Alignment,
@@ -52,7 +52,7 @@ impl Row {
 }
 
 /// A table with a heading and a caption, laid out across pages.
-pub struct TableElement {
+pub(crate) struct TableElement {
     heading: Option<Cell>,
     caption: Option<Cell>,
     weights: Vec<usize>,
@@ -73,7 +73,7 @@ struct Laid {
 }
 
 impl TableElement {
-    pub fn new(
+    pub(crate) fn new(
         heading: Option<Cell>,
         caption: Option<Cell>,
         weights: Vec<usize>,
@@ -94,7 +94,7 @@ impl TableElement {
     }
 
     /// Sets the line spacing in framed cells.
-    pub fn with_cell_spacing(mut self, spacing: f32) -> TableElement {
+    pub(crate) fn with_cell_spacing(mut self, spacing: f32) -> TableElement {
         self.cell_spacing = Some(spacing);
         self
     }
