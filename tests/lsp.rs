@@ -201,19 +201,8 @@ impl Client {
     }
 }
 
-/// A document imports one that is open in the editor and was never saved: the import is read
-/// from the buffer, and an edit of that buffer checks the importing document again.
-#[test]
-fn an_import_is_read_from_an_unsaved_buffer() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp-unsaved");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("2019")).unwrap();
-    let last = format!("file://{}/2018/report.jues", dir.display());
-    let this = format!("file://{}/2019/report.jues", dir.display());
-    assert!(
-        !dir.join("2018/report.jues").exists(),
-        "last year's file is not on disk"
-    );
+/// Starts `jues lsp` and goes through `initialize`.
+fn start() -> (std::process::Child, Client) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
         .arg("lsp")
         .stdin(Stdio::piped())
@@ -232,6 +221,23 @@ fn an_import_is_read_from_an_unsaved_buffer() {
         json!({ "processId": null, "rootUri": null, "capabilities": {} }),
     );
     client.notify("initialized", json!({}));
+    (child, client)
+}
+
+/// A document imports one that is open in the editor and was never saved: the import is read
+/// from the buffer, and an edit of that buffer checks the importing document again.
+#[test]
+fn an_import_is_read_from_an_unsaved_buffer() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp-unsaved");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("2019")).unwrap();
+    let last = format!("file://{}/2018/report.jues", dir.display());
+    let this = format!("file://{}/2019/report.jues", dir.display());
+    assert!(
+        !dir.join("2018/report.jues").exists(),
+        "last year's file is not on disk"
+    );
+    let (mut child, mut client) = start();
     client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": last, "languageId": "jues", "version": 1, "text": "收支总计 = 1084.35\n" } }));
     assert_eq!(client.diagnostics_for(&last), json!([]));
 
@@ -261,24 +267,7 @@ fn an_import_is_read_from_an_unsaved_buffer() {
 fn a_bare_name_in_a_group_is_that_groups_figure() {
     let uri = "file:///tmp/jues-lsp-groups/report.jues";
     let text = "组 收入 {\n  财政拨款 = 836.78\n  合计 = 财政拨款\n}\n组 支出 {\n  基本 = 819.40\n  合计 = 基本\n  余额 = 收入.合计 - 合计\n}\n\n支出 {支出.合计}。\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
-        .arg("lsp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut client = Client {
-        stdin: child.stdin.take().unwrap(),
-        stdout: BufReader::new(child.stdout.take().unwrap()),
-        notifications: Vec::new(),
-    };
-    client.request(
-        1,
-        "initialize",
-        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
-    );
-    client.notify("initialized", json!({}));
+    let (mut child, mut client) = start();
     client.notify(
         "textDocument/didOpen",
         json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": text } }),
