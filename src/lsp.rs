@@ -44,24 +44,76 @@ pub fn run() -> Result<(), String> {
         connection: &connection,
         documents: HashMap::new(),
     };
-    for message in &connection.receiver {
-        match message {
-            Message::Request(request) => {
-                if connection
-                    .handle_shutdown(&request)
-                    .map_err(|e| e.to_string())?
-                {
-                    break;
-                }
-                server.request(request);
+    // The connection hands messages over one at a time (a rendezvous channel); a thread of its
+    // own queues them, so that everything that arrived during a compilation can be taken at
+    // once and a burst of edits compiled for its last text only.
+    let (queue, queued) = std::sync::mpsc::channel();
+    let incoming = connection.receiver.clone();
+    std::thread::spawn(move || {
+        for message in incoming {
+            if queue.send(message).is_err() {
+                break;
             }
-            Message::Notification(notification) => server.notification(notification),
-            Message::Response(_) => {}
+        }
+    });
+    'serve: while let Ok(first) = queued.recv() {
+        let mut batch = vec![first];
+        batch.extend(queued.try_iter());
+        let batch = coalesce(batch);
+        for message in batch {
+            match message {
+                // After `shutdown` is answered, the client sends `exit`.
+                Message::Request(request) if request.method == "shutdown" => {
+                    server.send(Message::Response(lsp_server::Response::new_ok(
+                        request.id,
+                        Value::Null,
+                    )));
+                }
+                Message::Request(request) => server.request(request),
+                Message::Notification(notification) if notification.method == "exit" => {
+                    break 'serve;
+                }
+                Message::Notification(notification) => server.notification(notification),
+                Message::Response(_) => {}
+            }
         }
     }
     drop(server);
     drop(connection);
     threads.join().map_err(|e| e.to_string())
+}
+
+/// `messages` without the changes of a document that a later change of the same document
+/// replaces before any request is answered: with full-text sync only the last text counts.
+fn coalesce(messages: Vec<Message>) -> Vec<Message> {
+    fn changed(message: &Message) -> Option<&str> {
+        match message {
+            Message::Notification(n) if n.method == "textDocument/didChange" => {
+                n.params["textDocument"]["uri"].as_str()
+            }
+            _ => None,
+        }
+    }
+    let mut keep = vec![true; messages.len()];
+    for (i, message) in messages.iter().enumerate() {
+        let Some(uri) = changed(message) else {
+            continue;
+        };
+        for later in &messages[i + 1..] {
+            if matches!(later, Message::Request(_)) {
+                break;
+            }
+            if changed(later) == Some(uri) {
+                keep[i] = false;
+                break;
+            }
+        }
+    }
+    messages
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect()
 }
 
 /// An open document and its latest compilation.
@@ -525,4 +577,51 @@ fn code_actions(document: &Document, uri: &str, requested: &Value) -> Value {
         actions.push(action);
     }
     serde_json::to_value(actions).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(uri: &str, text: &str) -> Message {
+        Message::Notification(Notification::new(
+            "textDocument/didChange".to_owned(),
+            json!({ "textDocument": { "uri": uri }, "contentChanges": [{ "text": text }] }),
+        ))
+    }
+
+    fn texts(messages: &[Message]) -> Vec<String> {
+        messages
+            .iter()
+            .map(|m| match m {
+                Message::Notification(n) => n.params["contentChanges"][0]["text"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned(),
+                Message::Request(r) => r.method.clone(),
+                Message::Response(_) => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_the_last_change_before_a_request_is_kept() {
+        let hover = Message::Request(Request::new(
+            lsp_server::RequestId::from(1),
+            "textDocument/hover".to_owned(),
+            Value::Null,
+        ));
+        let messages = vec![
+            change("a", "a1"),
+            change("b", "b1"),
+            change("a", "a2"),
+            hover,
+            change("a", "a3"),
+            change("a", "a4"),
+        ];
+        assert_eq!(
+            texts(&coalesce(messages)),
+            ["b1", "a2", "textDocument/hover", "a4"]
+        );
+    }
 }

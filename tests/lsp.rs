@@ -303,3 +303,47 @@ fn a_bare_name_in_a_group_is_that_groups_figure() {
     client.notify("exit", Value::Null);
     assert!(child.wait().unwrap().success());
 }
+
+/// Twenty changes sent at once are compiled for the last text only (coalesced: the first one,
+/// already under way, then what queued behind it, at once), and the diagnostics published last
+/// are the last text's.
+#[test]
+fn a_burst_of_changes_is_compiled_for_the_last_text() {
+    let uri = "file:///tmp/jues-lsp-burst/report.jues";
+    let report = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/lusong-hrss-2019/report.jues"),
+    )
+    .unwrap();
+    let (mut child, mut client) = start();
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": report } }));
+    client.diagnostics_for(uri);
+    for version in 2..=21 {
+        let mut text = report.clone();
+        if version == 21 {
+            text.push_str("\n占 {share(收入.财政拨款, 收入.合计) = 72.81%}。\n");
+        }
+        client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] }));
+    }
+    let mut published = 0;
+    loop {
+        let diagnostics = client.diagnostics_for(uri);
+        published += 1;
+        if diagnostics
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "J0201")
+        {
+            break;
+        }
+        assert!(published < 20, "every change was compiled");
+    }
+    assert!(
+        published <= 2,
+        "{published} compilations for a burst of 20 changes"
+    );
+    client.request(2, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}
