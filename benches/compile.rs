@@ -21,6 +21,14 @@ fn sources(text: &str) -> Sources {
 /// large report renames them, so that the copies are 100 reports' worth of distinct figures.
 const OWN_NAMES: &[&str] = &[
     "财政拨款支出",
+    "收支总表",
+    "收入决算",
+    "支出决算",
+    "财政拨款总表",
+    "基本支出明细",
+    "三公经费",
+    "政府性基金",
+    "国有资本经营",
     "机关运行经费",
     "基本支出",
     "企业养老",
@@ -68,7 +76,9 @@ fn renamed_copy(body: &str, k: usize) -> String {
     }
     let out = out.replace("总计.年末结转和结余", &format!("总计_{k}.年末结转和结余"));
     let table = format!("表 财政拨款支出_{k} {{");
-    out.replace(&table, &format!("{table}{EXPENDITURE_COLUMNS}"))
+    let out = out.replace(&table, &format!("{table}{EXPENDITURE_COLUMNS}"));
+    let table = format!("表 三公经费_{k} {{");
+    out.replace(&table, &format!("{table}\n  列 预算数: 金额, 决算数: 金额"))
 }
 
 /// The large report `benches/scale.sh` also checks: the example's metadata and prior-year
