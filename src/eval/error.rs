@@ -284,7 +284,7 @@ impl EvalError {
                 format!("table `{table}` has no rows and does not say why"),
                 Label::new(*span, "empty"),
             )
-            .with_help("add `空表说明 \"本单位无…\"` to the table, as the standard report requires"),
+            .with_help("give the table its rows, or say why it has none: `空表说明 \"本单位无…\"` (in a transcription whose source did not publish them, `未公开 \"…\"`)"),
             EvalError::MissingTables { span, kind, tables } => {
                 let list: Vec<String> = tables
                     .iter()
