@@ -70,19 +70,7 @@ const URI: &str = "file:///tmp/jues-lsp-test/report.jues";
 
 #[test]
 fn a_language_server_session() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
-        .arg("lsp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut client = Client {
-        stdin: child.stdin.take().unwrap(),
-        stdout: BufReader::new(child.stdout.take().unwrap()),
-        notifications: Vec::new(),
-    };
-
+    let (mut child, mut client) = spawn();
     let init = client.request(
         1,
         "initialize",
@@ -201,8 +189,8 @@ impl Client {
     }
 }
 
-/// Starts `jues lsp` and goes through `initialize`.
-fn start() -> (std::process::Child, Client) {
+/// Starts `jues lsp`.
+fn spawn() -> (std::process::Child, Client) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
         .arg("lsp")
         .stdin(Stdio::piped())
@@ -210,11 +198,17 @@ fn start() -> (std::process::Child, Client) {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut client = Client {
+    let client = Client {
         stdin: child.stdin.take().unwrap(),
         stdout: BufReader::new(child.stdout.take().unwrap()),
         notifications: Vec::new(),
     };
+    (child, client)
+}
+
+/// Starts `jues lsp` and goes through `initialize`.
+fn start() -> (std::process::Child, Client) {
+    let (child, mut client) = spawn();
     client.request(
         1,
         "initialize",

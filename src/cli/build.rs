@@ -1,6 +1,6 @@
 //! `jues build`: check, then write HTML, Markdown, PDF and the facts file.
 
-use super::{io_reason, output_stem, summary_line, write_files, Output};
+use super::{io_reason, output_stem, summary_line, write_files, Output, OutputArgs, ReportArgs};
 use crate::diagnostics::render::{self, Format};
 use crate::files::{Disk, Input};
 use crate::{compile_path, Options};
@@ -18,32 +18,27 @@ pub(super) struct Build {
 }
 
 impl Build {
-    pub(super) fn run(
-        &self,
-        path: &Path,
-        format: Format,
-        deny_warnings: bool,
-        options: Options,
-        color: bool,
-    ) -> ExitCode {
-        self.run_with_inputs(path, format, deny_warnings, options, color)
-            .0
+    /// What `output` asks for; `--annotate` implies `--allow-errors`.
+    pub(super) fn new(output: OutputArgs, allow_errors: bool, annotate: bool) -> Build {
+        Build {
+            to: output.to,
+            font: output.font,
+            out: output.out,
+            allow_errors: allow_errors || annotate,
+            annotate,
+        }
     }
 
     /// Builds, and says which files the build read, with the bytes it read (for `watch`): the
     /// document, and what it brings in.
-    pub(super) fn run_with_inputs(
-        &self,
-        path: &Path,
-        format: Format,
-        deny_warnings: bool,
-        options: Options,
-        color: bool,
-    ) -> (ExitCode, Vec<Input>) {
+    pub(super) fn run(&self, path: &Path, args: &ReportArgs) -> (ExitCode, Vec<Input>) {
+        let format: Format = args.format.into();
+        let deny_warnings = args.deny.is_some();
+        let color = args.color.enabled();
         // An audit view (`--annotate`) shows a published report as it is; a build publishes.
         let options = Options {
             publish: !self.annotate,
-            ..options
+            ..args.options()
         };
         let compilation = match compile_path(path, &options, &Disk) {
             Ok(compilation) => compilation,

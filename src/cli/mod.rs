@@ -233,20 +233,9 @@ pub fn run() -> ExitCode {
             annotate,
             report,
         } => {
-            let build = Build {
-                to: output.to,
-                font: output.font,
-                out: output.out,
-                allow_errors: allow_errors || annotate,
-                annotate,
-            };
-            build.run(
-                &file,
-                report.format.into(),
-                report.deny.is_some(),
-                report.options(),
-                report.color.enabled(),
-            )
+            Build::new(output, allow_errors, annotate)
+                .run(&file, &report)
+                .0
         }
         Command::Fmt { files, check } => fmt::fmt(&files, check),
         Command::Lsp => match crate::lsp::run() {
@@ -261,16 +250,7 @@ pub fn run() -> ExitCode {
             output,
             serve,
             report,
-        } => {
-            let build = Build {
-                to: output.to,
-                font: output.font,
-                out: output.out,
-                allow_errors: false,
-                annotate: false,
-            };
-            watch::watch(&build, &file, &report, serve)
-        }
+        } => watch::watch(&Build::new(output, false, false), &file, &report, serve),
         Command::New {
             dir,
             kind,

@@ -30,13 +30,7 @@ pub(super) fn watch(
     // while the build runs, after the file was read, is still a change afterwards and starts
     // the next build.
     let run = || -> Vec<Input> {
-        let (code, inputs) = build.run_with_inputs(
-            path,
-            report.format.into(),
-            report.deny.is_some(),
-            report.options(),
-            report.color.enabled(),
-        );
+        let (code, inputs) = build.run(path, report);
         if code == ExitCode::SUCCESS {
             version.fetch_add(1, Ordering::SeqCst);
         }

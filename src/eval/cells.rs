@@ -432,7 +432,11 @@ impl Evaluator<'_> {
                         )
                     }
                     Some(Value::Text(text)) => (text, None),
-                    _ if t_unfilled(&self.tables, name, index, column) => {
+                    _ if self
+                        .tables
+                        .get(name)
+                        .is_some_and(|t| t.unfilled(index, column)) =>
+                    {
                         ("【待填】".to_owned(), None)
                     }
                     _ => (String::new(), None),
@@ -467,17 +471,4 @@ impl Evaluator<'_> {
             rows: out,
         })
     }
-}
-
-/// Whether the cell of `table` at `row` and `column` is `待填`.
-fn t_unfilled(
-    tables: &rustc_hash::FxHashMap<String, super::table::Table<'_>>,
-    table: &str,
-    row: usize,
-    column: &str,
-) -> bool {
-    tables.get(table).is_some_and(|t| {
-        t.column(column)
-            .is_some_and(|c| t.rows.get(row).is_some_and(|r| r.unfilled[c]))
-    })
 }

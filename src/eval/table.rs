@@ -83,6 +83,12 @@ pub struct TCell {
 }
 
 impl Table<'_> {
+    /// Whether the cell of `row` in `column` is `待填`.
+    pub fn unfilled(&self, row: usize, column: &str) -> bool {
+        self.column(column)
+            .is_some_and(|c| self.rows.get(row).is_some_and(|r| r.unfilled[c]))
+    }
+
     /// Rows that are neither totals nor have rows under them: what loops and column sums
     /// go over.
     pub fn leaf_rows(&self) -> Vec<usize> {
