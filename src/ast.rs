@@ -520,3 +520,279 @@ pub struct FormatOption {
     pub text: String,
     pub span: Span,
 }
+
+// ------------------------------------------------------------------ spans
+
+/// A node whose every [`Span`] can be visited and changed: the parser moves the items that an
+/// edit did not touch to their new place this way (see `syntax::Incremental`). A new node type
+/// or span field must be visited here; the test of incremental parsing fails until it is.
+pub trait SpansMut {
+    /// Calls `f` on every span of the node and of the nodes under it.
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span));
+}
+
+impl<T: SpansMut> SpansMut for Vec<T> {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        for node in self {
+            node.spans_mut(f);
+        }
+    }
+}
+
+impl<T: SpansMut> SpansMut for Option<T> {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        if let Some(node) = self {
+            node.spans_mut(f);
+        }
+    }
+}
+
+impl<T: SpansMut> SpansMut for Box<T> {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        (**self).spans_mut(f);
+    }
+}
+
+impl SpansMut for Span {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        f(self);
+    }
+}
+
+impl SpansMut for Item {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Item::Report(r) => {
+                r.title.spans_mut(f);
+                r.settings.spans_mut(f);
+                f(&mut r.span);
+            }
+            Item::Prior(p) => {
+                p.keyword.spans_mut(f);
+                p.year.spans_mut(f);
+                p.members.spans_mut(f);
+                f(&mut p.span);
+            }
+            Item::Group(g) => g.spans_mut(f),
+            Item::Figure(x) => x.spans_mut(f),
+            Item::Table(t) => {
+                t.name.spans_mut(f);
+                t.title.spans_mut(f);
+                t.source.spans_mut(f);
+                t.settings.spans_mut(f);
+                t.columns.spans_mut(f);
+                t.rows.spans_mut(f);
+                f(&mut t.span);
+            }
+            Item::Check(c) => {
+                c.condition.spans_mut(f);
+                c.message.spans_mut(f);
+                f(&mut c.span);
+            }
+            Item::Import(i) => {
+                i.path.spans_mut(f);
+                i.alias.spans_mut(f);
+                f(&mut i.span);
+            }
+            Item::Block(b) => b.spans_mut(f),
+        }
+    }
+}
+
+impl SpansMut for Name {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for NamePath {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.segments.spans_mut(f);
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Str {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Literal {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.unit.spans_mut(f);
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Setting {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.key.spans_mut(f);
+        match &mut self.value {
+            SettingValue::Str(s) => s.spans_mut(f),
+            SettingValue::Number(l) => l.spans_mut(f),
+            SettingValue::Name(n) => n.spans_mut(f),
+        }
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for GroupDecl {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.name.spans_mut(f);
+        self.members.spans_mut(f);
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Member {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Member::Figure(x) => x.spans_mut(f),
+            Member::Group(g) => g.spans_mut(f),
+        }
+    }
+}
+
+impl SpansMut for Figure {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.name.spans_mut(f);
+        self.formula.spans_mut(f);
+        self.stated.spans_mut(f);
+        self.label.spans_mut(f);
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Column {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.name.spans_mut(f);
+        self.label.spans_mut(f);
+        match &mut self.kind {
+            ColumnKind::Input(path) => path.spans_mut(f),
+            ColumnKind::Computed(expr) => expr.spans_mut(f),
+        }
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Row {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match &mut self.key {
+            RowKey::Code { name, span, .. } => {
+                name.spans_mut(f);
+                f(span);
+            }
+            RowKey::Label(s) => s.spans_mut(f),
+            RowKey::Total(span) | RowKey::Subtotal(span) => f(span),
+        }
+        self.cells.spans_mut(f);
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Cell {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.column.spans_mut(f);
+        match &mut self.value {
+            CellValue::Number(l) => l.spans_mut(f),
+            CellValue::Text(s) => s.spans_mut(f),
+            CellValue::Empty => {}
+            CellValue::Placeholder(span) => f(span),
+        }
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Expr {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match &mut self.kind {
+            ExprKind::Literal(l) => l.spans_mut(f),
+            ExprKind::Ref(r) => r.spans_mut(f),
+            ExprKind::Neg(e) => e.spans_mut(f),
+            ExprKind::Binary(_, a, b) => {
+                a.spans_mut(f);
+                b.spans_mut(f);
+            }
+            ExprKind::Call(c) => {
+                c.function.spans_mut(f);
+                for arg in &mut c.args {
+                    arg.value.spans_mut(f);
+                    arg.filter.spans_mut(f);
+                    f(&mut arg.span);
+                }
+                f(&mut c.span);
+            }
+            ExprKind::Placeholder => {}
+        }
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Reference {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        for segment in &mut self.segments {
+            match segment {
+                Segment::Name(n) => n.spans_mut(f),
+                Segment::Row(RowSelector::Code(_, span)) => f(span),
+                Segment::Row(RowSelector::Label(s)) => s.spans_mut(f),
+            }
+        }
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Block {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Block::Heading(h) => {
+                h.content.spans_mut(f);
+                f(&mut h.span);
+            }
+            Block::Paragraph(p) => p.spans_mut(f),
+            Block::List(l) => {
+                l.items.spans_mut(f);
+                f(&mut l.span);
+            }
+            Block::Each(e) => {
+                e.table.spans_mut(f);
+                e.filter.spans_mut(f);
+                e.body.spans_mut(f);
+                f(&mut e.span);
+            }
+            Block::If(i) => {
+                i.condition.spans_mut(f);
+                i.then_body.spans_mut(f);
+                i.else_body.spans_mut(f);
+                f(&mut i.span);
+            }
+        }
+    }
+}
+
+impl SpansMut for Paragraph {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.content.spans_mut(f);
+        f(&mut self.span);
+    }
+}
+
+impl SpansMut for Inline {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            Inline::Text(_, span) | Inline::SoftBreak(span) => f(span),
+            Inline::Strong(content, span) | Inline::Emphasis(content, span) => {
+                content.spans_mut(f);
+                f(span);
+            }
+            Inline::Interpolation(i) => {
+                i.expr.spans_mut(f);
+                i.stated.spans_mut(f);
+                for option in &mut i.format {
+                    f(&mut option.span);
+                }
+                f(&mut i.span);
+            }
+        }
+    }
+}

@@ -12,7 +12,7 @@ use crate::check::Target;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::doc::{Block, Fact, Inline};
 use crate::source::{SourceFile, Sources, Span};
-use crate::{compile_with, Compilation, Options};
+use crate::{compile_again, Compilation, Options};
 use lsp_server::{Connection, Message, Notification, Request, Response};
 use lsp_types as lsp;
 use serde_json::{json, Value};
@@ -119,7 +119,11 @@ fn coalesce(messages: Vec<Message>) -> Vec<Message> {
 /// An open document and its latest compilation.
 struct Document {
     text: String,
+    /// The version the editor gave with the text, published with its diagnostics.
+    version: Option<i64>,
     compilation: Compilation,
+    /// What the last parse kept, so that the next edit re-parses only what it touched.
+    incremental: crate::syntax::Incremental,
 }
 
 struct Server<'c> {
@@ -227,7 +231,7 @@ impl Server<'_> {
                     .as_str()
                     .unwrap_or("")
                     .to_owned();
-                self.update(uri, text);
+                self.update(uri, text, params["textDocument"]["version"].as_i64());
             }
             "textDocument/didChange" => {
                 let uri = params["textDocument"]["uri"]
@@ -240,7 +244,7 @@ impl Server<'_> {
                     .and_then(|c| c["text"].as_str())
                     .map(str::to_owned);
                 if let Some(text) = text {
-                    self.update(uri, text);
+                    self.update(uri, text, params["textDocument"]["version"].as_i64());
                 }
             }
             "textDocument/didClose" => {
@@ -254,10 +258,10 @@ impl Server<'_> {
 
     /// Compiles a document and publishes its diagnostics; then compiles again each other open
     /// document that read this one (an import), so that it sees the unsaved text too.
-    fn update(&mut self, uri: String, text: String) {
-        self.compile(uri.clone(), text);
+    fn update(&mut self, uri: String, text: String, version: Option<i64>) {
+        self.compile(uri.clone(), text, version);
         let path = crate::files::normal(Path::new(&path_of(&uri)));
-        let readers: Vec<(String, String)> = self
+        let readers: Vec<(String, String, Option<i64>)> = self
             .documents
             .iter()
             .filter(|(other, document)| {
@@ -268,16 +272,21 @@ impl Server<'_> {
                         .iter()
                         .any(|i| crate::files::normal(&i.path) == path)
             })
-            .map(|(other, document)| (other.clone(), document.text.clone()))
+            .map(|(other, document)| (other.clone(), document.text.clone(), document.version))
             .collect();
-        for (other, text) in readers {
-            self.compile(other, text);
+        for (other, text, version) in readers {
+            self.compile(other, text, version);
         }
     }
 
     /// Compiles one document, reading the other open documents from their buffers, and
-    /// publishes its diagnostics.
-    fn compile(&mut self, uri: String, text: String) {
+    /// publishes its diagnostics for the document's `version`.
+    fn compile(&mut self, uri: String, text: String, version: Option<i64>) {
+        let mut incremental = self
+            .documents
+            .get_mut(&uri)
+            .map(|d| std::mem::take(&mut d.incremental))
+            .unwrap_or_default();
         let mut sources = Sources::new();
         sources.add(path_of(&uri), text.clone());
         let buffers: Vec<(PathBuf, &str)> = self
@@ -287,7 +296,7 @@ impl Server<'_> {
             .map(|(other, document)| (PathBuf::from(path_of(other)), document.text.as_str()))
             .collect();
         let files = crate::files::Overlay::new(buffers, &crate::files::Disk);
-        let compilation = compile_with(sources, &Options::default(), &files);
+        let compilation = compile_again(sources, &Options::default(), &files, &mut incremental);
         let file = compilation.sources.get(crate::source::FileId(0));
         let diagnostics: Vec<lsp::Diagnostic> = compilation
             .diagnostics
@@ -295,12 +304,23 @@ impl Server<'_> {
             .filter(|d| d.primary.span.file.0 == 0)
             .map(|d| to_lsp(file, d))
             .collect();
-        let params = json!({ "uri": uri, "diagnostics": diagnostics });
+        let mut params = json!({ "uri": uri, "diagnostics": diagnostics });
+        if let Some(version) = version {
+            params["version"] = json!(version);
+        }
         self.send(Message::Notification(Notification::new(
             "textDocument/publishDiagnostics".to_owned(),
             params,
         )));
-        self.documents.insert(uri, Document { text, compilation });
+        self.documents.insert(
+            uri,
+            Document {
+                text,
+                version,
+                compilation,
+                incremental,
+            },
+        );
     }
 
     fn request(&mut self, request: Request) {

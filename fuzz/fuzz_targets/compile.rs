@@ -1,6 +1,7 @@
 //! Fuzzes the whole pipeline on arbitrary bytes: read, parse, check, evaluate, render HTML and
-//! Markdown, and format. Nothing may panic, hang or grow without bound. The fast path for
-//! narrative and figures (`src/syntax/fast.rs`) must give what pest gives.
+//! Markdown, and format. Nothing may panic, hang or grow without bound. Parsing the text again
+//! after an edit (`syntax::Incremental`, here: from its first half to the whole) must give what
+//! a fresh parse gives.
 //! Run: `cargo fuzz run compile fuzz/corpus/compile tests/cases examples stdlib`: the first
 //! folder is the fuzzer's own corpus, the others seed it with every case, example and library file.
 #![no_main]
@@ -16,9 +17,15 @@ fuzz_target!(|data: &[u8]| {
     let _ = jues::render::markdown::render(document);
     if let Ok(text) = std::str::from_utf8(data) {
         let file = jues::source::FileId(0);
-        let fast = jues::syntax::parse(file, text);
-        let pest = jues::syntax::parse_with_pest_only(file, text);
-        assert_eq!(format!("{fast:?}"), format!("{pest:?}"), "the two parsers differ");
+        let mut half = text.len() / 2;
+        while !text.is_char_boundary(half) {
+            half -= 1;
+        }
+        let mut incremental = jues::syntax::Incremental::default();
+        incremental.parse(file, &text[..half]);
+        let again = incremental.parse(file, text);
+        let fresh = jues::syntax::parse(file, text);
+        assert_eq!(format!("{again:?}"), format!("{fresh:?}"), "parsing again differs");
         if let Some(once) = jues::fmt::format(text) {
             // Formatting is idempotent on anything it accepts.
             assert_eq!(jues::fmt::format(&once).as_deref(), Some(once.as_str()));

@@ -129,3 +129,15 @@ fn help_for(expected: &[&str], found: &str) -> Option<String> {
     }
     None
 }
+
+impl crate::ast::SpansMut for SyntaxError {
+    fn spans_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            SyntaxError::Unexpected { span, .. }
+            | SyntaxError::Unreadable { span, .. }
+            | SyntaxError::NumberOutOfRange { span }
+            | SyntaxError::TooDeep { span, .. }
+            | SyntaxError::MalformedFigure { span, .. } => f(span),
+        }
+    }
+}

@@ -8,21 +8,25 @@
 
 mod error;
 mod expected;
-mod fast;
 mod grammar;
 mod lower;
 mod lower_narrative;
 mod parse;
 
 pub use error::SyntaxError;
-pub use parse::{parse, parse_with_pest_only, MAX_ERRORS, MAX_NESTING};
+pub use parse::{parse, Incremental, MAX_ERRORS, MAX_NESTING};
 
 use crate::ast::Module;
 use crate::source::{FileId, SourceFile, Span};
 
 /// Parses one source file. A file whose bytes are not readable text gives an empty module and
-/// one [`SyntaxError::Unreadable`].
-pub fn parse_file(file: FileId, source: &SourceFile) -> (Module, Vec<SyntaxError>) {
+/// one [`SyntaxError::Unreadable`]. With `incremental`, what the last parse of the file kept is
+/// reused (see [`Incremental`]).
+pub fn parse_file(
+    file: FileId,
+    source: &SourceFile,
+    incremental: Option<&mut Incremental>,
+) -> (Module, Vec<SyntaxError>) {
     if let Some(problem) = source.unreadable() {
         let at = problem.offset.min(source.text().len());
         let module = Module {
@@ -37,5 +41,8 @@ pub fn parse_file(file: FileId, source: &SourceFile) -> (Module, Vec<SyntaxError
         };
         return (module, vec![error]);
     }
-    parse(file, source.text())
+    match incremental {
+        Some(incremental) => incremental.parse(file, source.text()),
+        None => parse(file, source.text()),
+    }
 }
