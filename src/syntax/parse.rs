@@ -29,8 +29,16 @@ const PIECE_BYTES: usize = 64 * 1024;
 /// A long text is parsed in pieces on several threads (see [`join`]); the result is the one a
 /// single pass gives, by construction.
 pub fn parse(file: FileId, text: &str) -> (Module, Vec<SyntaxError>) {
-    let pieces = (text.len() / PIECE_BYTES).clamp(1, rayon::current_num_threads());
-    parse_in_pieces(file, text, &split_points(text, pieces))
+    parse_in_pieces(file, text, &split_points(text, pieces(text)))
+}
+
+/// How many pieces to parse `text` in: one for a short text (without starting the pool of
+/// threads), else one per thread, each at least [`PIECE_BYTES`] long.
+fn pieces(text: &str) -> usize {
+    match text.len() / PIECE_BYTES {
+        0 | 1 => 1,
+        n => n.min(rayon::current_num_threads()),
+    }
 }
 
 /// [`parse`] with the pieces starting at `starts` (line starts, ascending, the first being
@@ -42,14 +50,15 @@ fn parse_in_pieces(file: FileId, text: &str, starts: &[usize]) -> (Module, Vec<S
 /// The steps of one pass over `text`, parsed in pieces starting at `starts`.
 fn steps_in_pieces(file: FileId, text: &str, starts: &[usize]) -> Vec<Step> {
     let too_deep = deep_places(text);
-    let pieces: Vec<Vec<Step>> = starts
-        .par_iter()
-        .enumerate()
-        .map(|(i, &from)| {
-            let until = starts.get(i + 1).copied().unwrap_or(usize::MAX);
-            run(file, text, &too_deep, from, until)
-        })
-        .collect();
+    let piece = |(i, &from): (usize, &usize)| {
+        let until = starts.get(i + 1).copied().unwrap_or(usize::MAX);
+        run(file, text, &too_deep, from, until)
+    };
+    let pieces: Vec<Vec<Step>> = if starts.len() == 1 {
+        starts.iter().enumerate().map(piece).collect()
+    } else {
+        starts.par_iter().enumerate().map(piece).collect()
+    };
     let from = starts.first().copied().unwrap_or(0);
     join(file, text, &too_deep, from, pieces)
 }
@@ -101,10 +110,7 @@ impl Incremental {
     pub fn parse(&mut self, file: FileId, text: &str) -> (Module, Vec<SyntaxError>) {
         let steps = match self.reusable(file, text) {
             Some((before, after, from)) => join(file, text, &[], from, vec![before, after]),
-            None => {
-                let pieces = (text.len() / PIECE_BYTES).clamp(1, rayon::current_num_threads());
-                steps_in_pieces(file, text, &split_points(text, pieces))
-            }
+            None => steps_in_pieces(file, text, &split_points(text, pieces(text))),
         };
         self.file = file;
         self.text = text.to_owned();
