@@ -6,8 +6,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use jues::files::Disk;
 use jues::source::Sources;
-use jues::{compile, Options};
+use jues::{compile, compile_again, Options};
 
 const REPORT: &str = include_str!("../examples/lusong-hrss-2019/report.jues");
 
@@ -121,6 +122,27 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("parse, check, evaluate", |b| {
         b.iter(|| compile(sources(&large), &Options::default()))
+    });
+    group.finish();
+    // What the language server does on a keystroke in the 10x report: parse again only what
+    // the edit touched, then check and evaluate.
+    let ten = large_report(10);
+    let ten_edited = ten.replacen("836.78", "836.79", 1);
+    let mut group = c.benchmark_group("the 10x report");
+    group.throughput(Throughput::Bytes(ten.len() as u64));
+    group.bench_function(
+        "re-check after one edit, parsing again what it touched",
+        |b| {
+            let mut incremental = jues::syntax::Incremental::default();
+            let mut texts = [ten.as_str(), ten_edited.as_str()].into_iter().cycle();
+            b.iter(|| {
+                let text = texts.next().unwrap_or_default();
+                compile_again(sources(text), &Options::default(), &Disk, &mut incremental)
+            })
+        },
+    );
+    group.bench_function("re-check after one edit, parsing it all", |b| {
+        b.iter(|| compile(sources(&ten_edited), &Options::default()))
     });
     group.finish();
     let compilation = compile(sources(REPORT), &Options::default());

@@ -341,3 +341,57 @@ fn a_burst_of_changes_is_compiled_for_the_last_text() {
     client.notify("exit", Value::Null);
     assert!(child.wait().unwrap().success());
 }
+
+/// After edits that move, add and remove lines (the server parses again only what an edit
+/// touched), the diagnostics are those of a fresh document with the same text, and they are
+/// published with the document's version.
+#[test]
+fn edits_are_checked_as_a_fresh_document_is() {
+    let uri = "file:///tmp/jues-lsp-edits/report.jues";
+    let report = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/lusong-hrss-2019/report.jues"),
+    )
+    .unwrap();
+    let edits: Vec<String> = vec![
+        // A wrong share at the end, then lines put in at the top: every span moves.
+        format!("{report}\n占 {{share(收入.财政拨款, 收入.合计) = 72.81%}}。\n"),
+        format!("// 新的一行\n\n{report}\n占 {{share(收入.财政拨款, 收入.合计) = 72.81%}}。\n"),
+        // A figure changed in the middle, and a broken line after it.
+        format!(
+            "// 新的一行\n\n{}\n占 {{收入.合计 = }}\n",
+            report.replacen("836.78", "836.79", 1)
+        ),
+        report.clone(),
+    ];
+    let (mut child, mut client) = start();
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": report } }));
+    client.diagnostics_for(uri);
+    for (i, text) in edits.iter().enumerate() {
+        let version = i + 2;
+        client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] }));
+        let published = loop {
+            let message = client.read();
+            if message["method"] == "textDocument/publishDiagnostics" {
+                break message;
+            }
+        };
+        assert_eq!(published["params"]["version"], version);
+
+        let (mut fresh_child, mut fresh) = start();
+        fresh.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": text } }));
+        let expected = fresh.diagnostics_for(uri);
+        assert_eq!(
+            published["params"]["diagnostics"],
+            expected,
+            "after edit {}",
+            i + 1
+        );
+        fresh.request(2, "shutdown", Value::Null);
+        fresh.notify("exit", Value::Null);
+        assert!(fresh_child.wait().unwrap().success());
+    }
+    client.request(2, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}
