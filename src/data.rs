@@ -15,7 +15,7 @@ use std::path::Path;
 
 /// A problem reading a table's data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DataError {
+pub(crate) enum DataError {
     /// The file cannot be read or parsed.
     Unreadable {
         span: Span,
@@ -40,7 +40,7 @@ pub enum DataError {
 
 impl DataError {
     /// The wording of this error as a diagnostic.
-    pub fn to_diagnostic(&self) -> Diagnostic {
+    pub(crate) fn to_diagnostic(&self) -> Diagnostic {
         match self {
             DataError::Unreadable { span, file, reason } => Diagnostic::new(
                 Code::DataFile,

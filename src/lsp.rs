@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 /// Runs the server until the client shuts it down.
-pub fn run() -> Result<(), String> {
+pub(crate) fn run() -> Result<(), String> {
     let (connection, threads) = Connection::stdio();
     let capabilities = lsp::ServerCapabilities {
         text_document_sync: Some(lsp::TextDocumentSyncCapability::Kind(

@@ -21,7 +21,7 @@ const RELOAD: &str = r#"<script>
 "#;
 
 /// Serves `page` on `127.0.0.1:port` from a background thread; prints the address.
-pub fn start(port: u16, page: PathBuf, version: Arc<AtomicU64>) -> Result<(), String> {
+pub(crate) fn start(port: u16, page: PathBuf, version: Arc<AtomicU64>) -> Result<(), String> {
     let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| e.to_string())?;
     let address = server
         .server_addr()

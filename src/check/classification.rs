@@ -94,18 +94,18 @@ impl CodeList {
 }
 
 /// The built-in list (`stdlib/codes/gov-classification.tsv`).
-pub fn builtin() -> &'static CodeList {
+pub(crate) fn builtin() -> &'static CodeList {
     static CODES: OnceLock<CodeList> = OnceLock::new();
     CODES.get_or_init(|| CodeList::parse(LIST).unwrap_or_default())
 }
 
 /// The name of a code: from the document's own list first, then the built-in one.
-pub fn lookup<'a>(own: &'a CodeList, kind: Kind, code: &str) -> Option<&'a str> {
+pub(crate) fn lookup<'a>(own: &'a CodeList, kind: Kind, code: &str) -> Option<&'a str> {
     own.get(kind, code).or_else(|| builtin().get(kind, code))
 }
 
 /// 类, 款 or 项 for a code of this many digits.
-pub fn level_name(digits: usize) -> &'static str {
+pub(crate) fn level_name(digits: usize) -> &'static str {
     match digits {
         3 => "类",
         5 => "款",
@@ -114,7 +114,7 @@ pub fn level_name(digits: usize) -> &'static str {
 }
 
 /// Whether `code` has a shape the classification allows.
-pub fn check_shape(kind: Kind, code: &str) -> Result<(), String> {
+pub(crate) fn check_shape(kind: Kind, code: &str) -> Result<(), String> {
     let allowed: &[usize] = match kind {
         Kind::Function => &[3, 5, 7],
         Kind::Economic => &[3, 5],
@@ -128,7 +128,7 @@ pub fn check_shape(kind: Kind, code: &str) -> Result<(), String> {
 
 /// Whether two names are the same classification name, ignoring full- or half-width
 /// parentheses, spaces and a trailing level marker such as `（项）`.
-pub fn same_name(a: &str, b: &str) -> bool {
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
     normalize(a) == normalize(b)
 }
 

@@ -7,7 +7,7 @@ use crate::source::Span;
 
 /// A problem in the wording of the prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lint {
+pub(crate) enum Lint {
     /// `大于（小于）`, `XX`, `××`.
     Placeholder { span: Span, text: String },
     /// `新增参保单位家`: a counted thing directly followed by its unit.
@@ -22,7 +22,7 @@ pub enum Lint {
 
 impl Lint {
     /// The wording of this lint as a diagnostic.
-    pub fn to_diagnostic(&self) -> Diagnostic {
+    pub(crate) fn to_diagnostic(&self) -> Diagnostic {
         match self {
             Lint::Placeholder { span, text } => Diagnostic::new(
                 Code::Placeholder,
@@ -87,7 +87,7 @@ const COUNT_UNITS: &[&str] = &[
 const MONEY_UNITS: &[&str] = &["亿元", "万元", "千元", "元", "%", "％", "‰"];
 
 /// Lints every piece of prose in `modules`.
-pub fn lint(modules: &[Module], transcribed: bool) -> Vec<Lint> {
+pub(crate) fn lint(modules: &[Module], transcribed: bool) -> Vec<Lint> {
     let mut lints = Vec::new();
     for module in modules {
         for item in &module.items {

@@ -4,11 +4,11 @@
 //! wrong argument count and unknown setting. The problems are [`CheckError`]s; their wording
 //! is in [`error`].
 
-pub mod classification;
-pub mod error;
+pub(crate) mod classification;
+mod error;
 pub mod functions;
-pub mod lints;
-pub mod resolve;
+pub(crate) mod lints;
+pub(crate) mod resolve;
 mod walk;
 
 pub use error::CheckError;

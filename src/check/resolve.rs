@@ -14,7 +14,7 @@ use crate::source::Span;
 use std::collections::BTreeMap;
 
 /// Names a `@每行` body can use besides the table's columns.
-pub const LOOP_FIELDS: &[&str] = &[
+pub(crate) const LOOP_FIELDS: &[&str] = &[
     "序号",
     "index",
     "编码",

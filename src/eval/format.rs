@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 /// The unit a quantity is shown in: money in the document's unit, ratios in per cent, counts
 /// in their own unit; `None` for plain numbers.
-pub fn display_unit(dim: Dim, money: Unit) -> Option<Unit> {
+pub(crate) fn display_unit(dim: Dim, money: Unit) -> Option<Unit> {
     match dim {
         Dim::Money => Some(money),
         Dim::Ratio => Some(Unit::Percent),
@@ -18,7 +18,7 @@ pub fn display_unit(dim: Dim, money: Unit) -> Option<Unit> {
 }
 
 /// How many decimals a quantity is shown with by default.
-pub fn default_decimals(dim: Dim, nominal: Decimal) -> u32 {
+pub(crate) fn default_decimals(dim: Dim, nominal: Decimal) -> u32 {
     match dim {
         Dim::Money | Dim::Ratio => 2,
         Dim::Count(_) => 0,
@@ -27,7 +27,7 @@ pub fn default_decimals(dim: Dim, nominal: Decimal) -> u32 {
 }
 
 /// `v` (in base units) expressed in `unit`.
-pub fn in_unit(v: Decimal, unit: Option<Unit>) -> Decimal {
+pub(crate) fn in_unit(v: Decimal, unit: Option<Unit>) -> Decimal {
     match unit {
         Some(u) => v.checked_div(u.factor()).unwrap_or(v),
         None => v,
@@ -35,12 +35,12 @@ pub fn in_unit(v: Decimal, unit: Option<Unit>) -> Decimal {
 }
 
 /// `v` rounded to `decimals` and written with exactly that many.
-pub fn decimal(v: Decimal, decimals: u32, rounding: Rounding) -> String {
+pub(crate) fn decimal(v: Decimal, decimals: u32, rounding: Rounding) -> String {
     rounding.round(v, decimals).to_string()
 }
 
 /// A quantity with its unit: `836.78万元`, `72.80%`, `34272人`.
-pub fn quantity(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Rounding) -> String {
+pub(crate) fn quantity(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Rounding) -> String {
     let digits = decimal(in_unit(q.nominal, unit), decimals, rounding);
     match unit {
         Some(u) => format!("{digits}{}", u.name()),
@@ -50,7 +50,7 @@ pub fn quantity(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Round
 
 /// The interval of a quantity, `[82.2525%, 82.2575%]`, or `None` when it is too narrow to
 /// show at `decimals`.
-pub fn interval(
+pub(crate) fn interval(
     q: &Quantity,
     unit: Option<Unit>,
     decimals: u32,
@@ -65,7 +65,7 @@ pub fn interval(
 /// A computed quantity with enough digits to see how it differs from a value stated with
 /// `decimals`: exact when it has few digits (`180.14万元`), else two more than stated
 /// (`165.88%`).
-pub fn precise(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Rounding) -> String {
+pub(crate) fn precise(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Rounding) -> String {
     let natural = in_unit(q.nominal, unit).normalize().scale();
     let shown = if natural <= decimals + 2 {
         natural.max(decimals)
@@ -77,7 +77,7 @@ pub fn precise(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Roundi
 
 /// How an interpolation is shown: `{x 按 元 .1 绝对值}`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Style {
+pub(crate) struct Style {
     /// Show in this unit instead of the default one.
     pub unit: Option<Unit>,
     /// Show this many decimals instead of the default.
@@ -93,7 +93,7 @@ pub struct Style {
 }
 
 /// A quantity as shown in the document: `836.78万元`, `增加65.10万元`, `72.80%`, `持平`.
-pub fn show(q: &Quantity, style: Style, money: Unit, rounding: Rounding) -> String {
+pub(crate) fn show(q: &Quantity, style: Style, money: Unit, rounding: Rounding) -> String {
     let unit = style.unit.or_else(|| display_unit(q.dim, money));
     let decimals = style
         .decimals
@@ -120,7 +120,7 @@ pub fn show(q: &Quantity, style: Style, money: Unit, rounding: Rounding) -> Stri
 }
 
 /// A decimal's digits, optionally with thousands grouped: `1,149.45`.
-pub fn digits(v: Decimal, thousands: bool) -> String {
+pub(crate) fn digits(v: Decimal, thousands: bool) -> String {
     let text = v.to_string();
     if !thousands {
         return text;

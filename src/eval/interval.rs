@@ -184,14 +184,14 @@ impl Rounding {
 }
 
 /// `v` truncated (toward zero) to `decimals` places.
-pub fn truncate(v: Decimal, decimals: u32) -> Decimal {
+pub(crate) fn truncate(v: Decimal, decimals: u32) -> Decimal {
     let mut t = v.round_dp_with_strategy(decimals, RoundingStrategy::ToZero);
     t.rescale(decimals);
     t
 }
 
 /// Half a unit of the last written digit: 0.005 for two decimals.
-pub fn half_unit(decimals: u32) -> Decimal {
+pub(crate) fn half_unit(decimals: u32) -> Decimal {
     Decimal::new(5, decimals.saturating_add(1).min(28))
 }
 

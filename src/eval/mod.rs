@@ -7,14 +7,14 @@
 //! and whatever depends on the failed value is skipped silently.
 
 mod cells;
-pub mod error;
+pub(crate) mod error;
 mod expr;
-pub mod format;
-pub mod interval;
+pub(crate) mod format;
+pub(crate) mod interval;
 mod narrative;
 mod settings;
 mod stated;
-pub mod table;
+pub(crate) mod table;
 pub mod unit;
 pub mod value;
 

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 /// A table with its cells read and its hierarchy known.
 #[derive(Debug)]
-pub struct Table<'a> {
+pub(crate) struct Table<'a> {
     pub decl: &'a TableDecl,
     /// The declarations of its columns: its own, or its library template's.
     pub column_decls: &'a [Column],
@@ -36,14 +36,14 @@ pub struct Table<'a> {
 
 /// A column and what it holds.
 #[derive(Debug)]
-pub struct Col<'a> {
+pub(crate) struct Col<'a> {
     pub name: String,
     pub kind: ColKind<'a>,
 }
 
 /// The kinds of column.
 #[derive(Debug, Clone, Copy)]
-pub enum ColKind<'a> {
+pub(crate) enum ColKind<'a> {
     /// Numbers of one dimension; cells without a unit are in `unit`.
     Number(Dim, Option<Unit>),
     Text,
@@ -52,7 +52,7 @@ pub enum ColKind<'a> {
 
 /// What a row is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RowKind {
+pub(crate) enum RowKind {
     Code(String),
     Label,
     Total,
@@ -61,7 +61,7 @@ pub enum RowKind {
 
 /// One row: its key, its name and its cells (one slot per column).
 #[derive(Debug)]
-pub struct TRow {
+pub(crate) struct TRow {
     pub kind: RowKind,
     pub name: String,
     pub span: Span,
@@ -75,7 +75,7 @@ pub struct TRow {
 
 /// A cell as written.
 #[derive(Debug, Clone)]
-pub struct TCell {
+pub(crate) struct TCell {
     pub value: Value,
     pub span: Span,
     /// The literal, for cells that state a number.
@@ -84,14 +84,14 @@ pub struct TCell {
 
 impl Table<'_> {
     /// Whether the cell of `row` in `column` is `待填`.
-    pub fn unfilled(&self, row: usize, column: &str) -> bool {
+    pub(crate) fn unfilled(&self, row: usize, column: &str) -> bool {
         self.column(column)
             .is_some_and(|c| self.rows.get(row).is_some_and(|r| r.unfilled[c]))
     }
 
     /// Rows that are neither totals nor have rows under them: what loops and column sums
     /// go over.
-    pub fn leaf_rows(&self) -> Vec<usize> {
+    pub(crate) fn leaf_rows(&self) -> Vec<usize> {
         (0..self.rows.len())
             .filter(|&i| {
                 let r = &self.rows[i];
@@ -115,7 +115,7 @@ impl Table<'_> {
     }
 
     /// "row `208 社会保障和就业支出`", "the total row".
-    pub fn row_label(&self, row: usize) -> String {
+    pub(crate) fn row_label(&self, row: usize) -> String {
         let r = &self.rows[row];
         match &r.kind {
             RowKind::Code(code) => format!("row `{code} {}`", r.name),
@@ -127,7 +127,7 @@ impl Table<'_> {
 
     /// The full classification name of a code row, from the names of its ancestors in the
     /// table: 一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）.
-    pub fn full_name(&self, row: usize) -> String {
+    pub(crate) fn full_name(&self, row: usize) -> String {
         let mut chain = vec![row];
         let mut at = row;
         while let Some(p) = self.rows[at].parent {
@@ -475,7 +475,7 @@ impl<'a> Evaluator<'a> {
 }
 
 /// A literal as written: `775.19`, `-77.31`, `165%`.
-pub fn literal_text(literal: &Literal) -> String {
+pub(crate) fn literal_text(literal: &Literal) -> String {
     let unit = literal.unit.as_ref().map_or("", |u| u.text.as_str());
     format!("{}{unit}", literal.value)
 }
