@@ -16,10 +16,10 @@ pub use resolve::{Context, Resolutions, Scope, Target};
 
 use crate::ast::Module;
 
-/// The result of checking: the scope every later stage resolves names in, and the problems.
+/// The result of checking: what every name refers to, and the problems. Later stages look
+/// names up here; none resolves them again.
 #[derive(Debug)]
 pub struct Checked {
-    pub scope: Scope,
     /// What every reference names, by the reference's span: resolved once, here; the
     /// evaluator and the language server read it.
     pub resolutions: Resolutions,
@@ -32,7 +32,6 @@ pub fn check(modules: &[Module]) -> Checked {
     let scope = Scope::collect(modules, &mut errors);
     let resolutions = walk::resolve_all(&scope, modules, &mut errors);
     Checked {
-        scope,
         resolutions,
         errors,
     }

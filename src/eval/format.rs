@@ -40,7 +40,12 @@ pub(crate) fn decimal(v: Decimal, decimals: u32, rounding: Rounding) -> String {
 }
 
 /// A quantity with its unit: `836.78万元`, `72.80%`, `34272人`.
-pub(crate) fn quantity(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Rounding) -> String {
+pub(crate) fn quantity(
+    q: &Quantity,
+    unit: Option<Unit>,
+    decimals: u32,
+    rounding: Rounding,
+) -> String {
     let digits = decimal(in_unit(q.nominal, unit), decimals, rounding);
     match unit {
         Some(u) => format!("{digits}{}", u.name()),
@@ -65,7 +70,12 @@ pub(crate) fn interval(
 /// A computed quantity with enough digits to see how it differs from a value stated with
 /// `decimals`: exact when it has few digits (`180.14万元`), else two more than stated
 /// (`165.88%`).
-pub(crate) fn precise(q: &Quantity, unit: Option<Unit>, decimals: u32, rounding: Rounding) -> String {
+pub(crate) fn precise(
+    q: &Quantity,
+    unit: Option<Unit>,
+    decimals: u32,
+    rounding: Rounding,
+) -> String {
     let natural = in_unit(q.nominal, unit).normalize().scale();
     let shown = if natural <= decimals + 2 {
         natural.max(decimals)
