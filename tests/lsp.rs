@@ -298,9 +298,9 @@ fn a_bare_name_in_a_group_is_that_groups_figure() {
     assert!(child.wait().unwrap().success());
 }
 
-/// Twenty changes sent at once are compiled for the last text only (coalesced: the first one,
-/// already under way, then what queued behind it, at once), and the diagnostics published last
-/// are the last text's.
+/// Twenty changes sent at once are coalesced (what queued behind a compilation is compiled
+/// once, for its last text), and the diagnostics published for the last version are the last
+/// text's.
 #[test]
 fn a_burst_of_changes_is_compiled_for_the_last_text() {
     let uri = "file:///tmp/jues-lsp-burst/report.jues";
@@ -319,22 +319,30 @@ fn a_burst_of_changes_is_compiled_for_the_last_text() {
         }
         client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] }));
     }
+    // Publishes until the one for the last version: how many compilations the burst took.
     let mut published = 0;
-    loop {
-        let diagnostics = client.diagnostics_for(uri);
-        published += 1;
-        if diagnostics
+    let last = loop {
+        let message = client.read();
+        if message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
+        {
+            published += 1;
+            if message["params"]["version"] == 21 {
+                break message;
+            }
+        }
+    };
+    assert!(
+        last["params"]["diagnostics"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|d| d["code"] == "J0201")
-        {
-            break;
-        }
-        assert!(published < 20, "every change was compiled");
-    }
+            .any(|d| d["code"] == "J0201"),
+        "the last publish is the last text's: {last}"
+    );
+    // Without coalescing each of the 20 is compiled; how the changes group depends on how fast
+    // the client writes them and the server compiles, so only a bound is certain.
     assert!(
-        published <= 2,
+        published <= 10,
         "{published} compilations for a burst of 20 changes"
     );
     client.request(2, "shutdown", Value::Null);
