@@ -1,7 +1,7 @@
 //! One door for files: everything a compilation reads (the main file, imports, data files,
 //! code lists) is asked of a [`Files`]. The command line answers from the disk ([`Disk`]), the
 //! language server from its open buffers over the disk ([`Overlay`], so an unsaved import is
-//! seen), tests from memory ([`Memory`]). [`Recorder`] keeps what was read, with the bytes, so
+//! seen), tests from memory ([`Memory`]). `Recorder` keeps what was read, with the bytes, so
 //! `jues watch` knows which files to watch and what they held.
 
 use std::cell::RefCell;

@@ -1,8 +1,8 @@
 //! Check stage: everything that can be known about a document without computing values.
 //!
-//! Name resolution ([`resolve`]) finds every unknown or duplicate name, unknown function,
+//! Name resolution (`resolve`) finds every unknown or duplicate name, unknown function,
 //! wrong argument count and unknown setting. The problems are [`CheckError`]s; their wording
-//! is in [`error`].
+//! is in `error`.
 
 pub(crate) mod classification;
 mod error;

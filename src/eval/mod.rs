@@ -1,9 +1,9 @@
 //! Eval stage: every figure, table cell and stated number computed with exact decimals, units
 //! and precision intervals, and checked.
 //!
-//! [`evaluate`] builds the tables ([`table`]), evaluates figures on demand (memoised, with
-//! cycle detection), checks every stated value ([`stated`]) and walks the narrative
-//! ([`narrative`]). Problems are [`EvalError`]s; an error is reported once, where it happens,
+//! [`evaluate`] builds the tables (`table`), evaluates figures on demand (memoised, with
+//! cycle detection), checks every stated value (`stated`) and walks the narrative
+//! (`narrative`). Problems are [`EvalError`]s; an error is reported once, where it happens,
 //! and whatever depends on the failed value is skipped silently.
 
 mod cells;

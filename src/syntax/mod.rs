@@ -1,7 +1,9 @@
 //! Syntax stage: text to typed AST.
 //!
 //! `grammar/jues.pest` defines the language; [`parse`] drives pest one top-level item at a
-//! time (so one run reports several syntax errors) and lowers each item to [`crate::ast`].
+//! time (so one run reports several syntax errors) and lowers each item to [`crate::ast`]; a
+//! long file is parsed in pieces on several threads, and [`Incremental`] parses again only what
+//! an edit touched.
 //!
 //! Invariant: this is the only module that sees pest. Nothing here knows about units, values
 //! or other files.

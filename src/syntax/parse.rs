@@ -4,6 +4,13 @@
 //! time (rule `item_or_end`). After an error it skips to a resynchronisation point, the line
 //! after the broken block or the broken line, and goes on: one run reports every syntax error
 //! that is independent of the others.
+//!
+//! Each parse of one item is a [`Step`], and a step depends only on the text from where it
+//! starts. That is what the two ways of doing less work rest on: a long text is parsed in
+//! pieces on several threads, each piece from a line after a blank line, and the pieces are
+//! joined where the one pass from the start reaches a step of theirs ([`join`]); and
+//! [`Incremental`] keeps a file's steps, so that after an edit only the steps the edit touched
+//! are parsed again. Both give exactly what one pass gives; the tests below hold them to it.
 
 use super::error::SyntaxError;
 use super::expected::describe;
@@ -26,7 +33,7 @@ const PIECE_BYTES: usize = 64 * 1024;
 
 /// Parses `text` (the contents of `file`) into a module, with every syntax error found.
 ///
-/// A long text is parsed in pieces on several threads (see [`join`]); the result is the one a
+/// A long text is parsed in pieces on several threads (see `join`); the result is the one a
 /// single pass gives, by construction.
 pub fn parse(file: FileId, text: &str) -> (Module, Vec<SyntaxError>) {
     parse_in_pieces(file, text, &split_points(text, pieces(text)))
