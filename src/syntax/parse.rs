@@ -148,10 +148,7 @@ impl Incremental {
         let mut after = Vec::new();
         let mut in_prefix = true;
         for mut step in steps {
-            // A step that failed to parse may have read on to the end of the text looking
-            // for the end of its block, so it is kept only after the edit.
-            let read = step.next.filter(|_| step.errors.is_empty());
-            in_prefix = in_prefix && read.is_some_and(|next| reads_until(old, next) <= prefix);
+            in_prefix = in_prefix && step.read_until(old) <= prefix;
             if in_prefix {
                 before.push(step);
             } else if step.start >= edit_end {
@@ -184,11 +181,13 @@ fn common_ends(a: &str, b: &str) -> (usize, usize) {
     (prefix, suffix)
 }
 
-/// How far a step that ended at `next` may have read: a paragraph, list item or `@` block
-/// looks past its end for a continuation line or `否则`, across comment lines, up to the end
-/// of the first other line; one more byte for the line end it tests.
-fn reads_until(text: &str, next: usize) -> usize {
-    let mut pos = next;
+/// How far the parse of a step that tried places up to `furthest` may have read. pest reports
+/// the furthest place where a rule failed; past it, a step may still have matched a line end
+/// and comment lines, and looked at the next line without a trace (a negative lookahead: is
+/// the next line a new block?). So: the rest of that line, the comment lines after it, then
+/// one whole line; one more byte for the line end it tests.
+fn read_extent(text: &str, furthest: usize) -> usize {
+    let mut pos = next_line_start(text, furthest).min(text.len());
     while let Some(rest) = text.get(pos..) {
         let line = rest.find('\n').map_or(rest, |i| &rest[..=i]);
         pos += line.len();
@@ -211,15 +210,43 @@ struct Step {
     errors: Vec<SyntaxError>,
     /// Where the next step starts; `None` after the last one.
     next: Option<usize>,
+    /// How far the step's parse may have read ([`Step::read_until`]), once asked.
+    read: Option<usize>,
 }
 
 impl Step {
+    /// How far the parse of this step may have read in `text`: a parse that fails after an
+    /// alternative (an `否则` branch, a block that turns out to be a paragraph) may have read
+    /// far past where the step ends. The parse is done again, made to fail after the item, and
+    /// the place pest reports is where reading stopped ([`read_extent`]). A step with errors,
+    /// or the last one, may have read to the end of the text.
+    fn read_until(&mut self, text: &str) -> usize {
+        if let Some(read) = self.read {
+            return read;
+        }
+        let read = match (self.next, self.errors.is_empty()) {
+            (Some(next), true) => match text.get(self.start..) {
+                Some(input) => match JuesParser::parse(Rule::item_probe, input) {
+                    Err(error) => read_extent(text, (self.start + error_offset(&error)).max(next)),
+                    Ok(_) => usize::MAX,
+                },
+                None => usize::MAX,
+            },
+            _ => usize::MAX,
+        };
+        self.read = Some(read);
+        read
+    }
+
     /// Moves the step by `delta` bytes: where it starts and ends, and every span in it.
     /// The steps moved are those after an edit, so nothing moves below the edit's start.
     fn shift(&mut self, delta: isize) {
         let by = |n: usize| n.saturating_add_signed(delta);
         self.start = by(self.start);
         self.next = self.next.map(by);
+        self.read = self
+            .read
+            .map(|read| if read == usize::MAX { read } else { by(read) });
         let mut move_span = |span: &mut Span| {
             let to = |n: u32| u32::try_from(by(n as usize)).unwrap_or(u32::MAX);
             span.start = to(span.start);
@@ -364,6 +391,7 @@ fn step(file: FileId, text: &str, too_deep: &[usize], pos: usize) -> Step {
         items,
         errors,
         next,
+        read: None,
     }
 }
 
@@ -733,8 +761,9 @@ mod tests {
         assert!(edits > 2000, "only {edits} edits tried");
     }
 
-    /// Edits just past an item's end that change where it ends: the lines it looked at for a
-    /// continuation (across comment lines) or for `否则`.
+    /// Edits past an item's end that change where it ends: the lines it looked at for a
+    /// continuation (across comment lines) or for `否则`, and lines far down that an
+    /// alternative it tried read.
     #[test]
     fn edits_after_an_item_that_change_its_end() {
         let pairs = [
@@ -746,6 +775,17 @@ mod tests {
                 "@如果 x > 1 {\n  y\n}\n否则 {\n  z\n}\n",
             ),
             ("- a\n  // c\n- b\n", "- a\n  // c\n  b\n"),
+            // Found by the property tests: the `否则` branch failed on line 4, so the `@如果`
+            // ended before it; closing the branch on line 4 makes the branch part of it.
+            (
+                "@如果 a {\n} 否则 {\n  x\n\n  y\n\n  z\n{「」}\n}\n",
+                "@如果 a {\n} 否则 {\n  x\n\n  y\n\n  z\n}\n否则 {\n{「」}\n}\n",
+            ),
+            // A block that fails far down is read as a paragraph of its first line.
+            (
+                "@每行 t {\n  a\n\n  b\n\n  c\n  {「」}\n}\n",
+                "@每行 t {\n  a\n\n  b\n\n  c\n  {x}\n}\n",
+            ),
         ];
         for (old, new) in pairs {
             let mut incremental = Incremental::default();
