@@ -15,3 +15,5 @@ mod pdf;
 mod properties;
 mod tutorial;
 mod watch;
+#[cfg(unix)]
+mod writes;

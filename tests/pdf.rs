@@ -174,27 +174,40 @@ fn long_text_without_spaces_and_long_cells_come_out_complete() {
 }
 
 #[test]
-fn a_missing_font_fails_the_pdf_only() {
+fn a_missing_font_fails_the_build_and_keeps_the_last_outputs() {
     let dir = scratch("pdf-no-font");
-    let output = jues(&[
-        "build",
-        "examples/lusong-hrss-2019/report.jues",
-        "--font",
-        "/no/such/font.ttc",
-        "-o",
-        dir.to_str().unwrap(),
-    ]);
+    let build = |font: &str| {
+        jues(&[
+            "build",
+            "examples/lusong-hrss-2019/report.jues",
+            "--font",
+            font,
+            "-o",
+            dir.to_str().unwrap(),
+        ])
+    };
+    assert_eq!(build("黑体").status.code(), Some(0));
+    let before: Vec<Vec<u8>> = ["report.html", "report.md", "report.pdf"]
+        .iter()
+        .map(|name| std::fs::read(dir.join(name)).unwrap())
+        .collect();
+    std::fs::write(dir.join("report.md"), "the last build's Markdown").unwrap();
+    let output = build("/no/such/font.ttc");
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("not writing the PDF") && stderr.contains("/no/such/font.ttc"),
+        stderr.contains("cannot make the PDF")
+            && stderr.contains("/no/such/font.ttc")
+            && stderr.contains("no output was written"),
         "{stderr}"
     );
-    assert!(
-        dir.join("report.html").exists() && dir.join("report.md").exists(),
-        "the other formats are written"
+    assert_eq!(std::fs::read(dir.join("report.html")).unwrap(), before[0]);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("report.md")).unwrap(),
+        "the last build's Markdown",
+        "no new output beside the old PDF"
     );
-    assert!(!dir.join("report.pdf").exists());
+    assert_eq!(std::fs::read(dir.join("report.pdf")).unwrap(), before[2]);
 }
 
 #[test]

@@ -78,7 +78,6 @@ impl Build {
         let document = &compilation.evaluated.document;
         let mut files: Vec<(String, String)> = Vec::new();
         let mut pdf: Option<(String, Vec<u8>)> = None;
-        let mut pdf_failed = false;
         for output in &self.to {
             match output {
                 Output::Html => {
@@ -103,8 +102,10 @@ impl Build {
                 Output::Pdf => match self.pdf(path, &compilation) {
                     Ok(bytes) => pdf = Some((format!("{stem}.pdf"), bytes)),
                     Err(e) => {
-                        eprintln!("error: not writing the PDF: {e}");
-                        pdf_failed = true;
+                        // The other outputs are not written either: the folder keeps the
+                        // last build's set whole rather than new pages beside an old PDF.
+                        eprintln!("error: cannot make the PDF: {e}; no output was written");
+                        return (ExitCode::from(2), inputs);
                     }
                 },
             }
@@ -116,9 +117,7 @@ impl Build {
         if let Err(code) = write_files(&self.out, files) {
             return (code, inputs);
         }
-        let code = if pdf_failed {
-            ExitCode::from(2)
-        } else if failed {
+        let code = if failed {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS

@@ -1,8 +1,9 @@
 //! `jues fmt`: the canonical layout of declarations, in place or as a diff.
 
 use super::io_reason;
+use super::write::{self, WriteError};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub(super) fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
@@ -38,11 +39,11 @@ pub(super) fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
                 .to_string();
             // A closed pipe (`jues fmt --check … | head`) is not an error worth reporting.
             let _ = std::io::stdout().write_all(text.as_bytes());
-        } else if let Err(e) = std::fs::write(path, formatted) {
+        } else if let Err(e) = write_in_place(path, &formatted) {
             eprintln!(
-                "error: cannot write `{}`: {}",
-                path.display(),
-                io_reason(&e)
+                "error: cannot write `{}`: {}; the file is unchanged",
+                e.path.display(),
+                io_reason(&e.error)
             );
             failed = true;
         } else {
@@ -60,4 +61,17 @@ pub(super) fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Replaces the file at `path` with `text`, whole or not at all, keeping its permissions. A
+/// link named on the command line is followed: the file it points to is formatted, and the
+/// link stays.
+fn write_in_place(path: &Path, text: &str) -> Result<(), WriteError> {
+    let fail = |error| WriteError {
+        path: path.to_path_buf(),
+        error,
+    };
+    let real = std::fs::canonicalize(path).map_err(fail)?;
+    let permissions = std::fs::metadata(&real).map_err(fail)?.permissions();
+    write::write_all([(real, text.as_bytes(), Some(permissions))])
 }

@@ -12,6 +12,7 @@ mod explain;
 mod fmt;
 mod new;
 mod watch;
+mod write;
 
 pub use explain::explain_all_markdown;
 
@@ -262,8 +263,8 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Creates `dir` and writes each file into it, saying what it wrote; on an I/O error, one
-/// line and exit code 2.
+/// Creates `dir` and writes the files into it, all or none (see `write`), saying what it
+/// wrote; on an I/O error, one line and exit code 2.
 fn write_files<N: AsRef<Path>, C: AsRef<[u8]>>(
     dir: &Path,
     files: impl IntoIterator<Item = (N, C)>,
@@ -276,16 +277,22 @@ fn write_files<N: AsRef<Path>, C: AsRef<[u8]>>(
         );
         return Err(ExitCode::from(2));
     }
-    for (name, contents) in files {
-        let path = dir.join(name);
-        if let Err(e) = std::fs::write(&path, contents) {
-            eprintln!(
-                "error: cannot write `{}`: {}",
-                path.display(),
-                io_reason(&e)
-            );
-            return Err(ExitCode::from(2));
-        }
+    let files: Vec<(PathBuf, C)> = files
+        .into_iter()
+        .map(|(name, contents)| (dir.join(name), contents))
+        .collect();
+    let staged = files
+        .iter()
+        .map(|(path, contents)| (path.clone(), contents.as_ref(), None));
+    if let Err(e) = write::write_all(staged) {
+        eprintln!(
+            "error: cannot write `{}`: {}; no file was changed",
+            e.path.display(),
+            io_reason(&e.error)
+        );
+        return Err(ExitCode::from(2));
+    }
+    for (path, _) in &files {
         eprintln!("wrote {}", path.display());
     }
     Ok(())
@@ -338,6 +345,8 @@ fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        std::io::ErrorKind::FileTooLarge => "the file is larger than allowed".to_owned(),
         _ => error.to_string(),
     }
 }
