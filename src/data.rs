@@ -29,6 +29,12 @@ pub(crate) enum DataError {
         column: String,
         found: Vec<String>,
     },
+    /// The report's `字体` names a file that may not be read.
+    Font {
+        span: Span,
+        file: String,
+        reason: &'static str,
+    },
     /// A cell of a number column is not a number.
     BadNumber {
         span: Span,
@@ -47,7 +53,17 @@ impl DataError {
                 format!("cannot read the data file `{file}`: {reason}"),
                 Label::new(*span, "named here"),
             )
-            .with_help("the path is relative to the document; CSV (UTF-8) and XLSX files are read"),
+            .with_help(
+                "the path is relative to the document and stays inside its project folder; CSV (UTF-8) and XLSX files are read",
+            ),
+            DataError::Font { span, file, reason } => Diagnostic::new(
+                Code::FontFile,
+                format!("cannot use the font `{file}`: {reason}"),
+                Label::new(*span, "named here"),
+            )
+            .with_help(
+                "name a font file inside the project, a family (`宋体`, `黑体`), or use `--font`",
+            ),
             DataError::MissingColumn {
                 span,
                 file,
@@ -75,13 +91,15 @@ impl DataError {
 const CODE_HEADERS: &[&str] = &["编码", "科目编码", "code"];
 const NAME_HEADERS: &[&str] = &["名称", "科目名称", "项目", "name"];
 
-/// Loads the rows of every table of `module` that names a data file, relative to `base`.
+/// Loads the rows of every table of `module` that names a data file, relative to `base`
+/// and inside the project folder unless `allow_outside` (see `Recorder::confine`).
 /// `templates` are the library's tables, whose columns a table without its own takes.
 pub(crate) fn load(
     module: &mut Module,
     base: &Path,
     templates: &[&TableDecl],
     files: &crate::files::Recorder<'_>,
+    allow_outside: bool,
 ) -> Vec<DataError> {
     let mut errors = Vec::new();
     for item in &mut module.items {
@@ -101,7 +119,11 @@ pub(crate) fn load(
         let sheet = crate::settings::TableSetting::Sheet
             .find(&table.settings)
             .map(|s| s.value.text());
-        match read_rows(files, &base.join(&source.value), sheet.as_deref()) {
+        let rows = files
+            .confine(base, &source.value, allow_outside)
+            .map_err(|refusal| refusal.reason().to_owned())
+            .and_then(|(path, _)| read_rows(files, &path, sheet.as_deref()));
+        match rows {
             Ok((sheet_name, rows)) => {
                 let file = match sheet_name {
                     Some(sheet) => format!("{}, sheet {sheet}", source.value),

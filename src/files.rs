@@ -24,12 +24,91 @@ pub struct Disk;
 
 impl Files for Disk {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        std::fs::read(path)
+        read_regular(path)
     }
 
     fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
         std::fs::canonicalize(path)
     }
+}
+
+/// The most bytes read of one file; a larger file is refused. A report, its workbook and a
+/// font are far smaller.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads the regular file at `path` (links followed), up to [`MAX_FILE_BYTES`]: a folder, a
+/// device (`/dev/zero`) or a pipe, which could hang the read or fill the memory, is refused
+/// before it is opened.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let refuse = |why: String| io::Error::new(io::ErrorKind::InvalidInput, why);
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(refuse(
+            "it is not a regular file (it is a folder, a device or a pipe)".to_owned(),
+        ));
+    }
+    let too_large = || {
+        refuse(format!(
+            "it is larger than {} MiB, the most jues reads of one file",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Why a file a document names (`导入`, `来自`, `科目表`, `字体`) is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// The path leads out of the project folder.
+    Outside,
+    /// No such file.
+    NotFound,
+}
+
+impl Refusal {
+    /// The reason, as a diagnostic says it after "cannot read `…`: ".
+    pub(crate) fn reason(self) -> &'static str {
+        match self {
+            Refusal::Outside => {
+                "it is outside the project folder (`--allow-outside-project` allows it)"
+            }
+            Refusal::NotFound => "no such file",
+        }
+    }
+}
+
+/// Whether a path written in a document, read relative to the document's folder, leaves the
+/// project folder (that folder's parent) by its words alone: an absolute path, or more `..`
+/// than the one step up to the project folder. Judged before the file system is asked, so
+/// the answer does not depend on which files exist; a link that leads out is caught after
+/// the links are resolved.
+pub(crate) fn leaves_project(path: &Path) -> bool {
+    let mut depth: i64 = 1;
+    for component in path.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => return true,
+            Component::CurDir => {}
+            Component::ParentDir => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            Component::Normal(_) => depth += 1,
+        }
+    }
+    false
 }
 
 /// `path` with `.` and `..` resolved by their words (no file system): how buffers and memory
@@ -175,6 +254,40 @@ impl<'a> Recorder<'a> {
         self.files.canonicalize(path)
     }
 
+    /// Where `written`, a path in a document whose folder is `folder`, leads, if it may be
+    /// read: as written joined to the folder, and with links resolved. It must stay inside the
+    /// project folder (the one above `folder`, so `../2018/report.jues` is inside), by its
+    /// words and with links resolved, unless `allow_outside`. A path refused is noted, so that
+    /// `jues watch` sees the file when it is created.
+    pub(crate) fn confine(
+        &self,
+        folder: &Path,
+        written: &str,
+        allow_outside: bool,
+    ) -> Result<(PathBuf, PathBuf), Refusal> {
+        let path = folder.join(written);
+        let refuse = |refusal| {
+            self.note(&path);
+            Err(refusal)
+        };
+        if !allow_outside && leaves_project(Path::new(written)) {
+            return refuse(Refusal::Outside);
+        }
+        let dot = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        };
+        let (Ok(canonical), Ok(root)) = (self.canonicalize(&path), self.canonicalize(dot)) else {
+            return refuse(Refusal::NotFound);
+        };
+        let root = root.parent().map_or(root.clone(), Path::to_path_buf);
+        if !allow_outside && !canonical.starts_with(&root) {
+            return refuse(Refusal::Outside);
+        }
+        Ok((path, canonical))
+    }
+
     pub(crate) fn into_inputs(self) -> Vec<Input> {
         self.read.into_inner()
     }
@@ -198,6 +311,17 @@ mod tests {
             b"x = 1"
         );
         assert!(memory.read(Path::new("2023/report.jues")).is_err());
+    }
+
+    #[test]
+    fn paths_in_a_document_are_judged_by_their_words() {
+        assert!(!leaves_project(Path::new("2018.jues")));
+        assert!(!leaves_project(Path::new("./data/2018.jues")));
+        assert!(!leaves_project(Path::new("../2018/report.jues")));
+        assert!(!leaves_project(Path::new("a/../../2018/report.jues")));
+        assert!(leaves_project(Path::new("../../secret.jues")));
+        assert!(leaves_project(Path::new("../../../../../etc/passwd")));
+        assert!(leaves_project(Path::new("/etc/passwd")));
     }
 
     #[test]

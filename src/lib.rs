@@ -36,9 +36,10 @@ use std::path::{Path, PathBuf};
 pub struct Options {
     /// Also report what is consistent only thanks to the rounding of its inputs.
     pub strict: bool,
-    /// Let `导入` read files outside the project folder (the folder above the importing
-    /// file's folder).
-    pub allow_outside_imports: bool,
+    /// Let a document read files outside its project folder (the folder above the
+    /// document's folder): imports (`导入`), data files (`来自`), code lists (`科目表`) and
+    /// fonts (`字体`).
+    pub allow_outside_project: bool,
     /// Compile for publishing (`jues build`): what marks the document as unfinished
     /// ([`Code::unfinished`]: a `待填`, a missing standard table) is an error, not a warning.
     pub publish: bool,
@@ -62,6 +63,10 @@ pub struct Compilation {
     /// What each reference of the document names (by its span), as the checker resolved it:
     /// what the language server answers hover, definition and references from.
     pub resolutions: check::Resolutions,
+    /// The report's `字体` as the PDF takes it: a family keyword as written, or the font
+    /// file's path (relative to the working folder, inside the project folder unless
+    /// [`Options::allow_outside_project`]); `None` without a usable one.
+    pub font: Option<PathBuf>,
 }
 
 impl Compilation {
@@ -146,6 +151,7 @@ fn compile_recorded(
         files: &files,
     };
     let (module, evaluated, resolutions) = compile_file(&mut sources, main, &mut run);
+    let font = font_setting(&sources, &module, &mut diagnostics, &files, options);
     diagnostics.sort_by(|a, b| {
         (a.primary.span, a.code, &a.message).cmp(&(b.primary.span, b.code, &b.message))
     });
@@ -164,6 +170,7 @@ fn compile_recorded(
         diagnostics,
         inputs: files.into_inputs(),
         resolutions,
+        font,
     }
 }
 
@@ -206,7 +213,13 @@ fn compile_file(
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    let data_errors = data::load(&mut module, &folder, &templates, run.files);
+    let data_errors = data::load(
+        &mut module,
+        &folder,
+        &templates,
+        run.files,
+        options.allow_outside_project,
+    );
     diagnostics.extend(data_errors.iter().map(data::DataError::to_diagnostic));
     let mut all = Vec::from_iter(library);
     all.push(module);
@@ -224,7 +237,7 @@ fn compile_file(
         None => eval::Imported::new(),
     };
     let diagnostics = &mut *run.diagnostics;
-    let codes = load_codes(&folder, modules, diagnostics, run.files);
+    let codes = load_codes(&folder, modules, diagnostics, run.files, options);
     let inputs = eval::Inputs {
         imported: &imported,
         codes: &codes,
@@ -269,12 +282,46 @@ fn load_library(
     Some(library)
 }
 
-/// The document's own code list (`科目表 "codes.tsv"` in the `报告` block), relative to it.
+/// The report's `字体`: a family keyword, or a font file relative to the document, confined
+/// as every file a document names is (J0503 when it is refused).
+fn font_setting(
+    sources: &Sources,
+    module: &ast::Module,
+    diagnostics: &mut Vec<Diagnostic>,
+    files: &files::Recorder<'_>,
+    options: &Options,
+) -> Option<PathBuf> {
+    let setting = ast::ReportDecl::find(std::slice::from_ref(module))
+        .and_then(|r| settings::ReportSetting::Font.find(&r.settings))?;
+    let value = setting.value.text();
+    if settings::FontFamily::parse(&value).is_some() {
+        return Some(PathBuf::from(value));
+    }
+    let folder = Path::new(sources.get(module.file).name())
+        .parent()
+        .unwrap_or(Path::new(""));
+    match files.confine(folder, &value, options.allow_outside_project) {
+        Ok((path, _)) => Some(path),
+        Err(refusal) => {
+            let error = data::DataError::Font {
+                span: setting.value.span(),
+                file: value,
+                reason: refusal.reason(),
+            };
+            diagnostics.push(error.to_diagnostic());
+            None
+        }
+    }
+}
+
+/// The document's own code list (`科目表 "codes.tsv"` in the `报告` block), relative to it
+/// and inside the project folder (see `Recorder::confine`).
 fn load_codes(
     folder: &Path,
     modules: &[ast::Module],
     diagnostics: &mut Vec<Diagnostic>,
     files: &files::Recorder<'_>,
+    options: &Options,
 ) -> check::classification::CodeList {
     let setting = ast::ReportDecl::find(modules)
         .and_then(|r| settings::ReportSetting::CodeList.find(&r.settings));
@@ -283,8 +330,9 @@ fn load_codes(
     };
     let file = setting.value.text();
     let read = files
-        .read(&folder.join(&file))
-        .map_err(|e| e.to_string())
+        .confine(folder, &file, options.allow_outside_project)
+        .map_err(|refusal| refusal.reason().to_owned())
+        .and_then(|(path, _)| files.read(&path).map_err(|e| e.to_string()))
         .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()));
     match read.and_then(|text| check::classification::CodeList::parse(&text)) {
         Ok(list) => list,
@@ -329,28 +377,17 @@ fn load_imports(
             span: import.path.span,
             reason,
         };
-        let path = folder.join(&import.path.value);
-        if !options.allow_outside_imports && import::leaves_project(Path::new(&import.path.value)) {
-            run.diagnostics
-                .push(fail(ImportFailure::Outside).to_diagnostic());
-            continue;
-        }
-        let (Ok(canonical), Ok(root)) = (
-            run.files.canonicalize(&path),
-            run.files.canonicalize(folder_or_dot(&folder)),
-        ) else {
-            // Watched all the same: the file may be created.
-            run.files.note(&path);
-            run.diagnostics
-                .push(fail(ImportFailure::NotFound).to_diagnostic());
-            continue;
+        let confined =
+            run.files
+                .confine(&folder, &import.path.value, options.allow_outside_project);
+        let (path, canonical) = match confined {
+            Ok(found) => found,
+            Err(refusal) => {
+                run.diagnostics
+                    .push(fail(ImportFailure::Refused(refusal)).to_diagnostic());
+                continue;
+            }
         };
-        let root = root.parent().map_or(root.clone(), Path::to_path_buf);
-        if !options.allow_outside_imports && !canonical.starts_with(&root) {
-            run.diagnostics
-                .push(fail(ImportFailure::Outside).to_diagnostic());
-            continue;
-        }
         if run.stack.contains(&canonical) {
             run.diagnostics
                 .push(fail(ImportFailure::Cycle).to_diagnostic());
@@ -376,14 +413,6 @@ fn load_imports(
         imported.insert(alias.text.clone(), eval::ImportedDocument::new(evaluated));
     }
     imported
-}
-
-fn folder_or_dot(folder: &Path) -> &Path {
-    if folder.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        folder
-    }
 }
 
 #[cfg(test)]

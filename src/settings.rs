@@ -121,3 +121,23 @@ mod tests {
         assert_eq!(ReportSetting::parse("单为"), None);
     }
 }
+
+/// A style of CJK font, named by a keyword instead of a path in `字体` or `--font`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FontFamily {
+    /// 宋体/明体 (Song/Ming), as official documents are set: `宋体`, `serif`.
+    Serif,
+    /// 黑体 (Hei, sans serif): `黑体`, `sans`.
+    Sans,
+}
+
+impl FontFamily {
+    /// The family a keyword names: `宋体`, `明体`, `serif` or `黑体`, `sans`.
+    pub fn parse(word: &str) -> Option<FontFamily> {
+        match word.trim() {
+            "宋体" | "明体" | "serif" | "song" => Some(FontFamily::Serif),
+            "黑体" | "sans" | "sans-serif" | "hei" => Some(FontFamily::Sans),
+            _ => None,
+        }
+    }
+}

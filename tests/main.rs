@@ -13,6 +13,7 @@ mod fmt;
 mod lsp;
 mod pdf;
 mod properties;
+mod reads;
 mod tutorial;
 mod watch;
 #[cfg(unix)]

@@ -238,25 +238,46 @@ fn a_character_the_font_lacks_is_reported_not_drawn_wrong() {
 fn the_document_names_its_pdf_font() {
     let dir = scratch("pdf-setting");
     let source = dir.join("font.jues");
-    std::fs::write(
-        &source,
-        "报告 \"字体\" {\n  字体 \"no/such/font.ttc\"\n}\n\n正文。\n",
+    let build = |font: &str| {
+        std::fs::write(
+            &source,
+            format!("报告 \"字体\" {{\n  字体 \"{font}\"\n}}\n\n正文。\n"),
+        )
+        .unwrap();
+        jues(&[
+            "build",
+            source.to_str().unwrap(),
+            "--to",
+            "pdf",
+            "-o",
+            dir.to_str().unwrap(),
+        ])
+    };
+    // A missing file is found by the check, at the setting.
+    let output = build("no/such/font.ttc");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("J0503") && stdout.contains("no/such/font.ttc"),
+        "the document's 字体 is checked: {stdout}"
+    );
+    assert!(!dir.join("font.pdf").exists());
+    // A font inside the project is used.
+    std::fs::create_dir_all(dir.join("fonts")).unwrap();
+    std::fs::copy(
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        dir.join("fonts/黑体.ttc"),
     )
     .unwrap();
-    let output = jues(&[
-        "build",
-        source.to_str().unwrap(),
-        "--to",
-        "pdf",
-        "-o",
-        dir.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("no/such/font.ttc"),
-        "the document's 字体 is used: {stderr}"
+    let output = build("fonts/黑体.ttc");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
     );
+    let fonts = tool("pdffonts", &[dir.join("font.pdf").to_str().unwrap()]);
+    assert!(fonts.contains("CID TrueType"), "{fonts}");
 }
 
 /// Writes `source` as `<name>.jues` in a scratch folder and builds its PDF.

@@ -99,7 +99,7 @@ impl Build {
                     format!("{stem}.facts.json"),
                     crate::render::facts::render(document, &compilation.sources),
                 )),
-                Output::Pdf => match self.pdf(path, &compilation) {
+                Output::Pdf => match self.pdf(&compilation) {
                     Ok(bytes) => pdf = Some((format!("{stem}.pdf"), bytes)),
                     Err(e) => {
                         // The other outputs are not written either: the folder keeps the
@@ -128,20 +128,9 @@ impl Build {
     /// The PDF, with the font from `--font`, the document's `字体` (a path relative to the
     /// document, or a family keyword), `JUES_FONT` or the system.
     #[cfg(feature = "pdf")]
-    fn pdf(&self, path: &Path, compilation: &crate::Compilation) -> Result<Vec<u8>, String> {
-        let setting = crate::ast::ReportDecl::find(std::slice::from_ref(&compilation.module))
-            .and_then(|r| crate::settings::ReportSetting::Font.find(&r.settings))
-            .map(|s| {
-                let value = s.value.text();
-                // A family keyword (`宋体`, `黑体` …) is not a path.
-                if crate::render::pdf::font::Family::parse(&value).is_some() {
-                    PathBuf::from(value)
-                } else {
-                    path.parent().unwrap_or(Path::new("")).join(value)
-                }
-            });
+    fn pdf(&self, compilation: &crate::Compilation) -> Result<Vec<u8>, String> {
         let options = crate::render::pdf::Options {
-            font: self.font.clone().or(setting),
+            font: self.font.clone().or_else(|| compilation.font.clone()),
             epoch: std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|s| s.trim().parse().ok()),
@@ -151,7 +140,7 @@ impl Build {
     }
 
     #[cfg(not(feature = "pdf"))]
-    fn pdf(&self, _: &Path, _: &crate::Compilation) -> Result<Vec<u8>, String> {
+    fn pdf(&self, _: &crate::Compilation) -> Result<Vec<u8>, String> {
         let font = if self.font.is_some() {
             " (so `--font` has no effect)"
         } else {

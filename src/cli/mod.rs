@@ -143,16 +143,17 @@ struct ReportArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
-    /// Let `导入` read files outside the project folder.
-    #[arg(long)]
-    allow_outside_imports: bool,
+    /// Let the document read files outside its project folder (the folder above its own):
+    /// imports, data files, code lists and fonts.
+    #[arg(long, alias = "allow-outside-imports")]
+    allow_outside_project: bool,
 }
 
 impl ReportArgs {
     fn options(&self) -> Options {
         Options {
             strict: self.strict,
-            allow_outside_imports: self.allow_outside_imports,
+            allow_outside_project: self.allow_outside_project,
             publish: false,
         }
     }

@@ -507,6 +507,20 @@ figures by.
 ```
 
 Check the path: it is relative to the importing file.";
+
+    FontFile = "J0503", Error, "font file cannot be used",
+"The report's `字体` names a font file that does not exist or lies outside the project folder
+(the folder above the document's). A font is read only from inside the project, as every file a
+document names is, so that a report from elsewhere cannot make jues read other files.
+
+```jues
+报告 \"某局2019年度部门决算\" {
+  字体 \"/etc/passwd\"
+}
+```
+
+Name a TrueType font inside the project (`字体 \"fonts/simsun.ttc\"`), a family (`字体 宋体`,
+`字体 黑体`), or give the file with `--font` when building.";
 }
 
 #[cfg(test)]

@@ -57,25 +57,9 @@ impl std::fmt::Display for FontError {
     }
 }
 
-/// A style of CJK font, named by a keyword instead of a path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Family {
-    /// 宋体/明体 (Song/Ming), as official documents are set: `宋体`, `serif`.
-    Serif,
-    /// 黑体 (Hei, sans serif): `黑体`, `sans`.
-    Sans,
-}
+pub use crate::settings::FontFamily as Family;
 
 impl Family {
-    /// The family a keyword names: `宋体`, `明体`, `serif` or `黑体`, `sans`.
-    pub fn parse(word: &str) -> Option<Family> {
-        match word.trim() {
-            "宋体" | "明体" | "serif" | "song" => Some(Family::Serif),
-            "黑体" | "sans" | "sans-serif" | "hei" => Some(Family::Sans),
-            _ => None,
-        }
-    }
-
     /// Well-known places of the family's TrueType fonts, best first.
     fn files(self) -> &'static [&'static str] {
         match self {
@@ -150,7 +134,7 @@ pub fn subset(path: &Path, chars: &std::collections::BTreeSet<char>) -> Result<S
         path: path.to_path_buf(),
         reason,
     };
-    let data = std::fs::read(path).map_err(|e| unusable(e.to_string()))?;
+    let data = crate::files::read_regular(path).map_err(|e| unusable(e.to_string()))?;
     let faces = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
     let mut best: Option<(usize, u32, Vec<char>)> = None;
     for index in 0..faces {
