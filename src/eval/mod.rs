@@ -63,7 +63,7 @@ impl Default for Settings {
 pub type Imported = std::collections::HashMap<String, ImportedDocument>;
 
 /// What an imported document gives the document that imports it.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct ImportedDocument {
     /// Its figures' values by full name, and `年度`, its year.
     pub values: std::collections::HashMap<String, Value>,
