@@ -205,6 +205,11 @@ fn compile_file(
     let (mut module, errors) = syntax::parse_file(file, sources.get(file), incremental);
     let diagnostics = &mut *run.diagnostics;
     diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
+    // An unreadable file (J0002) is not read further.
+    if sources.get(file).unreadable().is_none() {
+        let hidden = check::lints::hidden_characters(file, sources.get(file).text());
+        diagnostics.extend(hidden.iter().map(check::lints::Lint::to_diagnostic));
+    }
     let library = load_library(sources, &module, diagnostics);
     let templates: Vec<&ast::TableDecl> = library
         .iter()

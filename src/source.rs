@@ -54,6 +54,82 @@ pub struct SourceFile {
     text: String,
     line_starts: Vec<usize>,
     unreadable: Option<Unreadable>,
+    /// The text as an excerpt shows it (see [`SourceFile::shown`]), when it differs.
+    shown: std::sync::OnceLock<Option<String>>,
+}
+
+/// A character a reader cannot see, or one that changes how the text around it looks. jues
+/// reports it in a document (J0406) and never prints it raw to a terminal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hidden {
+    /// A control character other than tab and line ends (ESC, vertical tab, NUL …).
+    Control,
+    /// A bidirectional control, which reorders the characters around it on screen
+    /// (`少减` between U+2066 U+202E and U+202C U+2069 is shown as 减少).
+    Direction,
+    /// A character that takes no room (zero-width space, joiner, soft hyphen …).
+    Invisible,
+    /// A variation selector or tag character: text that looks like other text.
+    Variant,
+}
+
+impl Hidden {
+    /// What kind of hidden character `c` is, if it is one.
+    pub fn of(c: char) -> Option<Hidden> {
+        match c {
+            '\t' | '\n' | '\r' => None,
+            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some(Hidden::Control),
+            '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => Some(Hidden::Direction),
+            '\u{ad}'
+            | '\u{34f}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200d}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206a}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff9}'..='\u{fffb}' => Some(Hidden::Invisible),
+            '\u{fe00}'..='\u{fe0f}' | '\u{e0000}'..='\u{e007f}' | '\u{e0100}'..='\u{e01ef}' => {
+                Some(Hidden::Variant)
+            }
+            _ => None,
+        }
+    }
+
+    /// What the character does, in a message.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Hidden::Control => "a control character",
+            Hidden::Direction => "a character that changes the reading direction",
+            Hidden::Invisible => "an invisible character",
+            Hidden::Variant => "a variation selector or tag character, which makes look-alike text",
+        }
+    }
+}
+
+/// `text` with every hidden character written as `\u{…}`: how messages print text taken
+/// from a document or a data file, so that no escape sequence reaches the terminal.
+pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| Hidden::of(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match Hidden::of(c) {
+            Some(_) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            None => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Why a file's bytes are not a jues document; its text is then a lossy rendering.
@@ -101,14 +177,25 @@ impl SourceFile {
     /// A file from its name (as shown in diagnostics) and its text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
         let text = text.into();
+        // A line ends at `\n`, `\r\n` or a lone `\r`, as the grammar's NEWLINE has it.
+        let bytes = text.as_bytes();
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, &b)| {
+                        b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                    })
+                    .map(|(i, _)| i + 1),
+            )
             .collect();
         SourceFile {
             name: name.into(),
             text,
             line_starts,
             unreadable: None,
+            shown: std::sync::OnceLock::new(),
         }
     }
 
@@ -151,6 +238,35 @@ impl SourceFile {
             Ok(line) => line,
             Err(next) => next.saturating_sub(1),
         }
+    }
+
+    /// The text as a source excerpt shows it on a terminal: a lone `\r` ends its line as
+    /// `\n` does, and each hidden character ([`Hidden`]) is shown as `�` (or `?` for each of
+    /// its bytes when it is not three bytes long). Byte for byte the same length, so every
+    /// span points at the same place.
+    pub fn shown(&self) -> &str {
+        let shown = self.shown.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let differs = self.text.char_indices().any(|(i, c)| {
+                Hidden::of(c).is_some() || (c == '\r' && bytes.get(i + 1) != Some(&b'\n'))
+            });
+            differs.then(|| {
+                let mut out = String::with_capacity(self.text.len());
+                for (i, c) in self.text.char_indices() {
+                    if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+                        out.push('\n');
+                    } else if Hidden::of(c).is_none() {
+                        out.push(c);
+                    } else if c.len_utf8() == '\u{fffd}'.len_utf8() {
+                        out.push('\u{fffd}');
+                    } else {
+                        out.extend(std::iter::repeat_n('?', c.len_utf8()));
+                    }
+                }
+                out
+            })
+        });
+        shown.as_deref().unwrap_or(&self.text)
     }
 
     /// 1-based line and column of a byte offset. Columns count Unicode scalar values, so a

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 fn expectation(path: &Path, text: &str) -> BTreeSet<(String, String)> {
     let first = text
         .trim_start_matches('\u{feff}')
-        .lines()
+        .split(['\r', '\n'])
         .next()
         .unwrap_or_default();
     let Some(spec) = first.strip_prefix("// expect:") else {

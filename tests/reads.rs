@@ -17,7 +17,7 @@ fn scratch(name: &str) -> PathBuf {
 fn check(dir: &Path, text: &str, extra: &[&str]) -> Output {
     std::fs::write(dir.join("2019/report.jues"), text).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
-        .args(["check", "--color", "never", "2019/report.jues"])
+        .args(["check", "2019/report.jues"])
         .args(extra)
         .current_dir(dir)
         .stdout(std::process::Stdio::piped())
@@ -95,4 +95,39 @@ fn a_file_past_the_size_limit_is_refused() {
     let output = check(&dir, &table_from("huge.csv"), &[]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("larger than 64 MiB"), "{stdout}");
+}
+
+/// An ESC from the document or from a data file reaches the terminal only as `\u{1b}`, in
+/// every format meant for people (JSON escapes it by its own rules).
+#[test]
+fn no_control_character_reaches_the_terminal() {
+    let dir = scratch("reads-escape");
+    std::fs::write(
+        dir.join("2019/data.csv"),
+        "名称,决算数\n甲,\u{1b}]0;pwned\u{7}12\n",
+    )
+    .unwrap();
+    let text = format!(
+        "{}\n本年收入 {{未知\u{1b}[2J名}}。\n",
+        table_from("data.csv")
+    );
+    for format in ["human", "short"] {
+        let output = check(&dir, &text, &["--format", format, "--color", "always"]);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("\\u{1b}"), "{stdout}");
+        assert!(
+            stdout.contains("J0502") && stdout.contains("J0406"),
+            "{stdout}"
+        );
+        // The only ESC left are the colours jues writes itself.
+        let foreign = stdout
+            .match_indices('\u{1b}')
+            .filter(|(i, _)| !stdout[i + 1..].starts_with('['))
+            .count();
+        assert_eq!(foreign, 0, "{stdout:?}");
+        assert!(
+            !stdout.contains("\u{1b}[2J") && !stdout.contains('\u{7}'),
+            "{stdout:?}"
+        );
+    }
 }

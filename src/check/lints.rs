@@ -3,7 +3,7 @@
 
 use crate::ast::*;
 use crate::diagnostics::{Code, Diagnostic, Label};
-use crate::source::Span;
+use crate::source::{FileId, Hidden, Span};
 
 /// A problem in the wording of the prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,12 @@ pub(crate) enum Lint {
     },
     /// `1149.45万元` typed into prose.
     LiteralInProse { span: Span, text: String },
+    /// A run of characters a reader cannot see (`source::Hidden`), anywhere in a file.
+    Hidden {
+        span: Span,
+        kind: Hidden,
+        chars: String,
+    },
 }
 
 impl Lint {
@@ -42,6 +48,15 @@ impl Lint {
                 Label::new(*span, "unchecked number"),
             )
             .with_help("refer to a figure (`{名称}`) or state it (`{名称 = 数值}`); in a transcribed report set `转录 是`"),
+            Lint::Hidden { span, kind, chars } => {
+                let codes: Vec<String> = chars.chars().map(|c| format!("U+{:04X}", u32::from(c))).collect();
+                Diagnostic::new(
+                    Code::HiddenCharacter,
+                    format!("{} in the text ({}): what is shown is not what is checked", kind.describe(), codes.join(" ")),
+                    Label::new(*span, "hidden here"),
+                )
+                .with_help("delete it: retype the words around it")
+            }
         }
     }
 }
@@ -217,6 +232,38 @@ fn lint_text(text: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
             i = number_end;
         }
     }
+}
+
+/// Every run of hidden characters in `text`, the whole of file `file` (prose, names, strings
+/// and comments alike: a direction control in a comment can make the line after it look like
+/// other code). A byte-order mark at the start is the file's encoding, not text.
+pub(crate) fn hidden_characters(file: FileId, text: &str) -> Vec<Lint> {
+    let mut lints: Vec<Lint> = Vec::new();
+    let mut last_end = usize::MAX;
+    for (i, c) in text.char_indices() {
+        let Some(kind) = Hidden::of(c) else { continue };
+        if i == 0 && c == '\u{feff}' {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        match lints.last_mut() {
+            Some(Lint::Hidden {
+                span,
+                kind: k,
+                chars,
+            }) if last_end == i && *k == kind => {
+                span.end = u32::try_from(end).unwrap_or(u32::MAX);
+                chars.push(c);
+            }
+            _ => lints.push(Lint::Hidden {
+                span: Span::new(file, i..end),
+                kind,
+                chars: c.to_string(),
+            }),
+        }
+        last_end = end;
+    }
+    lints
 }
 
 #[cfg(test)]

@@ -483,6 +483,20 @@ every `待填` is replaced. Formulas and statements that use the value are not c
 
 Write the value from the 决算 software's export (`财政拨款 = 836.78`).";
 
+    HiddenCharacter = "J0406", Error, "hidden character in the text",
+"The text holds a character a reader cannot see, or one that changes how the text around it is
+shown: a direction control (U+202E and its kin reorder the characters on screen, so `少减`
+between them reads 减少 while jues reads 少减), an invisible one (a zero-width space, a soft
+hyphen), a control character (ESC, vertical tab), or a variation selector or tag character, which
+makes a name look like another. What is published would not be what was checked.
+
+```jues
+本年收入\u{200b}合计 1149.45 万元。
+```
+
+Here a zero-width space stands between 收入 and 合计. Delete the character: retype the words
+around it. (Messages show it as `\\u{200b}`.)";
+
     DataFile = "J0502", Error, "data file problem",
 "A table's data file (`表 名称 \"标题\" 来自 \"data.csv\"`) cannot be read, lacks a column the
 table needs, or has a cell that is not a number in a number column. The message names the file,

@@ -6,8 +6,9 @@
 //! - json: one document with every diagnostic and a summary (schema in `docs/diagnostics.md`).
 
 use super::{Diagnostic, Label, Severity, Summary};
-use crate::source::{FileId, Sources};
+use crate::source::{escaped, FileId, Sources};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::{self, Display};
 
 /// The output formats of `jues check --format`.
@@ -45,7 +46,9 @@ pub fn render(
 
 /// The rich, human format of one diagnostic, ending in a blank line.
 pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String {
+    let diagnostic = &*printable(diagnostic);
     let file = sources.get(diagnostic.primary.span.file);
+    let name = escaped(file.name());
     let mut notes = Vec::new();
     let mut labels = vec![labeled(&diagnostic.primary, true)];
     for label in &diagnostic.secondary {
@@ -57,7 +60,7 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
             notes.push(format!(
                 "{}: {}:{line}:{column}",
                 label.message,
-                other.name()
+                escaped(other.name())
             ));
         }
     }
@@ -65,8 +68,8 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
     let view = MietteView {
         diagnostic,
         source: MietteSource {
-            name: file.name(),
-            text: file.text(),
+            name: &name,
+            text: file.shown(),
             line_starts: file.line_starts(),
         },
         labels,
@@ -221,6 +224,7 @@ impl miette::Diagnostic for MietteView<'_> {
 /// The short format of one diagnostic: one line, ending in a newline.
 pub fn short(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String {
     use codespan_reporting::diagnostic as cs;
+    let diagnostic = &*printable(diagnostic);
     use codespan_reporting::term::{self, termcolor};
 
     let severity = match diagnostic.severity {
@@ -256,7 +260,7 @@ pub fn short(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
             let (line, column) = file.line_col(primary.span.start as usize);
             format!(
                 "{}:{line}:{column}: {}[{}]: {}\n",
-                file.name(),
+                escaped(file.name()),
                 diagnostic.severity.as_str(),
                 diagnostic.code.id(),
                 diagnostic.message
@@ -265,19 +269,44 @@ pub fn short(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
     }
 }
 
+/// `diagnostic` with every hidden character of its words (a control character, a direction
+/// control …) written as `\u{…}`: the human and short formats go to terminals, where an ESC
+/// from a document or a data file would be obeyed, not shown.
+fn printable(diagnostic: &Diagnostic) -> Cow<'_, Diagnostic> {
+    let hidden = |text: &str| matches!(escaped(text), Cow::Owned(_));
+    let labels = std::iter::once(&diagnostic.primary).chain(&diagnostic.secondary);
+    let clean = !hidden(&diagnostic.message)
+        && !labels.clone().any(|l| hidden(&l.message))
+        && !diagnostic.help.as_deref().is_some_and(hidden)
+        && !diagnostic.notes.iter().any(|n| hidden(n));
+    if clean {
+        return Cow::Borrowed(diagnostic);
+    }
+    let mut d = diagnostic.clone();
+    let escape = |text: &mut String| *text = escaped(text).into_owned();
+    escape(&mut d.message);
+    escape(&mut d.primary.message);
+    d.secondary.iter_mut().for_each(|l| escape(&mut l.message));
+    if let Some(help) = &mut d.help {
+        escape(help);
+    }
+    d.notes.iter_mut().for_each(escape);
+    Cow::Owned(d)
+}
+
 struct CodespanFiles<'a>(&'a Sources);
 
 impl<'a> codespan_reporting::files::Files<'a> for CodespanFiles<'a> {
     type FileId = FileId;
-    type Name = &'a str;
+    type Name = String;
     type Source = &'a str;
 
-    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        Ok(self.0.get(id).name())
+    fn name(&'a self, id: FileId) -> Result<String, codespan_reporting::files::Error> {
+        Ok(escaped(self.0.get(id).name()).into_owned())
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        Ok(self.0.get(id).text())
+        Ok(self.0.get(id).shown())
     }
 
     fn line_index(

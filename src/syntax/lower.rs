@@ -523,12 +523,15 @@ impl<'e> Lowerer<'e> {
             },
             _ => pair.as_str().to_owned(),
         };
-        Name { text, span }
+        Name {
+            text: composed(text),
+            span,
+        }
     }
 
     fn plain_name(&self, pair: &Pair<'_, Rule>) -> Name {
         Name {
-            text: pair.as_str().to_owned(),
+            text: composed(pair.as_str().to_owned()),
             span: self.span(pair),
         }
     }
@@ -686,4 +689,16 @@ pub(super) fn unescape(raw: &str) -> String {
         }
     }
     out
+}
+
+/// A name in its composed form (Unicode NFC), so that two spellings a reader cannot tell apart
+/// are one name: `é` typed as one character or as `e` and an accent, a CJK compatibility
+/// ideograph (U+F900 豈) and the ideograph it stands for (U+8C48 豈).
+fn composed(text: String) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if unicode_normalization::is_nfc(&text) {
+        text
+    } else {
+        text.nfc().collect()
+    }
 }
