@@ -7,6 +7,15 @@
 //! an interpolation's exact value, unit, precision interval and formula), go to definition,
 //! references, completion of names, functions and codes, document symbols, formatting, and a
 //! code action that applies a diagnostic's suggested fix ("write `166%`").
+//!
+//! No document and no message stops the server. Messages are read by `transport` (a size
+//! limit, garbage skipped); a panic while compiling a document or answering a request is
+//! caught for that message: the document gets a diagnostic saying that jues failed on it, the
+//! request an error answer, and the server goes on. For the tests of that, the hidden
+//! environment variable `JUES_TEST_PANIC` makes the server panic while compiling a text that
+//! contains its value and while answering a request whose method is its value.
+
+mod transport;
 
 use crate::check::Target;
 use crate::diagnostics::{Diagnostic, Severity};
@@ -22,7 +31,7 @@ use std::str::FromStr;
 
 /// Runs the server until the client shuts it down.
 pub(crate) fn run() -> Result<(), String> {
-    let (connection, threads) = Connection::stdio();
+    let (connection, writer) = transport::stdio();
     let capabilities = lsp::ServerCapabilities {
         text_document_sync: Some(lsp::TextDocumentSyncCapability::Kind(
             lsp::TextDocumentSyncKind::FULL,
@@ -43,6 +52,9 @@ pub(crate) fn run() -> Result<(), String> {
     let mut server = Server {
         connection: &connection,
         documents: HashMap::new(),
+        test_panic: std::env::var("JUES_TEST_PANIC")
+            .ok()
+            .filter(|marker| !marker.is_empty()),
     };
     // The connection hands messages over one at a time (a rendezvous channel); a thread of its
     // own queues them, so that everything that arrived during a compilation can be taken at
@@ -73,14 +85,34 @@ pub(crate) fn run() -> Result<(), String> {
                 Message::Notification(notification) if notification.method == "exit" => {
                     break 'serve;
                 }
-                Message::Notification(notification) => server.notification(notification),
+                Message::Notification(notification) => {
+                    let method = notification.method.clone();
+                    // Compilations catch their own panics; this is for the rest.
+                    if let Err(e) = guarded(|| server.notification(notification)) {
+                        eprintln!("jues lsp: internal error handling {method}: {e}");
+                    }
+                }
                 Message::Response(_) => {}
             }
         }
     }
     drop(server);
     drop(connection);
-    threads.join().map_err(|e| e.to_string())
+    // Everything sent is written before the process ends.
+    writer
+        .join()
+        .map_err(|_| "the writer of the language server failed".to_owned())
+}
+
+/// Runs `f`, catching a panic; `Err` is what the panic said.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_owned())
+    })
 }
 
 /// `messages` without the changes of a document that a later change of the same document
@@ -121,7 +153,8 @@ struct Document {
     text: String,
     /// The version the editor gave with the text, published with its diagnostics.
     version: Option<i64>,
-    compilation: Compilation,
+    /// `None` when compiling the text failed inside jues (a panic, caught).
+    compilation: Option<Compilation>,
     /// What the last parse kept, so that the next edit re-parses only what it touched.
     incremental: crate::syntax::Incremental,
 }
@@ -129,6 +162,9 @@ struct Document {
 struct Server<'c> {
     connection: &'c Connection,
     documents: HashMap<String, Document>,
+    /// `JUES_TEST_PANIC`, for tests only: a text containing it, or a request whose method it
+    /// is, makes the server panic.
+    test_panic: Option<String>,
 }
 
 /// The file path of a `file://` URI (imports and data files are read relative to it).
@@ -265,12 +301,13 @@ impl Server<'_> {
             .documents
             .iter()
             .filter(|(other, document)| {
+                // One that failed to compile is tried again: it may have failed on this one.
                 **other != uri
-                    && document
-                        .compilation
-                        .inputs
-                        .iter()
-                        .any(|i| crate::files::normal(&i.path) == path)
+                    && document.compilation.as_ref().is_none_or(|c| {
+                        c.inputs
+                            .iter()
+                            .any(|i| crate::files::normal(&i.path) == path)
+                    })
             })
             .map(|(other, document)| (other.clone(), document.text.clone(), document.version))
             .collect();
@@ -296,14 +333,33 @@ impl Server<'_> {
             .map(|(other, document)| (PathBuf::from(path_of(other)), document.text.as_str()))
             .collect();
         let files = crate::files::Overlay::new(buffers, &crate::files::Disk);
-        let compilation = compile_again(sources, &Options::default(), &files, &mut incremental);
-        let file = compilation.sources.get(crate::source::FileId(0));
-        let diagnostics: Vec<lsp::Diagnostic> = compilation
-            .diagnostics
-            .iter()
-            .filter(|d| d.primary.span.file.0 == 0)
-            .map(|d| to_lsp(file, d))
-            .collect();
+        let compiled = guarded(|| {
+            if self
+                .test_panic
+                .as_ref()
+                .is_some_and(|m| text.contains(m.as_str()))
+            {
+                test_panic("compiling");
+            }
+            let compilation = compile_again(sources, &Options::default(), &files, &mut incremental);
+            let file = compilation.sources.get(crate::source::FileId(0));
+            let diagnostics: Vec<lsp::Diagnostic> = compilation
+                .diagnostics
+                .iter()
+                .filter(|d| d.primary.span.file.0 == 0)
+                .map(|d| to_lsp(file, d))
+                .collect();
+            (compilation, diagnostics)
+        });
+        let (compilation, diagnostics) = match compiled {
+            Ok((compilation, diagnostics)) => (Some(compilation), diagnostics),
+            Err(e) => {
+                eprintln!("jues lsp: internal error compiling {uri}: {e}");
+                // What the failed parse left behind is not to be trusted.
+                incremental = crate::syntax::Incremental::default();
+                (None, vec![internal_error(&e)])
+            }
+        };
         let mut params = json!({ "uri": uri, "diagnostics": diagnostics });
         if let Some(version) = version {
             params["version"] = json!(version);
@@ -324,25 +380,66 @@ impl Server<'_> {
     }
 
     fn request(&mut self, request: Request) {
-        let params = &request.params;
-        let uri = params["textDocument"]["uri"]
-            .as_str()
-            .unwrap_or("")
-            .to_owned();
-        let result = match self.documents.get(&uri) {
-            None => Value::Null,
-            Some(document) => match request.method.as_str() {
-                "textDocument/hover" => hover(document, &params["position"]),
-                "textDocument/definition" => definition(document, &uri, &params["position"]),
-                "textDocument/references" => references(document, &uri, &params["position"]),
-                "textDocument/completion" => completion(document),
-                "textDocument/documentSymbol" => symbols(document),
-                "textDocument/formatting" => formatting(document),
-                "textDocument/codeAction" => code_actions(document, &uri, &params["range"]),
-                _ => Value::Null,
-            },
+        let answer = guarded(|| self.answer(&request));
+        let response = match answer {
+            Ok(result) => Response::new_ok(request.id, result),
+            Err(e) => {
+                eprintln!("jues lsp: internal error answering {}: {e}", request.method);
+                Response::new_err(
+                    request.id,
+                    lsp_server::ErrorCode::InternalError as i32,
+                    format!(
+                        "jues failed inside while answering {}: {e} (a bug in jues, not in the \
+                         report)",
+                        request.method
+                    ),
+                )
+            }
         };
-        self.send(Message::Response(Response::new_ok(request.id, result)));
+        self.send(Message::Response(response));
+    }
+
+    fn answer(&self, request: &Request) -> Value {
+        if self.test_panic.as_deref() == Some(request.method.as_str()) {
+            test_panic("answering");
+        }
+        let params = &request.params;
+        let uri = params["textDocument"]["uri"].as_str().unwrap_or("");
+        let Some(compilation) = self.documents.get(uri).and_then(|d| d.compilation.as_ref()) else {
+            return Value::Null;
+        };
+        match request.method.as_str() {
+            "textDocument/hover" => hover(compilation, &params["position"]),
+            "textDocument/definition" => definition(compilation, uri, &params["position"]),
+            "textDocument/references" => references(compilation, uri, &params["position"]),
+            "textDocument/completion" => completion(compilation),
+            "textDocument/documentSymbol" => symbols(compilation),
+            "textDocument/formatting" => formatting(compilation),
+            "textDocument/codeAction" => code_actions(compilation, uri, &params["range"]),
+            _ => Value::Null,
+        }
+    }
+}
+
+/// The panic `JUES_TEST_PANIC` asks for (tests only).
+#[allow(clippy::panic)]
+fn test_panic(while_doing: &str) -> ! {
+    panic!("JUES_TEST_PANIC while {while_doing}")
+}
+
+/// The diagnostic of a document that jues failed on (a panic, caught): at its start, saying
+/// that the other diagnostics are missing, and that the fault is jues's.
+fn internal_error(panic: &str) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: lsp::Range::default(),
+        severity: Some(lsp::DiagnosticSeverity::ERROR),
+        source: Some("jues".to_owned()),
+        message: format!(
+            "jues failed inside while checking this document ({panic}), so it shows no other \
+             problems here. This is a bug in jues, not in the report: please report it with \
+             the document. The next edit checks the document again."
+        ),
+        ..lsp::Diagnostic::default()
     }
 }
 
@@ -368,14 +465,14 @@ fn to_lsp(file: &SourceFile, d: &Diagnostic) -> lsp::Diagnostic {
     }
 }
 
-fn main_file(document: &Document) -> &SourceFile {
-    document.compilation.sources.get(crate::source::FileId(0))
+fn main_file(compilation: &Compilation) -> &SourceFile {
+    compilation.sources.get(crate::source::FileId(0))
 }
 
-fn hover(document: &Document, position: &Value) -> Value {
-    let file = main_file(document);
+fn hover(compilation: &Compilation, position: &Value) -> Value {
+    let file = main_file(compilation);
     let at = offset(file, position);
-    let evaluated = &document.compilation.evaluated.document;
+    let evaluated = &compilation.evaluated.document;
     // An interpolation: its value as computed.
     if let Some(fact) = facts(&evaluated.blocks)
         .into_iter()
@@ -398,7 +495,7 @@ fn hover(document: &Document, position: &Value) -> Value {
         return json!({ "contents": { "kind": "markdown", "value": text }, "range": range(file, fact.span) });
     }
     // A figure's name, where it is used or where it is defined.
-    let Some(figure) = figure_at(document, at) else {
+    let Some(figure) = figure_at(compilation, at) else {
         return Value::Null;
     };
     let unit = figure.unit.as_deref().unwrap_or("");
@@ -420,13 +517,12 @@ fn hover(document: &Document, position: &Value) -> Value {
 
 /// The figure named at `offset` of the main file: the one a reference there resolves to (as
 /// the checker resolved it), or the one whose definition's name is there.
-fn figure_at(document: &Document, offset: usize) -> Option<&crate::doc::FigureFact> {
-    let figures = &document.compilation.evaluated.document.figures;
+fn figure_at(compilation: &Compilation, offset: usize) -> Option<&crate::doc::FigureFact> {
+    let figures = &compilation.evaluated.document.figures;
     let contains = |span: &Span| {
         span.file.0 == 0 && (span.start as usize) <= offset && offset <= span.end as usize
     };
-    let resolved = document
-        .compilation
+    let resolved = compilation
         .resolutions
         .iter()
         .filter(|(span, _)| contains(span))
@@ -443,9 +539,9 @@ fn location(uri: &str, file: &SourceFile, span: Span) -> Value {
     json!({ "uri": uri, "range": range(file, span) })
 }
 
-fn definition(document: &Document, uri: &str, position: &Value) -> Value {
-    let file = main_file(document);
-    match figure_at(document, offset(file, position)) {
+fn definition(compilation: &Compilation, uri: &str, position: &Value) -> Value {
+    let file = main_file(compilation);
+    match figure_at(compilation, offset(file, position)) {
         Some(figure) if figure.span.file.0 == 0 => location(uri, file, figure.span),
         _ => Value::Null,
     }
@@ -453,13 +549,12 @@ fn definition(document: &Document, uri: &str, position: &Value) -> Value {
 
 /// Every place of the main file that names the figure at the position, as resolved by the
 /// checker (a bare `合计` inside `组 支出` is `支出.合计`), its definition first.
-fn references(document: &Document, uri: &str, position: &Value) -> Value {
-    let file = main_file(document);
-    let Some(figure) = figure_at(document, offset(file, position)) else {
+fn references(compilation: &Compilation, uri: &str, position: &Value) -> Value {
+    let file = main_file(compilation);
+    let Some(figure) = figure_at(compilation, offset(file, position)) else {
         return Value::Null;
     };
-    let mut spans: Vec<Span> = document
-        .compilation
+    let mut spans: Vec<Span> = compilation
         .resolutions
         .iter()
         .filter(|(span, target)| {
@@ -474,9 +569,9 @@ fn references(document: &Document, uri: &str, position: &Value) -> Value {
     Value::Array(spans.into_iter().map(|s| location(uri, file, s)).collect())
 }
 
-fn completion(document: &Document) -> Value {
+fn completion(compilation: &Compilation) -> Value {
     let mut items: Vec<lsp::CompletionItem> = Vec::new();
-    for figure in &document.compilation.evaluated.document.figures {
+    for figure in &compilation.evaluated.document.figures {
         let unit = figure.unit.as_deref().unwrap_or("");
         items.push(lsp::CompletionItem {
             label: figure.name.clone(),
@@ -485,7 +580,7 @@ fn completion(document: &Document) -> Value {
             ..lsp::CompletionItem::default()
         });
     }
-    for block in &document.compilation.evaluated.document.blocks {
+    for block in &compilation.evaluated.document.blocks {
         if let Block::Table(table) = block {
             items.push(lsp::CompletionItem {
                 label: table.name.clone(),
@@ -520,10 +615,10 @@ fn completion(document: &Document) -> Value {
     serde_json::to_value(items).unwrap_or(Value::Null)
 }
 
-fn symbols(document: &Document) -> Value {
-    let file = main_file(document);
+fn symbols(compilation: &Compilation) -> Value {
+    let file = main_file(compilation);
     let mut symbols = Vec::new();
-    for item in &document.compilation.module.items {
+    for item in &compilation.module.items {
         let (name, kind, span) = match item {
             crate::ast::Item::Block(crate::ast::Block::Heading(h)) => {
                 let title: String = h
@@ -549,25 +644,25 @@ fn symbols(document: &Document) -> Value {
     Value::Array(symbols)
 }
 
-fn formatting(document: &Document) -> Value {
-    let Some(formatted) = crate::fmt::format(&document.text) else {
+fn formatting(compilation: &Compilation) -> Value {
+    let file = main_file(compilation);
+    let Some(formatted) = crate::fmt::format(file.text()) else {
         return Value::Null;
     };
-    if formatted == document.text {
+    if formatted == file.text() {
         return json!([]);
     }
-    let file = main_file(document);
     let end = position(file, file.text().len());
     json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": end }, "newText": formatted }])
 }
 
 /// For each diagnostic in `range` whose help says "write `X`", an edit that writes X.
-fn code_actions(document: &Document, uri: &str, requested: &Value) -> Value {
-    let file = main_file(document);
+fn code_actions(compilation: &Compilation, uri: &str, requested: &Value) -> Value {
+    let file = main_file(compilation);
     let start = offset(file, &requested["start"]);
     let end = offset(file, &requested["end"]);
     let mut actions = Vec::new();
-    for d in &document.compilation.diagnostics {
+    for d in &compilation.diagnostics {
         let span = d.primary.span;
         if span.file.0 != 0 || (span.end as usize) < start || (span.start as usize) > end {
             continue;

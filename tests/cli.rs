@@ -347,3 +347,69 @@ fn an_unreadable_file_is_not_counted_as_checked() {
         stdout(&output)
     );
 }
+
+/// `check DIR` does not enter linked folders: a link to a sibling folder does not check the
+/// sibling's files again, and two folders linked to each other do not send it round and round.
+/// Each real file is checked once, under the first name found, in name order; a linked file is
+/// a file, and one named on the command line is checked.
+#[cfg(unix)]
+#[test]
+fn check_does_not_follow_linked_folders() {
+    use std::os::unix::fs::symlink;
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("check-links");
+    let _ = std::fs::remove_dir_all(&dir);
+    for folder in ["a", "b", "c"] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+    }
+    // Each file has one error, so that `--format short` prints one line per file checked.
+    std::fs::write(dir.join("a/x.jues"), "数值 {甲}。\n").unwrap();
+    std::fs::write(dir.join("c/y.jues"), "数值 {乙}。\n").unwrap();
+    symlink("../b", dir.join("a/to-b")).unwrap();
+    symlink("../a", dir.join("b/to-a")).unwrap();
+    symlink("../c", dir.join("a/to-c")).unwrap();
+    symlink("../c/y.jues", dir.join("a/y-link.jues")).unwrap();
+    symlink("a/x.jues", dir.join("x-link.jues")).unwrap();
+
+    let checked = |args: &[&str]| -> Vec<String> {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+            .args(args)
+            .current_dir(&dir)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("`jues {}` does not end", args.join(" "));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let output = child.wait_with_output().unwrap();
+        stdout(&output)
+            .lines()
+            .map(|l| l.split(':').next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        checked(&["check", "--format", "short", "."]),
+        ["./a/x.jues", "./a/y-link.jues"]
+    );
+    assert_eq!(
+        checked(&["check", "--format", "short", "a", "c", "b", "a/x.jues"]),
+        ["a/x.jues", "a/y-link.jues"]
+    );
+    assert_eq!(
+        checked(&["check", "--format", "short", "**/*.jues"]),
+        ["a/x.jues", "a/y-link.jues"]
+    );
+    assert_eq!(
+        checked(&["check", "--format", "short", "x-link.jues", "b/to-a/x.jues"]),
+        ["x-link.jues"]
+    );
+    assert_eq!(
+        checked(&["check", "--format", "short", "b"]),
+        Vec::<String>::new()
+    );
+}

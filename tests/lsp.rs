@@ -191,8 +191,14 @@ impl Client {
 
 /// Starts `jues lsp`.
 fn spawn() -> (std::process::Child, Client) {
+    spawn_with(&[])
+}
+
+/// Starts `jues lsp` with `env` set.
+fn spawn_with(env: &[(&str, &str)]) -> (std::process::Child, Client) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
         .arg("lsp")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -208,7 +214,12 @@ fn spawn() -> (std::process::Child, Client) {
 
 /// Starts `jues lsp` and goes through `initialize`.
 fn start() -> (std::process::Child, Client) {
-    let (child, mut client) = spawn();
+    initialized(spawn())
+}
+
+fn initialized(
+    (child, mut client): (std::process::Child, Client),
+) -> (std::process::Child, Client) {
     client.request(
         1,
         "initialize",
@@ -400,6 +411,106 @@ fn edits_are_checked_as_a_fresh_document_is() {
         assert!(fresh_child.wait().unwrap().success());
     }
     client.request(2, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}
+
+impl Client {
+    fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// The answer to request `id`, whole (`result` or `error`).
+    fn answer(&mut self, id: u64, method: &str, params: Value) -> Value {
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let message = self.read();
+            if message["id"] == id {
+                return message;
+            }
+            self.notifications.push(message);
+        }
+    }
+}
+
+/// What no editor should send, and the server is not stopped by: a length of a petabyte (it
+/// is not allocated; the editor is told), header lines that are not headers, a body that is
+/// not JSON. A request after each is answered.
+#[test]
+fn hostile_messages_do_not_stop_the_server() {
+    let uri = "file:///tmp/jues-lsp-hostile/report.jues";
+    let (mut child, mut client) = start();
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": "收入 = 1\n" } }));
+    assert_eq!(client.diagnostics_for(uri), json!([]));
+    let symbols = json!({ "textDocument": { "uri": uri } });
+
+    client.send_raw(b"Content-Length: 1000000000000000\r\n\r\n");
+    let answer = client.request(2, "textDocument/documentSymbol", symbols.clone());
+    assert_eq!(answer[0]["name"], "收入", "{answer}");
+    let shown = client
+        .notifications
+        .iter()
+        .find(|n| n["method"] == "window/showMessage")
+        .unwrap_or_else(|| panic!("the editor is told: {:?}", client.notifications));
+    let shown = shown["params"]["message"].as_str().unwrap();
+    assert!(shown.contains("over the limit of 64 MiB"), "{shown}");
+
+    client.send_raw(b"Content-Type: x\r\nnot a header\r\n\r\n\x00\xff{}\n");
+    let answer = client.request(3, "textDocument/documentSymbol", symbols.clone());
+    assert_eq!(answer[0]["name"], "收入", "{answer}");
+
+    client.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    let error = client.read();
+    assert_eq!(error["id"], Value::Null, "{error}");
+    assert_eq!(error["error"]["code"], -32700, "{error}");
+    let answer = client.request(4, "textDocument/documentSymbol", symbols);
+    assert_eq!(answer[0]["name"], "收入", "{answer}");
+
+    client.request(5, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}
+
+/// A panic while compiling a document or answering a request is caught for that message: the
+/// document gets a diagnostic saying so, the request an error answer, and the server goes on.
+/// `JUES_TEST_PANIC` makes the server panic on a text that contains it and on a request of
+/// that method.
+#[test]
+fn a_panic_is_caught_for_its_message() {
+    let uri = "file:///tmp/jues-lsp-panic/report.jues";
+    let marker = "textDocument/hover";
+    let (mut child, mut client) = initialized(spawn_with(&[("JUES_TEST_PANIC", marker)]));
+    let text = format!("收入 = 1\n// {marker}\n");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": text } }),
+    );
+    let diagnostics = client.diagnostics_for(uri);
+    assert_eq!(diagnostics.as_array().unwrap().len(), 1, "{diagnostics}");
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("jues failed inside while checking this document")
+            && message.contains("a bug in jues"),
+        "{message}"
+    );
+    assert_eq!(diagnostics[0]["severity"], 1);
+    let symbols = json!({ "textDocument": { "uri": uri } });
+    let answer = client.answer(2, "textDocument/documentSymbol", symbols.clone());
+    assert_eq!(answer["result"], Value::Null, "nothing compiled: {answer}");
+
+    // The next edit is compiled as if nothing had happened.
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": "收入 = 1\n合计 = 收入\n" }] }));
+    assert_eq!(client.diagnostics_for(uri), json!([]));
+    let at = json!({ "textDocument": { "uri": uri }, "position": { "line": 1, "character": 5 } });
+    let answer = client.answer(3, marker, at);
+    assert_eq!(answer["error"]["code"], -32603, "{answer}");
+    let error = answer["error"]["message"].as_str().unwrap();
+    assert!(error.contains("a bug in jues"), "{error}");
+    let answer = client.answer(4, "textDocument/documentSymbol", symbols);
+    assert_eq!(answer["result"][1]["name"], "合计", "{answer}");
+
+    client.request(5, "shutdown", Value::Null);
     client.notify("exit", Value::Null);
     assert!(child.wait().unwrap().success());
 }

@@ -78,22 +78,36 @@ fn watch_rebuilds_on_save_and_on_rename() {
 }
 
 fn get(address: &str, path: &str) -> String {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(address).unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    response
+    request(
+        address,
+        &format!("GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n"),
+    )
 }
 
-#[test]
-fn watch_serves_the_page_on_loopback_and_reloads_it() {
+/// Sends `raw` and reads the answer to its end; panics after 5 s without one.
+fn request(address: &str, raw: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream.write_all(raw.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    stream
+        .read_to_end(&mut response)
+        .unwrap_or_else(|e| panic!("no answer to {raw:?}: {e}"));
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+/// Runs `jues watch --serve 0` on a document with `text` in a fresh folder `name`; returns the
+/// watcher, the server's address and the folder.
+fn serving(name: &str, text: &str) -> (Watcher, String, std::path::PathBuf) {
     use std::io::BufRead;
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("watch-serve");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let doc = dir.join("doc.jues");
-    std::fs::write(&doc, "a = 1\n\n数值 {a}。\n").unwrap();
+    std::fs::write(&doc, text).unwrap();
     let out = dir.join("out");
     let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
         .args([
@@ -111,7 +125,7 @@ fn watch_serves_the_page_on_loopback_and_reloads_it() {
         .spawn()
         .unwrap();
     let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
-    let _watcher = Watcher(child);
+    let watcher = Watcher(child);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in stderr.lines().map_while(Result::ok) {
@@ -123,6 +137,14 @@ fn watch_serves_the_page_on_loopback_and_reloads_it() {
     let address = rx
         .recv_timeout(Duration::from_secs(10))
         .expect("the server's address");
+    (watcher, address, dir)
+}
+
+#[test]
+fn watch_serves_the_page_on_loopback_and_reloads_it() {
+    let (_watcher, address, dir) = serving("watch-serve", "a = 1\n\n数值 {a}。\n");
+    let doc = dir.join("doc.jues");
+    let out = dir.join("out");
     assert!(
         address.starts_with("127.0.0.1:"),
         "loopback only: {address}"
@@ -160,6 +182,89 @@ fn watch_serves_the_page_on_loopback_and_reloads_it() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(get(&address, "/").contains("2.00万元"));
+}
+
+/// DNS rebinding: a page on `evil.example`, whose name is made to point at 127.0.0.1, asks the
+/// server with its own name in `Host`. Only loopback names with the server's port are answered.
+#[test]
+fn the_served_page_is_only_for_loopback_names() {
+    let (_watcher, address, _dir) = serving("watch-hosts", "a = 1\n\n数值 {a}。\n");
+    let port = address.rsplit(':').next().unwrap();
+    let ask = |host: Option<&str>, path: &str| {
+        let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+        request(
+            &address,
+            &format!("GET {path} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"),
+        )
+    };
+    for host in [
+        "evil.example".to_owned(),
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+        "127.0.0.1:1".to_owned(),
+        format!("localhost.:{port}"),
+    ] {
+        for path in ["/", "/__version"] {
+            let answer = ask(Some(&host), path);
+            assert!(answer.starts_with("HTTP/1.1 403 "), "{host}: {answer}");
+            assert!(!answer.contains("数值"), "{host}: {answer}");
+        }
+    }
+    let answer = ask(None, "/");
+    assert!(answer.starts_with("HTTP/1.1 403 "), "no Host: {answer}");
+    let twice = request(
+        &address,
+        &format!(
+            "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\n\
+             Connection: close\r\n\r\n"
+        ),
+    );
+    assert!(twice.starts_with("HTTP/1.1 403 "), "two Hosts: {twice}");
+    for host in [
+        address.clone(),
+        "127.0.0.1".to_owned(),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let answer = ask(Some(&host), "/");
+        assert!(answer.starts_with("HTTP/1.1 200 "), "{host}: {answer}");
+        assert!(answer.contains("数值"), "{host}: {answer}");
+    }
+}
+
+/// A client that sends many requests and never reads the answers, one that never finishes its
+/// request and one that sends nothing hold up neither page loads nor `/__version`.
+#[test]
+fn a_stalled_client_does_not_stall_the_others() {
+    use std::io::Write;
+    // A page of some 600 kB: the answers to the stalled client fill every buffer on the way.
+    let mut text = "a = 1\n\n".to_owned();
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "第{i}段：数值 {{a}}，一段说明文字，让页面大一些。\n"
+        ));
+    }
+    let (_watcher, address, _dir) = serving("watch-stall", &text);
+    let page = format!("GET / HTTP/1.1\r\nHost: {address}\r\n\r\n");
+    let mut greedy = std::net::TcpStream::connect(&address).unwrap();
+    greedy.write_all(page.repeat(200).as_bytes()).unwrap();
+    let mut unfinished = std::net::TcpStream::connect(&address).unwrap();
+    unfinished
+        .write_all(format!("GET / HTTP/1.1\r\nHost: {address}\r\n").as_bytes())
+        .unwrap();
+    let silent = std::net::TcpStream::connect(&address).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    for _ in 0..3 {
+        let start = Instant::now();
+        assert!(get(&address, "/__version").starts_with("HTTP/1.1 200 "));
+        assert!(get(&address, "/").contains("第2999段"));
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+    drop((greedy, unfinished, silent));
 }
 
 /// Runs `jues watch` on `doc` and gathers its standard error, line by line.

@@ -10,39 +10,129 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// The files named by the arguments: files as given, folders searched for `.jues` files,
-/// and glob patterns (`reports/**/*.jues`) expanded, in a stable order.
+/// The files named by the arguments, each real file once (under the first name it is found
+/// by), in a stable order: files as given (a symbolic link too), folders searched for `.jues`
+/// files, and glob patterns (`reports/**/*.jues`) expanded. Searching a folder never enters a
+/// symbolically linked folder: a link to a sibling would check its files again, and two
+/// folders linked to each other would never end. A linked file inside is checked, once.
 fn expand(args: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "jues") {
-                out.push(path);
-            }
-        }
-    }
     let mut files = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut add = |path: PathBuf| {
+        // A name that does not resolve (missing, a dangling link) is kept as it is, to be
+        // reported as unreadable.
+        let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if seen.insert(real) {
+            files.push(path);
+        }
+    };
     for arg in args {
         let text = arg.to_string_lossy();
         if arg.is_dir() {
-            walk(arg, &mut files);
+            walk(arg, usize::MAX)
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "jues"))
+                .for_each(&mut add);
         } else if !arg.exists() && text.contains(['*', '?', '[']) {
-            let mut matched: Vec<PathBuf> = glob::glob(&text)
-                .map(|paths| paths.filter_map(Result::ok).collect())
-                .unwrap_or_default();
-            matched.sort();
+            let matched = expand_glob(&text);
             if matched.is_empty() {
-                files.push(arg.clone()); // reported as unreadable
+                add(arg.clone()); // reported as unreadable
             }
-            files.extend(matched);
+            matched.into_iter().for_each(&mut add);
         } else {
-            files.push(arg.clone());
+            add(arg.clone());
+        }
+    }
+    files
+}
+
+/// The files a glob pattern names: the folder its pattern starts in searched as
+/// [`walk`] searches (without entering linked folders), each file matched against the
+/// pattern (`*` within one name, `**` across folders).
+fn expand_glob(pattern: &str) -> Vec<PathBuf> {
+    let Ok(compiled) = glob::Pattern::new(pattern) else {
+        return Vec::new();
+    };
+    // The leading names without wildcards are a folder to start in.
+    let path = Path::new(pattern);
+    let mut base = PathBuf::new();
+    let mut rest = 0;
+    let mut recursive = false;
+    for component in path.components() {
+        let name = component.as_os_str().to_string_lossy();
+        if rest == 0 && !name.contains(['*', '?', '[']) {
+            base.push(component);
+        } else {
+            rest += 1;
+            recursive |= name.contains("**");
+        }
+    }
+    let depth = if recursive { usize::MAX } else { rest };
+    let options = glob::MatchOptions {
+        require_literal_separator: true,
+        ..glob::MatchOptions::new()
+    };
+    let start = if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base.clone()
+    };
+    walk(&start, depth)
+        .into_iter()
+        // `walk(".")` names `./a.jues`; the pattern `*.jues` names `a.jues`.
+        .map(|p| {
+            if base.as_os_str().is_empty() {
+                p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p)
+            } else {
+                p
+            }
+        })
+        .filter(|p| compiled.matches_path_with(p, options))
+        .collect()
+}
+
+/// The files under `dir`, at most `depth` folders down (1: those in `dir` itself), in name
+/// order, a folder's files where the folder is in the order. Symbolic links to folders are not
+/// entered; links to files, and dangling links, are files.
+fn walk(dir: &Path, depth: usize) -> Vec<PathBuf> {
+    /// The entries of a folder, sorted by name, each with whether it is a folder to enter.
+    fn entries(dir: &Path) -> std::vec::IntoIter<(PathBuf, bool)> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new().into_iter();
+        };
+        let mut entries: Vec<(PathBuf, bool)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let path = entry.path();
+                let kind = entry.file_type().ok()?;
+                if kind.is_symlink() {
+                    // Not entered when it is a folder, a file otherwise.
+                    (!path.is_dir()).then_some((path, false))
+                } else {
+                    Some((path, kind.is_dir()))
+                }
+            })
+            .collect();
+        entries.sort();
+        entries.into_iter()
+    }
+    let mut files = Vec::new();
+    if depth == 0 {
+        return files;
+    }
+    // Depth first, without recursion: a folder tree can be as deep as paths can be long.
+    let mut open = vec![entries(dir)];
+    while let Some(folder) = open.last_mut() {
+        match folder.next() {
+            None => {
+                open.pop();
+            }
+            Some((path, true)) => {
+                if open.len() < depth {
+                    open.push(entries(&path));
+                }
+            }
+            Some((path, false)) => files.push(path),
         }
     }
     files
