@@ -424,3 +424,38 @@ fn a_new_report_is_formatted_unfinished_and_shows_every_table_once() {
         "an unfilled value never shows as a number"
     );
 }
+
+/// The facts file names each source file relative to the main document's folder, so it is the
+/// same bytes whatever folder jues was run from (docs/facts.md), imports included.
+#[test]
+fn the_facts_file_is_the_same_from_any_working_folder() {
+    let dir = scratch("build-facts-folder");
+    std::fs::create_dir_all(dir.join("r/2018")).unwrap();
+    std::fs::create_dir_all(dir.join("r/2019")).unwrap();
+    std::fs::write(dir.join("r/2018/report.jues"), "x = 1\n").unwrap();
+    std::fs::write(
+        dir.join("r/2019/report.jues"),
+        "导入 \"../2018/report.jues\" 为 上年\n\ny = 上年.x + 1\n\n比上年多 {y - 上年.x = 1}。\n",
+    )
+    .unwrap();
+    let build = |cwd: &Path, file: &str, out: &Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_jues"))
+            .args(["build", file, "--to", "json", "-o"])
+            .arg(out)
+            .current_dir(cwd)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        std::fs::read_to_string(out.join("report.facts.json")).unwrap()
+    };
+    let here = build(&dir.join("r/2019"), "report.jues", &dir.join("out1"));
+    let above = build(&dir, "r/2019/report.jues", &dir.join("out2"));
+    let absolute = build(
+        Path::new("/"),
+        dir.join("r/2019/../2019/report.jues").to_str().unwrap(),
+        &dir.join("out3"),
+    );
+    assert_eq!(here, above);
+    assert_eq!(here, absolute);
+    assert!(here.contains("\"file\": \"report.jues\""), "{here}");
+}

@@ -25,7 +25,7 @@ struct Meta<'a> {
 
 #[derive(Serialize)]
 struct Position<'a> {
-    file: &'a str,
+    file: std::borrow::Cow<'a, str>,
     line: usize,
     column: usize,
 }
@@ -78,9 +78,30 @@ fn position(sources: &Sources, span: Span) -> Position<'_> {
     let file = sources.get(span.file);
     let (line, column) = file.line_col(span.start as usize);
     Position {
-        file: file.name(),
+        file: from_main_folder(sources, file.name()),
         line,
         column,
+    }
+}
+
+/// A file's name relative to the main document's folder, with `/` between folders: the same
+/// bytes whatever the working folder was (`jues build report.jues` in its folder, or
+/// `jues build 2019/report.jues` above it). The main file is its bare name, an import of the
+/// year before `../2018/report.jues`; a name from elsewhere (the built-in library) is kept.
+fn from_main_folder<'a>(sources: &Sources, name: &'a str) -> std::borrow::Cow<'a, str> {
+    use std::path::Path;
+    let main = Path::new(sources.get(crate::source::FileId(0)).name());
+    let folder = main.parent().unwrap_or(Path::new(""));
+    match Path::new(name).strip_prefix(folder) {
+        Ok(relative) => {
+            let relative = crate::files::normal(relative);
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            std::borrow::Cow::Owned(parts.join("/"))
+        }
+        Err(_) => std::borrow::Cow::Borrowed(name),
     }
 }
 
