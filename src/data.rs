@@ -29,6 +29,14 @@ pub(crate) enum DataError {
         column: String,
         found: Vec<String>,
     },
+    /// A cell holds a character a reader cannot see (`source::Hidden`).
+    Hidden {
+        span: Span,
+        /// `data.csv, row 5, column 名称`.
+        place: String,
+        kind: crate::source::Hidden,
+        char: char,
+    },
     /// The report's `字体` names a file that may not be read.
     Font {
         span: Span,
@@ -56,6 +64,21 @@ impl DataError {
             .with_help(
                 "the path is relative to the document and stays inside its project folder; CSV (UTF-8) and XLSX files are read",
             ),
+            DataError::Hidden {
+                span,
+                place,
+                kind,
+                char,
+            } => Diagnostic::new(
+                Code::HiddenCharacter,
+                format!(
+                    "{place}: {} (U+{:04X}): what is shown is not what is checked",
+                    kind.describe(),
+                    u32::from(*char)
+                ),
+                Label::new(*span, "in this data file"),
+            )
+            .with_help("delete it in the workbook: retype the cell"),
             DataError::Font { span, file, reason } => Diagnostic::new(
                 Code::FontFile,
                 format!("cannot use the font `{file}`: {reason}"),
@@ -264,6 +287,20 @@ fn to_rows(
     let mut out = Vec::new();
     for (index, cells) in body.iter().enumerate() {
         let line = index + 2; // the header is row 1
+        for (at, value) in cells.iter().enumerate() {
+            let hidden = value
+                .chars()
+                .find_map(|c| crate::source::Hidden::of(c).map(|kind| (kind, c)));
+            if let Some((kind, char)) = hidden {
+                let column = header.get(at).map_or("", String::as_str);
+                errors.push(DataError::Hidden {
+                    span,
+                    place: format!("{file}, row {line}, column {column}"),
+                    kind,
+                    char,
+                });
+            }
+        }
         let cell = |at: Option<usize>| {
             at.and_then(|a| cells.get(a))
                 .map(String::as_str)
