@@ -105,6 +105,40 @@ impl Hidden {
         }
     }
 
+    /// Whether the UTF-8 text at the start of `bytes` may be a hidden character: a cheap test
+    /// on its first bytes, true for every character [`Hidden::of`] names (and a few others),
+    /// false for the Chinese characters and punctuation that make up most of a report.
+    pub fn may_start(bytes: &[u8]) -> bool {
+        Hidden::may_lead(bytes.first().copied().unwrap_or(0)) && Hidden::may_start_with(bytes)
+    }
+
+    /// Whether a byte may be the first of a hidden character (the first test of
+    /// [`Hidden::may_start`], on one byte).
+    fn may_lead(byte: u8) -> bool {
+        byte < 0x20
+            || matches!(
+                byte,
+                0x7f | 0xc2 | 0xcd | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf3
+            )
+    }
+
+    fn may_start_with(bytes: &[u8]) -> bool {
+        let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+        match at(0) {
+            0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => true,
+            0xc2 | 0xcd | 0xd8 | 0xe1 | 0xf3 => true,
+            // U+200B–U+200F, U+202A–U+202E, U+2060–U+206F
+            0xe2 => {
+                matches!((at(1), at(2)), (0x80, 0x8b..=0x8f | 0xaa..=0xae) | (0x81, 0xa0..=0xaf))
+            }
+            // U+3164
+            0xe3 => at(1) == 0x85,
+            // U+FE00–U+FE0F, U+FEFF, U+FFA0, U+FFF9–U+FFFB
+            0xef => matches!(at(1), 0xb8 | 0xbb | 0xbe | 0xbf),
+            _ => false,
+        }
+    }
+
     /// What the character does, in a message.
     pub fn describe(self) -> &'static str {
         match self {
@@ -116,10 +150,45 @@ impl Hidden {
     }
 }
 
+/// The offsets and characters of the hidden characters in `text`. Only bytes that may start
+/// one are decoded: the text is mostly Chinese, whose characters start with other bytes.
+pub fn hidden_at(text: &str) -> impl Iterator<Item = (usize, char, Hidden)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&lead) = bytes.get(at) {
+            let here = at;
+            // From one character's first byte to the next one's.
+            at += match lead {
+                0x00..=0xbf => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            if Hidden::may_lead(lead) && bytes.get(here..).is_some_and(Hidden::may_start_with) {
+                let c = text.get(here..).and_then(|t| t.chars().next());
+                if let Some(found) = c.and_then(|c| Some((here, c, Hidden::of(c)?))) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The offsets of the carriage returns in `bytes`.
+fn carriage_returns(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\r')
+        .map(|(i, _)| i)
+}
+
 /// `text` with every hidden character written as `\u{…}`: how messages print text taken
 /// from a document or a data file, so that no escape sequence reaches the terminal.
 pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| Hidden::of(c).is_some()) {
+    if hidden_at(text).next().is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -247,9 +316,8 @@ impl SourceFile {
     pub fn shown(&self) -> &str {
         let shown = self.shown.get_or_init(|| {
             let bytes = self.text.as_bytes();
-            let differs = self.text.char_indices().any(|(i, c)| {
-                Hidden::of(c).is_some() || (c == '\r' && bytes.get(i + 1) != Some(&b'\n'))
-            });
+            let differs = hidden_at(&self.text).next().is_some()
+                || carriage_returns(bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
             differs.then(|| {
                 let mut out = String::with_capacity(self.text.len());
                 for (i, c) in self.text.char_indices() {
@@ -336,6 +404,29 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_hidden_character_starts_with_bytes_that_may_start_one() {
+        let mut buffer = [0u8; 4];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if Hidden::of(c).is_some() {
+                let bytes = c.encode_utf8(&mut buffer).as_bytes();
+                assert!(Hidden::may_start(bytes), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let file = SourceFile::new("a.jues", "一\r二\r\n三\n四");
+        let offsets: Vec<usize> = ["二", "三", "四"]
+            .iter()
+            .map(|s| file.text().find(s).unwrap())
+            .collect();
+        let lines: Vec<usize> = offsets.iter().map(|&o| file.line_col(o).0).collect();
+        assert_eq!(lines, [2, 3, 4]);
+        assert_eq!(file.shown(), "一\n二\r\n三\n四");
+    }
 
     #[test]
     fn line_col_counts_characters() {

@@ -240,8 +240,7 @@ fn lint_text(text: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
 pub(crate) fn hidden_characters(file: FileId, text: &str) -> Vec<Lint> {
     let mut lints: Vec<Lint> = Vec::new();
     let mut last_end = usize::MAX;
-    for (i, c) in text.char_indices() {
-        let Some(kind) = Hidden::of(c) else { continue };
+    for (i, c, kind) in crate::source::hidden_at(text) {
         if i == 0 && c == '\u{feff}' {
             continue;
         }

@@ -696,7 +696,9 @@ pub(super) fn unescape(raw: &str) -> String {
 /// ideograph (U+F900 豈) and the ideograph it stands for (U+8C48 豈).
 fn composed(text: String) -> String {
     use unicode_normalization::UnicodeNormalization;
-    if unicode_normalization::is_nfc(&text) {
+    // ASCII and the CJK unified ideographs neither decompose nor combine: most names.
+    let plain = |c: char| c.is_ascii() || ('\u{3400}'..='\u{9fff}').contains(&c);
+    if text.chars().all(plain) || unicode_normalization::is_nfc(&text) {
         text
     } else {
         text.nfc().collect()
