@@ -85,7 +85,7 @@ fn position(sources: &Sources, span: Span) -> Position<'_> {
 }
 
 /// The facts of `document` as pretty-printed JSON.
-pub(crate) fn render(document: &Document, sources: &Sources) -> String {
+pub fn render(document: &Document, sources: &Sources) -> String {
     let figures = document
         .figures
         .iter()
