@@ -6,10 +6,14 @@
 //! written, only trailing spaces removed. Runs of blank lines become one. Comments are kept:
 //! a declaration with a comment inside it is left as written, a comment after it on its line
 //! stays there. Formatting is idempotent, and a formatted document means the same.
+//!
+//! The formatter reads no `.jues` text on its own: the comments, strings and escapes come from
+//! the parse ([`syntax::marks`]), and whether a name needs corner brackets from the grammar
+//! ([`syntax::needs_quotes`]).
 
 use crate::ast::*;
 use crate::source::{FileId, Span};
-use crate::syntax;
+use crate::syntax::{self, Marks, NamePlace};
 
 /// Formats `text`; `None` when it has syntax errors (a broken file is left alone).
 pub fn format(text: &str) -> Option<String> {
@@ -17,7 +21,8 @@ pub fn format(text: &str) -> Option<String> {
     if !errors.is_empty() {
         return None;
     }
-    let printer = Printer { text };
+    let marks = syntax::marks(FileId(0), text)?;
+    let printer = Printer { text, marks };
     let mut out = String::new();
     let mut at = 0;
     for item in &module.items {
@@ -45,6 +50,7 @@ pub fn format(text: &str) -> Option<String> {
 
 struct Printer<'t> {
     text: &'t str,
+    marks: Marks,
 }
 
 /// Display width: Chinese characters take two columns.
@@ -109,29 +115,45 @@ impl Printer<'_> {
         }
     }
 
-    /// Whether `span` holds a comment (outside quoted text).
+    /// Whether `span` holds a comment (its `//` inside the span).
     fn has_comment(&self, span: Span) -> bool {
-        let mut in_string = false;
-        let mut previous = ' ';
-        for c in self.slice(span).chars() {
-            match c {
-                '"' if previous != '\\' => in_string = !in_string,
-                '\n' => in_string = false,
-                '/' if previous == '/' && !in_string => return true,
-                _ => {}
-            }
-            previous = c;
-        }
-        false
+        let from = self
+            .marks
+            .comments
+            .partition_point(|c| c.start < span.start.saturating_add(2));
+        self.marks
+            .comments
+            .get(from)
+            .is_some_and(|c| c.start.saturating_sub(2) < span.end)
     }
 
+    /// The text of `span` as written, each line without its trailing spaces.
     fn verbatim(&self, span: Span) -> String {
-        self.slice(span)
-            .trim_end_matches(['\n', '\r'])
-            .lines()
-            .map(trim_line_end)
-            .collect::<Vec<_>>()
-            .join("\n")
+        let text = self.slice(span).trim_end_matches(['\n', '\r']);
+        let mut at = span.start as usize;
+        let mut lines = Vec::new();
+        for line in text.split('\n') {
+            lines.push(line.get(..self.kept_len(at, line)).unwrap_or(line));
+            at += line.len() + 1;
+        }
+        lines.join("\n")
+    }
+
+    /// How much of `line`, which starts at byte `at` of the text, stays: all but its trailing
+    /// spaces (and carriage return), except those that are text, inside a string or an
+    /// escape (`\ `).
+    fn kept_len(&self, at: usize, line: &str) -> usize {
+        let mut keep = line.trim_end_matches(is_space).len();
+        let end = at + line.len();
+        let literal = &self.marks.literal;
+        let from = literal.partition_point(|l| (l.end as usize) <= at + keep);
+        for l in literal.get(from..).unwrap_or_default() {
+            if l.start as usize >= end {
+                break;
+            }
+            keep = keep.max((l.end as usize).min(end) - at);
+        }
+        keep
     }
 
     fn item(&self, item: &Item, span: Span) -> String {
@@ -141,7 +163,7 @@ impl Printer<'_> {
         match item {
             Item::Report(r) => {
                 let mut out = format!("报告 {} {{\n", string(&r.title.value));
-                self.settings(&mut out, &r.settings, "  ");
+                self.settings(&mut out, &r.settings, NamePlace::ReportSetting);
                 out.push('}');
                 out
             }
@@ -168,17 +190,22 @@ impl Printer<'_> {
                 format!("检查 {}{message}", self.expr(&c.condition))
             }
             Item::Import(i) => match &i.alias {
-                Some(alias) => format!("导入 {} 为 {}", string(&i.path.value), name(&alias.text)),
+                Some(alias) => format!(
+                    "导入 {} 为 {}",
+                    string(&i.path.value),
+                    name(&alias.text, NamePlace::Other)
+                ),
                 None => format!("导入 {}", string(&i.path.value)),
             },
             Item::Block(_) => self.verbatim(span),
         }
     }
 
-    fn settings(&self, out: &mut String, settings: &[Setting], indent: &str) {
+    /// The settings of a block (`place`: of a `报告` or a `表`), indented, keys aligned.
+    fn settings(&self, out: &mut String, settings: &[Setting], place: NamePlace) {
         let key_width = settings
             .iter()
-            .map(|s| width(&name(&s.key.text)))
+            .map(|s| width(&name(&s.key.text, place)))
             .max()
             .unwrap_or(0);
         for s in settings {
@@ -188,8 +215,8 @@ impl Printer<'_> {
                 SettingValue::Name(n) => path(n),
             };
             out.push_str(&format!(
-                "{indent}{} {value}\n",
-                pad(&name(&s.key.text), key_width)
+                "  {} {value}\n",
+                pad(&name(&s.key.text, place), key_width)
             ));
         }
     }
@@ -249,7 +276,7 @@ impl Printer<'_> {
     }
 
     fn table(&self, t: &TableDecl) -> String {
-        let mut out = format!("表 {}", name(&t.name.text));
+        let mut out = format!("表 {}", name(&t.name.text, NamePlace::Other));
         if let Some(title) = &t.title {
             out.push_str(&format!(" {}", string(&title.value)));
         }
@@ -257,7 +284,7 @@ impl Printer<'_> {
             out.push_str(&format!(" 来自 {}", string(&source.value)));
         }
         out.push_str(" {\n");
-        self.settings(&mut out, &t.settings, "  ");
+        self.settings(&mut out, &t.settings, NamePlace::TableSetting);
         if !t.columns.is_empty() {
             let columns: Vec<String> = t.columns.iter().map(|c| self.column(c)).collect();
             out.push_str(&format!("  列 {}\n", columns.join(", ")));
@@ -300,8 +327,16 @@ impl Printer<'_> {
             .map(|l| format!(" {}", string(&l.value)))
             .unwrap_or_default();
         match &c.kind {
-            ColumnKind::Input(ty) => format!("{}{label}: {}", name(&c.name.text), path(ty)),
-            ColumnKind::Computed(e) => format!("{}{label} = {}", name(&c.name.text), self.expr(e)),
+            ColumnKind::Input(ty) => format!(
+                "{}{label}: {}",
+                name(&c.name.text, NamePlace::Other),
+                path(ty)
+            ),
+            ColumnKind::Computed(e) => format!(
+                "{}{label} = {}",
+                name(&c.name.text, NamePlace::Other),
+                self.expr(e)
+            ),
         }
     }
 
@@ -326,7 +361,7 @@ impl Printer<'_> {
                 CellValue::Placeholder(span) => self.slice(*span).to_owned(),
             };
             cells.push(match &cell.column {
-                Some(column) => format!("{}={value}", name(&column.text)),
+                Some(column) => format!("{}={value}", name(&column.text, NamePlace::Other)),
                 None => value,
             });
         }
@@ -359,7 +394,11 @@ impl Printer<'_> {
                         None => self.expr(&a.value),
                     })
                     .collect();
-                format!("{}({})", name(&call.function.text), args.join(", "))
+                format!(
+                    "{}({})",
+                    name(&call.function.text, NamePlace::Function),
+                    args.join(", ")
+                )
             }
             ExprKind::Binary(op, left, right) => {
                 let precedence = match op {
@@ -390,43 +429,23 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\r')
 }
 
-/// A line without its trailing spaces, except a space escaped by a backslash (`\ `), which is
-/// text.
-fn trim_line_end(line: &str) -> &str {
-    let trimmed = line.trim_end_matches(is_space);
-    let backslashes = trimmed.chars().rev().take_while(|c| *c == '\\').count();
-    if backslashes % 2 == 1 && trimmed.len() < line.len() {
-        let next = line[trimmed.len()..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
-        &line[..trimmed.len() + next]
-    } else {
-        trimmed
-    }
-}
-
-/// A name, in corner brackets when it is not a plain word.
-fn name(text: &str) -> String {
-    let plain = !text.is_empty()
-        && !text.starts_with(|c: char| c.is_ascii_digit())
-        && text.chars().all(|c| c == '_' || c.is_alphanumeric());
-    if plain {
-        text.to_owned()
-    } else {
+/// A name at `place`, in corner brackets exactly when the grammar would not read it bare there.
+fn name(text: &str, place: NamePlace) -> String {
+    if syntax::needs_quotes(text, place) {
         format!("「{text}」")
+    } else {
+        text.to_owned()
     }
 }
 
 fn path(p: &NamePath) -> String {
     p.segments
         .iter()
-        .map(|s| name(&s.text))
+        .map(|s| name(&s.text, NamePlace::Other))
         .collect::<Vec<_>>()
         .join(".")
 }
 
-/// A quoted string with `\`, `"`, line breaks and tabs escaped.
 /// Text as prose shows it: the characters that start markup (`{`, `}`, `*`, `\`) escaped,
 /// line breaks as spaces.
 pub fn escape_prose(text: &str) -> String {
@@ -444,7 +463,8 @@ pub fn escape_prose(text: &str) -> String {
     out
 }
 
-/// A jues string literal (`"…"`) whose value is `value`.
+/// A jues string literal (`"…"`) whose value is `value`: `\`, `"`, line breaks and tabs
+/// escaped. The one quoting function: the formatter and `jues new` write strings with it.
 pub fn string(value: &str) -> String {
     let mut out = String::from("\"");
     for c in value.chars() {

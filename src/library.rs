@@ -54,13 +54,40 @@ pub fn scaffold(
             string(path)
         ),
     };
-    let report = template
-        .replace("$上年块$", &prior)
-        .replace("$标题$", &string(&format!("{entity}{year}年度部门决算")))
-        .replace("$单位串$", &string(entity))
-        .replace("$单位$", &escape_prose(entity))
-        .replace("$年度$", &year.to_string())
-        .replace("$上年$", &last.to_string());
+    let report = fill(
+        template,
+        &[
+            ("$上年块$", prior),
+            ("$标题$", string(&format!("{entity}{year}年度部门决算"))),
+            ("$单位串$", string(entity)),
+            ("$单位$", escape_prose(entity)),
+            ("$年度$", year.to_string()),
+            ("$上年$", last.to_string()),
+        ],
+    );
     let csv = "科目编码,科目名称,年初预算,决算数,说明\n".to_owned();
     Some(vec![("report.jues", report), ("财政拨款支出.csv", csv)])
+}
+
+/// `template` with each placeholder replaced by its value, in one pass: a value is never read
+/// again, so a department named `某$年度$局` stays as given.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match values.iter().find(|(key, _)| rest.starts_with(key)) {
+            Some((key, value)) => {
+                out.push_str(value);
+                rest = &rest[key.len()..];
+            }
+            None => {
+                out.push('$');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -1,7 +1,7 @@
 //! Properties of the checker, tested on generated input (bounded so CI stays fast):
 //! interval evaluation contains the exact result; a correctly rounded stated value is never
 //! flagged; no input makes the compiler panic; a document parsed again after an edit reads as a
-//! fresh parse reads it.
+//! fresh parse reads it; formatting keeps the comments and the facts of generated documents.
 
 use jues::eval::unit::{Scale, Unit};
 use jues::eval::value::{self, Quantity};
@@ -545,5 +545,157 @@ proptest! {
         text in document(), at in 0.0..1.0f64, cut in 0usize..12, typed in typed(),
     ) {
         assert_reparse(&text, at, cut, &typed)?;
+    }
+}
+
+// ---------------------------------------------------------------- the formatter
+
+/// A name as an author writes it: plain, quoted when it must be, quoted when it need not be,
+/// with non-ASCII characters that are XID (`é`, `ｘ`) and that are not (`²`, `·`).
+fn fmt_name() -> impl Strategy<Value = &'static str> + Clone {
+    prop::sample::select(vec![
+        "收入",
+        "a",
+        "_x1",
+        "é",
+        "ｘ",
+        "甲乙",
+        "「x²」",
+        "「a\"b」",
+        "「a//b」",
+        "「合计」",
+        "「列」",
+        "「小计」",
+        "「收入」",
+        "「因公出国(境)费」",
+        "「a b」",
+        "「1a」",
+        "「中·外」",
+        "「待填」",
+        "「报告」",
+    ])
+}
+
+/// A string with escapes, quotes, comment marks and a line break inside.
+fn fmt_string() -> impl Strategy<Value = &'static str> + Clone {
+    prop::sample::select(vec![
+        "\"x\\\\\"",
+        "\"a\\\"b\"",
+        "\"//不是注释\"",
+        "\"\\n换行\\t\"",
+        "\"甲  \n乙\"",
+        "\"「」\"",
+        "\"\"",
+        "\"\\\\\\\"\"",
+        "\"x²\"",
+    ])
+}
+
+/// What ends a line: nothing, or a comment with quotes, backslashes and brackets in it.
+fn fmt_comment() -> impl Strategy<Value = &'static str> + Clone {
+    prop::sample::select(vec![
+        "",
+        "",
+        " // 注释",
+        " //",
+        "  // 注释 \"x",
+        " // 「a」 \\",
+        "\t// x  ",
+        " // \"a\\\\\" //",
+    ])
+}
+
+/// One item of a document to format: declarations and prose, with comments at every place.
+fn fmt_item() -> impl Strategy<Value = String> {
+    let value = prop::sample::select(vec!["1", "836.78", "-2.5万元", "3%", "待填", "7!"]);
+    let formula = prop::sample::select(vec!["a+1", "(a + b)*2", "a×(b-c)", "-a", "f(a，b)"]);
+    let figure = (
+        fmt_name(),
+        value.clone(),
+        fmt_string(),
+        fmt_comment(),
+        any::<bool>(),
+    )
+        .prop_map(|(n, v, s, c, label)| {
+            let label = if label {
+                format!(" {s}")
+            } else {
+                String::new()
+            };
+            format!("{n}={v}{label}{c}")
+        });
+    let member =
+        (fmt_name(), value.clone(), fmt_comment()).prop_map(|(n, v, c)| format!("  {n} = {v}{c}"));
+    let group = (
+        fmt_name(),
+        fmt_comment(),
+        proptest::collection::vec(member, 0..4),
+        fmt_comment(),
+    )
+        .prop_map(|(n, c, members, close)| {
+            format!("组 {n} {{{c}\n{}\n}}{close}", members.join("\n"))
+        });
+    let setting =
+        (fmt_name(), fmt_string(), fmt_comment()).prop_map(|(n, s, c)| format!("  {n} {s}{c}"));
+    let report = (
+        fmt_string(),
+        fmt_comment(),
+        proptest::collection::vec(setting.clone(), 0..3),
+    )
+        .prop_map(|(t, c, settings)| format!("报告 {t} {{{c}\n{}\n}}", settings.join("\n")));
+    let row = (
+        prop::sample::select(vec!["201", "20101", "合计", "\"其他\""]),
+        fmt_string(),
+        value,
+        fmt_comment(),
+    )
+        .prop_map(|(k, s, v, c)| format!("  {k} {s} {v}{c}"));
+    let table = (
+        fmt_name(),
+        fmt_comment(),
+        proptest::collection::vec(prop_oneof![row, setting], 0..4),
+    )
+        .prop_map(|(n, c, lines)| {
+            format!(
+                "表 {n} {{{c}\n  列 名称: 文本, 数: 金额\n{}\n}}",
+                lines.join("\n")
+            )
+        });
+    let check = (formula.clone(), fmt_string(), fmt_comment())
+        .prop_map(|(f, s, c)| format!("检查 {f} == 1 {s}{c}"));
+    let computed =
+        (fmt_name(), formula, fmt_comment()).prop_map(|(n, f, c)| format!("{n} = {f}{c}"));
+    let prose = prop::sample::select(vec![
+        "本年收入 {a} 万元，见 http://x // 不是注释",
+        "正文 \\  ",
+        "「a\"b」 不是名称",
+        "x² = 1 是正文",
+        "# 标题 // 不是注释",
+        "- 项\n// 列表里的注释\n  续行",
+        "段落\n// 段落里的注释\n续行",
+        "@如果 a > 0 { // 注释\n正文\n// 块里的注释\n}",
+        "// 一行注释",
+        "  // 缩进的注释  ",
+        "",
+    ])
+    .prop_map(str::to_owned);
+    prop_oneof![figure, group, report, table, check, computed, prose]
+}
+
+/// A document of items, one or two line breaks apart (a carriage return now and then).
+fn fmt_document() -> impl Strategy<Value = String> {
+    let end = prop::sample::select(vec!["\n", "\n", "\n\n", "\r\n", "  \n", "\n\n\n"]);
+    proptest::collection::vec((fmt_item(), end), 1..8)
+        .prop_map(|items| items.into_iter().map(|(i, e)| i + e).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..config() })]
+
+    /// Formatting keeps every comment and the facts, means the same, and is idempotent.
+    #[test]
+    fn formatting_keeps_the_comments_and_the_facts(text in fmt_document()) {
+        let checked = crate::fmt::check_formatting(std::path::Path::new("report.jues"), &text);
+        prop_assert!(checked.is_ok(), "{:?}: {}", text, checked.unwrap_err());
     }
 }

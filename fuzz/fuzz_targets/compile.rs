@@ -1,7 +1,7 @@
 //! Fuzzes the whole pipeline on arbitrary bytes: read, parse, check, evaluate, render HTML and
 //! Markdown, and format. Nothing may panic, hang or grow without bound. Parsing the text again
 //! after an edit (`syntax::Incremental`, here: from its first half to the whole) must give what
-//! a fresh parse gives.
+//! a fresh parse gives. Formatting must be idempotent and keep every comment and the facts.
 //! Run: `cargo fuzz run compile fuzz/corpus/compile tests/cases examples stdlib`: the first
 //! folder is the fuzzer's own corpus, the others seed it with every case, example and library file.
 #![no_main]
@@ -27,8 +27,36 @@ fuzz_target!(|data: &[u8]| {
         let fresh = jues::syntax::parse(file, text);
         assert_eq!(format!("{again:?}"), format!("{fresh:?}"), "parsing again differs");
         if let Some(once) = jues::fmt::format(text) {
-            // Formatting is idempotent on anything it accepts.
+            // Formatting is idempotent on anything it accepts, keeps every comment and the
+            // facts (without their positions and formulas, which formatting moves and lays out).
             assert_eq!(jues::fmt::format(&once).as_deref(), Some(once.as_str()));
+            assert_eq!(comments(&once), comments(text), "formatting changed a comment");
+            let before = facts(&compilation);
+            let mut sources = jues::source::Sources::new();
+            sources.add("fuzz.jues".to_owned(), once);
+            let after = jues::compile(sources, &jues::Options { strict: true, ..jues::Options::default() });
+            assert_eq!(facts(&after), before, "formatting changed the facts");
         }
     }
 });
+
+/// The comments of `text` as the grammar reads them, without trailing spaces, sorted.
+fn comments(text: &str) -> Option<Vec<String>> {
+    let marks = jues::syntax::marks(jues::source::FileId(0), text)?;
+    let mut comments: Vec<String> = marks
+        .comments
+        .iter()
+        .map(|c| text[c.range()].trim_end_matches([' ', '\t', '\u{3000}', '\r']).to_owned())
+        .collect();
+    comments.sort();
+    Some(comments)
+}
+
+/// The facts file without the lines that formatting may change: positions and formulas.
+fn facts(compilation: &jues::Compilation) -> String {
+    let json = jues::render::facts::render(&compilation.evaluated.document, &compilation.sources);
+    json.lines()
+        .filter(|l| !["\"line\":", "\"column\":", "\"formula\":"].iter().any(|k| l.trim_start().starts_with(k)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

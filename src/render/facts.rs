@@ -106,7 +106,7 @@ fn from_main_folder<'a>(sources: &Sources, name: &'a str) -> std::borrow::Cow<'a
 }
 
 /// The facts of `document` as pretty-printed JSON.
-pub(crate) fn render(document: &Document, sources: &Sources) -> String {
+pub fn render(document: &Document, sources: &Sources) -> String {
     let figures = document
         .figures
         .iter()

@@ -3,7 +3,7 @@
 //! Invariant: renderers read only [`crate::doc::Document`]; they never see the AST, the
 //! checker or the evaluator, and the same document always gives the same bytes.
 
-pub(crate) mod facts;
+pub mod facts;
 pub mod html;
 pub mod markdown;
 #[cfg(feature = "pdf")]

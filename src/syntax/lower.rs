@@ -368,9 +368,18 @@ impl<'e> Lowerer<'e> {
     fn operand(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let mut negations = Vec::new();
         let mut operand = None;
+        // A parenthesised expression spans its parentheses: `(a+b)+c` is all of the sum's text.
+        let mut open = None;
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::neg => negations.push(self.span(&p)),
+                Rule::lparen => open = Some(self.span(&p)),
+                Rule::rparen => {
+                    if let (Some(open), Some(inner)) = (open, operand.as_mut()) {
+                        let inner: &mut Expr = inner;
+                        inner.span = open.to(self.span(&p));
+                    }
+                }
                 Rule::literal => {
                     let literal = self.literal(p);
                     operand = Some(Expr {

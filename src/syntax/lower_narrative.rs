@@ -23,7 +23,7 @@ impl Lowerer<'_> {
                 }
                 Block::Heading(Heading {
                     level,
-                    content: merge_text(content),
+                    content: trim_line_ends(merge_text(content)),
                     span,
                 })
             }
@@ -41,7 +41,7 @@ impl Lowerer<'_> {
                 Block::List(List {
                     ordered,
                     items: vec![Paragraph {
-                        content: merge_text(content),
+                        content: trim_line_ends(merge_text(content)),
                         span,
                     }],
                     span,
@@ -132,7 +132,7 @@ impl Lowerer<'_> {
             self.inline(p, &mut content);
         }
         Paragraph {
-            content: merge_text(content),
+            content: trim_line_ends(merge_text(content)),
             span,
         }
     }
@@ -205,6 +205,29 @@ impl Lowerer<'_> {
 ///
 /// Only pieces whose text is exactly their source are joined, so that every text piece keeps
 /// a span whose bytes are its text (an escape `\{` stays a piece of its own).
+/// Spaces at the end of a line of prose are not text, as those at the start of a continued line
+/// are not (the grammar passes over them): each line's last text piece loses its trailing
+/// spaces, unless they are escaped (`\ `, a piece of its own).
+fn trim_line_ends(mut content: Vec<Inline>) -> Vec<Inline> {
+    let mut i = 0;
+    while i < content.len() {
+        let line_end = matches!(content.get(i + 1), None | Some(Inline::SoftBreak(_)));
+        if let (true, Some(Inline::Text(text, span))) = (line_end, content.get_mut(i)) {
+            if text.len() == (span.end - span.start) as usize {
+                let trimmed = text.trim_end_matches([' ', '\t', '\u{3000}']).len();
+                span.end -= (text.len() - trimmed) as u32;
+                text.truncate(trimmed);
+                if text.is_empty() {
+                    content.remove(i);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    content
+}
+
 pub(super) fn merge_text(pieces: Vec<Inline>) -> Vec<Inline> {
     let verbatim = |text: &str, span: Span| text.len() == (span.end - span.start) as usize;
     let mut out: Vec<Inline> = Vec::with_capacity(pieces.len());

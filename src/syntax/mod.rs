@@ -3,7 +3,8 @@
 //! `grammar/jues.pest` defines the language; [`parse`] drives pest one top-level item at a
 //! time (so one run reports several syntax errors) and lowers each item to [`crate::ast`]; a
 //! long file is parsed in pieces on several threads, and [`Incremental`] parses again only what
-//! an edit touched.
+//! an edit touched. [`marks`] and [`needs_quotes`] tell the formatter what it must not read on
+//! its own: where the comments and strings are, and whether a name may stand bare.
 //!
 //! Invariant: this is the only module that sees pest. Nothing here knows about units, values
 //! or other files.
@@ -13,9 +14,11 @@ mod expected;
 mod grammar;
 mod lower;
 mod lower_narrative;
+mod marks;
 mod parse;
 
 pub use error::SyntaxError;
+pub use marks::{marks, needs_quotes, Marks, NamePlace};
 pub use parse::{parse, Incremental, MAX_ERRORS, MAX_NESTING};
 
 use crate::ast::Module;

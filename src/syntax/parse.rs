@@ -275,7 +275,7 @@ fn split_points(text: &str, pieces: usize) -> Vec<usize> {
 }
 
 /// Where the first step starts: after a byte-order mark, if there is one.
-fn start_of(text: &str) -> usize {
+pub(super) fn start_of(text: &str) -> usize {
     if text.starts_with('\u{feff}') {
         3
     } else {
@@ -422,7 +422,7 @@ fn too_deep_error(file: FileId, at: usize) -> SyntaxError {
 /// From any start, nesting past the limit rises by more than `MAX_NESTING` from its lowest
 /// point since that start, and so passes one of these places on the way: cutting the text
 /// given to pest at the first place after a step's start bounds pest's recursion.
-fn deep_places(text: &str) -> Vec<usize> {
+pub(super) fn deep_places(text: &str) -> Vec<usize> {
     let mut places = Vec::new();
     let mut depth = 0usize;
     for (i, b) in text.bytes().enumerate() {
