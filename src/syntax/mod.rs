@@ -16,6 +16,7 @@ mod lower_narrative;
 mod parse;
 
 pub use error::SyntaxError;
+pub use lower::MAX_OPERATORS;
 pub use parse::{parse, Incremental, MAX_ERRORS, MAX_NESTING};
 
 use crate::ast::Module;
