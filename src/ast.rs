@@ -5,6 +5,9 @@
 //! the order of a figure's formula and its stated value). Nothing here knows about units,
 //! values or pest.
 
+// Decimals are never added with bare operators (see `src/eval/mod.rs`).
+#![warn(clippy::arithmetic_side_effects)]
+
 use crate::source::{FileId, Span};
 use rust_decimal::Decimal;
 
@@ -315,6 +318,36 @@ pub enum CellValue {
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+}
+
+impl Expr {
+    /// How deeply the expression nests: 1 for a literal or a reference, one more for each
+    /// operator or call around it (`-(a + b)` is 3). Computed without recursion, so it can
+    /// measure any tree; the lowering refuses one deeper than `syntax::MAX_OPERATORS`, which
+    /// keeps every stage that walks an expression by recursion within its stack.
+    pub fn depth(&self) -> usize {
+        let mut deepest = 0;
+        let mut todo = vec![(self, 1usize)];
+        while let Some((expr, depth)) = todo.pop() {
+            deepest = deepest.max(depth);
+            let below = depth.saturating_add(1);
+            match &expr.kind {
+                ExprKind::Neg(inner) => todo.push((inner, below)),
+                ExprKind::Binary(_, left, right) => {
+                    todo.push((left, below));
+                    todo.push((right, below));
+                }
+                ExprKind::Call(call) => {
+                    for arg in &call.args {
+                        todo.push((&arg.value, below));
+                        todo.extend(arg.filter.iter().map(|f| (f, below)));
+                    }
+                }
+                ExprKind::Literal(_) | ExprKind::Ref(_) | ExprKind::Placeholder => {}
+            }
+        }
+        deepest
+    }
 }
 
 /// The kinds of expression.

@@ -7,6 +7,9 @@
 //! floating point; a number cell is read as the shortest decimal that the float stands for
 //! (what Excel shows), never computed with as a float.
 
+// Decimals are never added with bare operators (see `src/eval/mod.rs`).
+#![warn(clippy::arithmetic_side_effects)]
+
 use crate::ast::*;
 use crate::diagnostics::{Code, Diagnostic, Label};
 use crate::source::Span;
@@ -286,7 +289,7 @@ fn to_rows(
     }
     let mut out = Vec::new();
     for (index, cells) in body.iter().enumerate() {
-        let line = index + 2; // the header is row 1
+        let line = index.saturating_add(2); // the header is row 1
         for (at, value) in cells.iter().enumerate() {
             let hidden = value
                 .chars()

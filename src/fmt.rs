@@ -15,8 +15,14 @@ use crate::ast::*;
 use crate::source::{FileId, Span};
 use crate::syntax::{self, Marks, NamePlace};
 
-/// Formats `text`; `None` when it has syntax errors (a broken file is left alone).
+/// Formats `text`; `None` when it has syntax errors (a broken file is left alone). The
+/// result has `\n` line ends: a lone `\r` (old Mac line ends) becomes one first, as `\r\n`
+/// does in the printing.
 pub fn format(text: &str) -> Option<String> {
+    let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
+    if text.as_bytes().iter().enumerate().any(lone_cr) {
+        return format(&text.replace("\r\n", "\n").replace('\r', "\n"));
+    }
     let (module, errors) = syntax::parse(FileId(0), text);
     if !errors.is_empty() {
         return None;
@@ -472,6 +478,7 @@ pub fn string(value: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c => out.push(c),
         }

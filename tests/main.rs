@@ -10,6 +10,7 @@ mod cli;
 mod docs;
 mod examples;
 mod fmt;
+mod limits;
 mod lsp;
 mod pdf;
 mod properties;

@@ -103,6 +103,42 @@ proptest! {
     }
 }
 
+/// A decimal anywhere in the range: up to 28 digits, 0 to 28 decimals, either sign.
+fn extreme() -> impl Strategy<Value = Decimal> {
+    (any::<i128>(), 0u32..29).prop_map(|(m, scale)| {
+        let m = m % 10i128.pow(28);
+        Decimal::try_from_i128_with_scale(m, scale).unwrap_or_default()
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Figures at the edge of the decimal range, through every operation, function, total and
+    /// check: never a panic, and what overflows is J0208 naming the operation (issue #13).
+    #[test]
+    fn figures_at_the_edge_of_the_range_never_panic(a in extreme(), b in extreme(), unit in 0usize..3) {
+        let unit = ["元", "万元", "亿元"][unit];
+        let text = format!(
+            "a = {a}{unit}\nb = {b}{unit}\nc = a + b\nd = a - b\ne = a * 3 / 7\nf = 占比(a, b)\n\
+             g = 增长率(a, b)\nh = 舍入(f, 2)\ni = 完成率(a, b) + 绝对值(d)\n\
+             j = sum(t.决算数) + 最小(a, b)\n检查 a > b\n\
+             表 t \"一般公共预算财政拨款支出决算表\" {{\n  单位 元\n  列 年初预算: 金额, 决算数: 金额, 说明: 文本\n\
+             \x20 2010301 \"行政运行\" {a} {b}\n  2010302 \"一般行政管理事务\" {b} {a}\n  合计 {a} {b}\n}}\n\
+             本年 {{c}}，{{d}}，{{e}}，{{f}}，{{g}}，{{h}}，{{i}}，{{j}}，{{f 按 ‰}}，{{增减(a, b)}}。\n"
+        );
+        let mut sources = Sources::new();
+        sources.add("edge.jues", text.clone());
+        let compilation = compile(sources, &Options { strict: true, ..Options::default() });
+        for d in &compilation.diagnostics {
+            if d.code.id() == "J0208" {
+                prop_assert!(d.message.contains("significant digits"), "{text}\n{}", d.message);
+            }
+        }
+        let _ = jues::render::markdown::render(&compilation.evaluated.document);
+    }
+}
+
 /// Mutations of the real examples: every line dropped or duplicated in turn must not panic.
 #[test]
 fn the_compiler_never_panics_on_mutated_examples() {

@@ -108,14 +108,19 @@ digits cannot be represented exactly and is refused rather than rounded.
 Write the amount in a larger unit (`万元`, `亿元`) or with fewer decimals.";
 
     TooDeeplyNested = "J0004", Error, "expression nested too deeply",
-"Parentheses, brackets or blocks are nested more deeply than jues allows (64 levels). No
-real report needs this; the limit keeps the compiler from exhausting its stack.
+"Parentheses, brackets or blocks are nested more deeply than jues allows (64 levels), a
+formula has more than 200 operators one inside another (a sum of more than 201 terms), or a
+value is computed through more than 250 steps nested in one another (each operator, function
+call, figure and table cell on the way one; a chain of more than 126 figures each computed
+from the next). No real report needs this; the limits keep the compiler from exhausting its
+stack.
 
 ```jues
 x = ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ```
 
-Split the formula into named figures.";
+Split the formula into named figures, add many parts up with `sum(…)` or a table's total, or
+write an intermediate figure as a number.";
 
     MalformedFigure = "J0005", Error, "figure needs one formula and at most one stated value",
 "A figure is a literal (`x = 836.78`), a formula (`x = a + b`), or a formula with the value
@@ -293,7 +298,10 @@ and `‰`. Column types are `金额`, `文本`, `比率` or a unit.
 ```";
 
     Overflow = "J0208", Error, "result out of range",
-"A computation leaves the range of exact decimals (28 significant digits).
+"A computation leaves the range of exact decimals (28 significant digits): a sum, a
+difference, a product or a quotient of figures or cells, a total against its rows, a value in
+the unit it is shown in (a ratio is shown in per cent, so one whose value in per cent is beyond
+the range has none). The message names the operation and its operands' values.
 
 ```jues
 a = 99999999999999999999999999亿元

@@ -32,7 +32,25 @@ impl Evaluator<'_> {
                     row: Some((t.decl.name.text.as_str(), row)),
                     ..Ctx::default()
                 };
-                self.eval(expr, ctx)
+                // A column computed from itself (`列 a = b + 1, b = a + 1`) has no value.
+                let key = (t.decl.name.text.clone(), row, col);
+                let declared = t.column_decls.get(col).map_or(span, |c| c.name.span);
+                if self.cyclic.contains(&key) {
+                    return None; // reported where the cycle was found
+                }
+                if !self.computing.insert(key.clone()) {
+                    // Reported even while a table is only being shown (quietly), and once:
+                    // every cell being computed now depends on this one and has no value.
+                    self.errors.push(EvalError::Cycle {
+                        span: declared,
+                        path: format!("column `{column}` of table `{table}` depends on itself"),
+                    });
+                    self.cyclic.extend(self.computing.iter().cloned());
+                    return None;
+                }
+                let value = self.eval(expr, ctx);
+                self.computing.remove(&key);
+                value
             }
             ColKind::Text => Some(
                 t.rows[row].cells[col]
@@ -73,7 +91,7 @@ impl Evaluator<'_> {
                 let start = (0..row)
                     .rev()
                     .find(|&i| matches!(t.rows[i].kind, RowKind::Subtotal | RowKind::Total))
-                    .map_or(0, |i| i + 1);
+                    .map_or(0, |i| i.saturating_add(1));
                 (start..row)
                     .filter(|&i| t.rows[i].parent.is_none())
                     .collect()
@@ -99,7 +117,11 @@ impl Evaluator<'_> {
                 Some(a) => match value::add(a, q, money) {
                     Ok(s) => s,
                     Err(e) => {
-                        self.op_error(e, span, None);
+                        let operation = format!(
+                            "adding up column `{column}`: {}",
+                            self.operation("+", &[a, q])
+                        );
+                        self.op_error(e, span, None, Some(operation));
                         return None;
                     }
                 },
@@ -243,10 +265,25 @@ impl Evaluator<'_> {
             ) else {
                 continue;
             };
+            // |actual − budget| > |budget| / 10, compared as 10 × |actual − budget| > |budget|:
+            // without a quotient, which a budget of 0.0…01 would take out of range.
+            let Some(change) = a.nominal.checked_sub(b.nominal) else {
+                let operation = self.operation("-", &[a, b]);
+                self.error(EvalError::Overflow {
+                    span,
+                    expression: format!("`{} - {}` of {label}", names.1, names.0),
+                    operation: format!("{operation} has more than 28 significant digits"),
+                });
+                continue;
+            };
             let differs = if b.nominal.is_zero() {
                 !a.nominal.is_zero()
             } else {
-                ((a.nominal - b.nominal) / b.nominal).abs() > Decimal::new(1, 1)
+                // Ten times a change beyond the decimal range is more than any budget.
+                change
+                    .abs()
+                    .checked_mul(Decimal::TEN)
+                    .is_none_or(|tenfold| tenfold > b.nominal.abs())
             };
             if differs {
                 let unit = format::display_unit(b.dim, self.settings.money);
@@ -311,7 +348,27 @@ impl Evaluator<'_> {
                     .filter_map(|&p| self.tables.get(table).map(|t| t.rows[p].span))
                     .collect();
                 if !stated.interval.intersects(computed.interval) {
-                    let difference = Quantity::exact(stated.dim, stated.nominal - computed.nominal);
+                    let Some(difference) = stated.nominal.checked_sub(computed.nominal) else {
+                        let operation = self.operation("-", &[stated, computed]);
+                        self.error(EvalError::Overflow {
+                            span: cell.span,
+                            expression: format!(
+                                "how far {row_label} (column `{column}`) is from the sum of its rows"
+                            ),
+                            operation: format!(
+                                "the stated less the computed, {operation}, has more than 28 significant digits"
+                            ),
+                        });
+                        return;
+                    };
+                    let difference = Quantity::exact(stated.dim, difference);
+                    let write = match format::in_unit(computed.nominal, unit) {
+                        Some(v) => {
+                            let v = v.normalize();
+                            rounding.round(v, v.scale().max(decimals)).to_string()
+                        }
+                        None => format::exact(computed.nominal, computed.dim, self.settings.money),
+                    };
                     self.error(EvalError::TotalMismatch {
                         span: cell.span,
                         table: table.to_owned(),
@@ -321,11 +378,7 @@ impl Evaluator<'_> {
                         computed: format::precise(&computed, unit, decimals, rounding),
                         difference: format::precise(&difference, unit, decimals, rounding),
                         write: format!(
-                            "{}{}",
-                            {
-                                let v = format::in_unit(computed.nominal, unit).normalize();
-                                rounding.round(v, v.scale().max(decimals))
-                            },
+                            "{write}{}",
                             literal.unit.as_ref().map_or("", |u| u.text.as_str())
                         ),
                         rows: spans,
@@ -339,7 +392,12 @@ impl Evaluator<'_> {
                             "the sum of the rows under {row_label} (column `{column}`)"
                         ),
                         computed: format::precise(&computed, unit, decimals, rounding),
-                        interval: format::interval(&computed, unit, decimals + 3, rounding),
+                        interval: format::interval(
+                            &computed,
+                            unit,
+                            decimals.saturating_add(3),
+                            rounding,
+                        ),
                         write: show(&computed),
                     };
                     self.error(EvalError::RoundingOnly(statement));
@@ -424,11 +482,13 @@ impl Evaluator<'_> {
                     ..format::Style::default()
                 };
                 let (text, number) = match self.cell(name, index, column, Span::default()) {
+                    // Every value that has one can be shown in its unit (see `value`).
                     Some(Value::Num(q)) => {
                         let unit = format::display_unit(q.dim, table_money);
                         (
-                            format::show(&q, bare, table_money, self.settings.rounding),
-                            Some(format::in_unit(q.nominal, unit).normalize().to_string()),
+                            format::show(&q, bare, table_money, self.settings.rounding)
+                                .unwrap_or_default(),
+                            format::in_unit(q.nominal, unit).map(|v| v.normalize().to_string()),
                         )
                     }
                     Some(Value::Text(text)) => (text, None),

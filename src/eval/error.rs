@@ -62,8 +62,25 @@ pub enum EvalError {
         unit: String,
         suggestion: Option<String>,
     },
-    /// Beyond the range of decimals.
-    Overflow { span: Span },
+    /// `a + a` where `a` is 9999999999999999999999999999亿元: beyond the range of decimals.
+    Overflow {
+        span: Span,
+        /// What was computed, quoted (`` `a + a` ``).
+        expression: String,
+        /// What overflowed, with the operands' values: `…亿元 + …亿元 has more than 28
+        /// significant digits`.
+        operation: String,
+    },
+    /// A value computed through more than `limit` steps nested in one another (a figure
+    /// computed from a figure computed from …).
+    TooDeep {
+        span: Span,
+        /// Where evaluation started (`a1000`'s formula).
+        root: String,
+        /// Where it went past the limit.
+        expression: String,
+        limit: usize,
+    },
     /// `上年.收入总计` where the imported document defines no such figure.
     UnknownImported {
         span: Span,
@@ -224,12 +241,18 @@ impl EvalError {
                     None => d.with_help("money is 元, 千元, 万元 or 亿元; counts are 人, 人次, 家, 个, 项, 辆, 台(套), 期, 场, 份, 件, 批次, 团组 …; ratios are % and ‰ (see `docs/language.md`)"),
                 }
             }
-            EvalError::Overflow { span } => Diagnostic::new(
+            EvalError::Overflow { span, expression, operation } => Diagnostic::new(
                 Code::Overflow,
-                "the result is too large to compute exactly",
-                Label::new(*span, "overflows 28 significant digits"),
+                format!("cannot compute {expression} exactly: {operation}"),
+                Label::new(*span, "beyond the range of exact decimals"),
             )
-            .with_help("use a larger unit or fewer decimals"),
+            .with_help("no amount in a report is this large or this precise: check the values it is computed from, or write them in a larger unit (`万元`, `亿元`) or with fewer decimals"),
+            EvalError::TooDeep { span, root, expression, limit } => Diagnostic::new(
+                Code::TooDeeplyNested,
+                format!("computing `{root}` goes more than {limit} steps deep (figures computed from figures, cells and operators, one inside another), down to `{expression}` here"),
+                Label::new(*span, format!("step {limit}")),
+            )
+            .with_help("compute it through fewer figures in a row: add many parts up with `sum(…)` or from a table's total, or write an intermediate figure as a number (`x = 1149.45`) and compute the rest from it"),
             EvalError::UnknownImported { span, name, suggestion, by_label } => {
                 let d = Diagnostic::new(
                     Code::UnknownName,
@@ -247,7 +270,7 @@ impl EvalError {
                 format!("circular definition: {path}"),
                 Label::new(*span, "depends on itself"),
             )
-            .with_help("give one of these figures a value (a number) instead of a formula"),
+            .with_help("give one of them a value (a number) instead of a formula"),
             EvalError::CheckFailed { span, message, detail, figures } => {
                 let mut d = Diagnostic::new(
                     Code::CheckFailed,

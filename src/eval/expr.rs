@@ -7,7 +7,7 @@ use super::interval::Interval;
 use super::table::Table;
 use super::unit::{Dim, Unit};
 use super::value::{self, OpError, Quantity, Value};
-use super::{Ctx, Evaluator};
+use super::{Ctx, Evaluator, MAX_DEPTH};
 use crate::ast::*;
 use crate::check::functions::Function;
 use crate::check::Target;
@@ -17,7 +17,33 @@ use rust_decimal::Decimal;
 impl Evaluator<'_> {
     // -------------------------------------------------------------- expressions
 
+    /// The value of `expr`. Evaluation nests (a figure computed from a figure, a cell from
+    /// a cell, an operand of an operand): past [`MAX_DEPTH`] levels it stops with J0004, so
+    /// no input exhausts the stack.
     pub(crate) fn eval(&mut self, expr: &Expr, ctx: Ctx<'_>) -> Option<Value> {
+        if self.depth >= MAX_DEPTH {
+            if !self.too_deep && !self.quiet {
+                // Reported once, at the deepest place: every value above it fails with it.
+                self.too_deep = true;
+                self.error(EvalError::TooDeep {
+                    span: expr.span,
+                    root: self.text(self.root),
+                    expression: self.text(expr.span),
+                    limit: MAX_DEPTH,
+                });
+            }
+            return None;
+        }
+        if self.depth == 0 {
+            self.root = expr.span;
+        }
+        self.depth = self.depth.saturating_add(1);
+        let value = self.eval_nested(expr, ctx);
+        self.depth = self.depth.saturating_sub(1);
+        value
+    }
+
+    fn eval_nested(&mut self, expr: &Expr, ctx: Ctx<'_>) -> Option<Value> {
         match &expr.kind {
             ExprKind::Literal(literal) => {
                 let unit = match &literal.unit {
@@ -27,7 +53,8 @@ impl Evaluator<'_> {
                 match Quantity::literal(literal.value, unit, literal.exact) {
                     Ok(q) => Some(Value::Num(q)),
                     Err(e) => {
-                        self.op_error(e, literal.span, None);
+                        let operation = super::literal_in_base(literal, unit);
+                        self.op_error(e, literal.span, None, Some(operation));
                         None
                     }
                 }
@@ -53,7 +80,7 @@ impl Evaluator<'_> {
         match v.num() {
             Ok(q) => Some(q),
             Err(e) => {
-                self.op_error(e, span, None);
+                self.op_error(e, span, None, None);
                 None
             }
         }
@@ -79,11 +106,12 @@ impl Evaluator<'_> {
         match result {
             Ok(v) => Some(v),
             Err(OpError::ZeroBase) => {
-                self.op_error(OpError::ZeroBase, span, Some(("/", right)));
+                self.op_error(OpError::ZeroBase, span, Some(("/", right)), None);
                 None
             }
             Err(e) => {
-                self.op_error(e, span, None);
+                let operation = self.operation(op.symbol(), &[l, r]);
+                self.op_error(e, span, None, Some(operation));
                 None
             }
         }
@@ -184,7 +212,8 @@ impl Evaluator<'_> {
                     match next {
                         Ok(v) => acc = Some(v),
                         Err(e) => {
-                            self.op_error(e, span, None);
+                            let operation = acc.map(|a| self.operation("+", &[a, q]));
+                            self.op_error(e, span, None, operation);
                             return None;
                         }
                     }
@@ -213,7 +242,13 @@ impl Evaluator<'_> {
                 match result {
                     Ok(q) => Some(Value::Num(q)),
                     Err(e) => {
-                        self.op_error(e, span, Some(base));
+                        let op = if function == Function::Change {
+                            "-"
+                        } else {
+                            "/"
+                        };
+                        let operation = self.operation(op, &[a, b]);
+                        self.op_error(e, span, Some(base), Some(operation));
                         None
                     }
                 }
@@ -250,21 +285,26 @@ impl Evaluator<'_> {
                     },
                     None => 0,
                 };
+                // Rounded as shown: in the display unit, and back. (Rounding a value that is
+                // shown cannot take it out of range, but every step is checked all the same.)
                 let unit = format::display_unit(q.dim, self.settings.money);
                 let factor = unit.map_or(Decimal::ONE, Unit::factor);
+                let rounding = self.settings.rounding;
                 let r = |v: Decimal| {
-                    self.settings
-                        .rounding
-                        .round(format::in_unit(v, unit), decimals)
-                        * factor
+                    format::in_unit(v, unit)
+                        .and_then(|shown| rounding.round(shown, decimals).checked_mul(factor))
+                };
+                let (Some(nominal), Some(lo), Some(hi)) =
+                    (r(q.nominal), r(q.interval.lo), r(q.interval.hi))
+                else {
+                    let operation = self.operation("", &[q]);
+                    self.op_error(OpError::Overflow, span, None, Some(operation));
+                    return None;
                 };
                 Some(Value::Num(Quantity {
                     dim: q.dim,
-                    nominal: r(q.nominal),
-                    interval: Interval {
-                        lo: r(q.interval.lo),
-                        hi: r(q.interval.hi),
-                    },
+                    nominal,
+                    interval: Interval { lo, hi },
                 }))
             }
         }
@@ -361,17 +401,13 @@ impl Evaluator<'_> {
                 else {
                     return;
                 };
-                let Ok((lq, rq)) = value::unify(lq, rq, op.symbol(), self.settings.money) else {
-                    self.op_error(
-                        OpError::Dims {
-                            op: op.symbol(),
-                            left: lq.dim,
-                            right: rq.dim,
-                        },
-                        check.condition.span,
-                        None,
-                    );
-                    return;
+                let (lq, rq) = match value::unify(lq, rq, op.symbol(), self.settings.money) {
+                    Ok(unified) => unified,
+                    Err(e) => {
+                        let operation = self.operation(op.symbol(), &[lq, rq]);
+                        self.op_error(e, check.condition.span, None, Some(operation));
+                        return;
+                    }
                 };
                 if !compare(*op, lq, rq) {
                     let unit = format::display_unit(lq.dim, self.settings.money);

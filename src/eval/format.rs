@@ -26,11 +26,25 @@ pub(crate) fn default_decimals(dim: Dim, nominal: Decimal) -> u32 {
     }
 }
 
-/// `v` (in base units) expressed in `unit`.
-pub(crate) fn in_unit(v: Decimal, unit: Option<Unit>) -> Decimal {
+/// `v` (in base units) expressed in `unit`; `None` when that is beyond the decimal range (a
+/// ratio of 10²⁷ has no value in per cent): such a value is an overflow, never shown.
+pub(crate) fn in_unit(v: Decimal, unit: Option<Unit>) -> Option<Decimal> {
     match unit {
-        Some(u) => v.checked_div(u.factor()).unwrap_or(v),
-        None => v,
+        Some(u) => v.checked_div(u.factor()),
+        None => Some(v),
+    }
+}
+
+/// A value with all its digits, for messages: `7000000000000000000000000万元`, `72.8%`; a
+/// ratio beyond the range of per cent as a multiple (`7922816251426433759354395034倍`).
+pub(crate) fn exact(v: Decimal, dim: Dim, money: Unit) -> String {
+    let unit = display_unit(dim, money);
+    match in_unit(v, unit) {
+        Some(shown) => {
+            let name = unit.map(Unit::name).unwrap_or_default();
+            format!("{}{name}", shown.normalize())
+        }
+        None => format!("{}倍", v.normalize()),
     }
 }
 
@@ -39,14 +53,19 @@ pub(crate) fn decimal(v: Decimal, decimals: u32, rounding: Rounding) -> String {
     rounding.round(v, decimals).to_string()
 }
 
-/// A quantity with its unit: `836.78万元`, `72.80%`, `34272人`.
+/// A quantity with its unit: `836.78万元`, `72.80%`, `34272人`; in messages. A value beyond
+/// the range of `unit` (a computation that overflowed, which is reported) is shown with all
+/// its digits in its base unit, as [`exact`] shows it.
 pub(crate) fn quantity(
     q: &Quantity,
     unit: Option<Unit>,
     decimals: u32,
     rounding: Rounding,
 ) -> String {
-    let digits = decimal(in_unit(q.nominal, unit), decimals, rounding);
+    let Some(shown) = in_unit(q.nominal, unit) else {
+        return exact(q.nominal, q.dim, Unit::Money(Scale::One));
+    };
+    let digits = decimal(shown, decimals, rounding);
     match unit {
         Some(u) => format!("{digits}{}", u.name()),
         None => digits,
@@ -62,8 +81,8 @@ pub(crate) fn interval(
     rounding: Rounding,
 ) -> Option<String> {
     let name = unit.map(Unit::name).unwrap_or_default();
-    let lo = decimal(in_unit(q.interval.lo, unit), decimals, rounding);
-    let hi = decimal(in_unit(q.interval.hi, unit), decimals, rounding);
+    let lo = decimal(in_unit(q.interval.lo, unit)?, decimals, rounding);
+    let hi = decimal(in_unit(q.interval.hi, unit)?, decimals, rounding);
     (lo != hi).then(|| format!("[{lo}{name}, {hi}{name}]"))
 }
 
@@ -76,11 +95,12 @@ pub(crate) fn precise(
     decimals: u32,
     rounding: Rounding,
 ) -> String {
-    let natural = in_unit(q.nominal, unit).normalize().scale();
-    let shown = if natural <= decimals + 2 {
+    let natural = in_unit(q.nominal, unit).map_or(0, |v| v.normalize().scale());
+    let more = decimals.saturating_add(2);
+    let shown = if natural <= more {
         natural.max(decimals)
     } else {
-        decimals + 2
+        more
     };
     quantity(q, unit, shown, rounding)
 }
@@ -102,13 +122,15 @@ pub(crate) struct Style {
     pub bare: bool,
 }
 
-/// A quantity as shown in the document: `836.78万元`, `增加65.10万元`, `72.80%`, `持平`.
-pub(crate) fn show(q: &Quantity, style: Style, money: Unit, rounding: Rounding) -> String {
+/// A quantity as shown in the document: `836.78万元`, `增加65.10万元`, `72.80%`, `持平`;
+/// `None` when its value in the unit asked for is beyond the decimal range (an overflow).
+pub(crate) fn show(q: &Quantity, style: Style, money: Unit, rounding: Rounding) -> Option<String> {
     let unit = style.unit.or_else(|| display_unit(q.dim, money));
+    let shown = in_unit(q.nominal, unit)?;
     let decimals = style
         .decimals
-        .unwrap_or_else(|| default_decimals(q.dim, in_unit(q.nominal, unit)));
-    let value = rounding.round(in_unit(q.nominal, unit), decimals);
+        .unwrap_or_else(|| default_decimals(q.dim, shown));
+    let value = rounding.round(shown, decimals);
     let unit_name = match unit {
         Some(u) if !style.bare || u.dim() == Dim::Ratio => u.name(),
         _ => String::new(),
@@ -120,13 +142,16 @@ pub(crate) fn show(q: &Quantity, style: Style, money: Unit, rounding: Rounding) 
             ("增加", "减少")
         };
         if value.is_zero() {
-            return "持平".to_owned();
+            return Some("持平".to_owned());
         }
         let word = if value.is_sign_negative() { down } else { up };
-        return format!("{word}{}{unit_name}", digits(value.abs(), style.thousands));
+        return Some(format!(
+            "{word}{}{unit_name}",
+            digits(value.abs(), style.thousands)
+        ));
     }
     let value = if style.abs { value.abs() } else { value };
-    format!("{}{unit_name}", digits(value, style.thousands))
+    Some(format!("{}{unit_name}", digits(value, style.thousands)))
 }
 
 /// A decimal's digits, optionally with thousands grouped: `1,149.45`.
@@ -145,7 +170,7 @@ pub(crate) fn digits(v: Decimal, thousands: bool) -> String {
     };
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && int.len().saturating_sub(i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -168,9 +193,12 @@ mod tests {
             wording: true,
             ..Style::default()
         };
-        assert_eq!(show(&q, style, money, Rounding::HalfUp), "减少77.31万元");
         assert_eq!(
-            show(&q, Style::default(), money, Rounding::HalfUp),
+            show(&q, style, money, Rounding::HalfUp).unwrap(),
+            "减少77.31万元"
+        );
+        assert_eq!(
+            show(&q, Style::default(), money, Rounding::HalfUp).unwrap(),
             "-77.31万元"
         );
         assert_eq!(digits(Decimal::new(123456789, 2), true), "1,234,567.89");

@@ -15,17 +15,6 @@ pub struct Interval {
     pub hi: Decimal,
 }
 
-impl std::ops::Neg for Interval {
-    type Output = Interval;
-
-    fn neg(self) -> Interval {
-        Interval {
-            lo: -self.hi,
-            hi: -self.lo,
-        }
-    }
-}
-
 /// Arithmetic that leaves the decimal range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overflow;
@@ -42,6 +31,14 @@ impl Interval {
             lo: v.checked_sub(half).ok_or(Overflow)?,
             hi: v.checked_add(half).ok_or(Overflow)?,
         })
+    }
+
+    /// `[-hi, -lo]`: flipping the sign of a decimal never overflows.
+    pub fn negated(self) -> Interval {
+        Interval {
+            lo: -self.hi,
+            hi: -self.lo,
+        }
     }
 
     /// Whether the two intervals share a point.
@@ -101,7 +98,7 @@ impl Interval {
         if self.lo >= Decimal::ZERO {
             self
         } else if self.hi <= Decimal::ZERO {
-            -self
+            self.negated()
         } else {
             Interval {
                 lo: Decimal::ZERO,
@@ -128,7 +125,7 @@ impl Interval {
 /// A product bound, widened when the decimal product had to drop digits.
 fn mul_bound(a: Decimal, b: Decimal) -> Result<(Decimal, Decimal), Overflow> {
     let p = a.checked_mul(b).ok_or(Overflow)?;
-    if a.scale() + b.scale() > p.scale() {
+    if a.scale().saturating_add(b.scale()) > p.scale() {
         let ulp = Decimal::new(1, p.scale());
         return Ok((
             p.checked_sub(ulp).ok_or(Overflow)?,

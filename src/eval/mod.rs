@@ -6,6 +6,11 @@
 //! (`narrative`). Problems are [`EvalError`]s; an error is reported once, where it happens,
 //! and whatever depends on the failed value is skipped silently.
 
+// Arithmetic on decimals is checked (`checked_add` …), never `+` `-` `*` `/`, which panic
+// when the result is beyond the range of decimals: the lint finds every bare operator, and a
+// test (`decimal_arithmetic_is_checked`) that every file naming `Decimal` is under it.
+#![warn(clippy::arithmetic_side_effects)]
+
 mod cells;
 pub(crate) mod error;
 mod expr;
@@ -193,6 +198,17 @@ fn metadata(modules: &[Module]) -> Document {
     document
 }
 
+/// A literal converted to its base unit, as an overflow message names it:
+/// `9999999999999999999999999999亿元 in 元`.
+pub(crate) fn literal_in_base(literal: &Literal, unit: Option<Unit>) -> String {
+    let base = match unit.map(Unit::dim) {
+        Some(Dim::Money) => " in 元",
+        Some(Dim::Ratio) => " as a fraction",
+        _ => "",
+    };
+    format!("{}{base}", table::literal_text(literal))
+}
+
 #[derive(Debug, Clone)]
 enum Slot {
     InProgress,
@@ -232,7 +248,25 @@ pub(crate) struct Evaluator<'a> {
     errors: Vec<EvalError>,
     /// While set, errors are dropped (rendering table cells that need not have a value).
     quiet: bool,
+    /// How deeply evaluation is nested now (see [`MAX_DEPTH`]).
+    depth: usize,
+    /// Whether evaluation went past [`MAX_DEPTH`] (reported once).
+    too_deep: bool,
+    /// The computed cells being evaluated (table, row, column): one met again is a cycle.
+    computing: FxHashSet<(String, usize, usize)>,
+    /// The computed cells found on a cycle (or depending on one): they have no value.
+    cyclic: FxHashSet<(String, usize, usize)>,
+    /// The outermost expression being evaluated, named when evaluation goes too deep.
+    root: Span,
 }
+
+/// How deeply evaluation may nest: a figure computed from a figure computed from …, each
+/// figure, cell, operator and function call on the way one step (a figure computed from the
+/// next is two: its operator and the reference). Deeper is J0004, so that no input exhausts
+/// the stack: a step takes up to 5.5 KiB of it in a debug build, and the limit keeps
+/// evaluation within 1.4 MiB of the 2 MiB a worker thread and the language server have
+/// (`tests/limits.rs` proves it). The limit is written in `docs/language.md`.
+pub const MAX_DEPTH: usize = 250;
 
 impl<'a> Evaluator<'a> {
     fn new(
@@ -259,6 +293,11 @@ impl<'a> Evaluator<'a> {
             values: HashMap::default(),
             errors: Vec::new(),
             quiet: false,
+            depth: 0,
+            too_deep: false,
+            computing: FxHashSet::default(),
+            cyclic: FxHashSet::default(),
+            root: Span::default(),
         }
     }
 
@@ -369,12 +408,15 @@ impl<'a> Evaluator<'a> {
                 let (value, unit, lower, upper) = match value {
                     Value::Num(q) => {
                         let unit = format::display_unit(q.dim, self.settings.money);
-                        let show = |v: Decimal| format::in_unit(v, unit).normalize().to_string();
+                        // Every value that has one can be shown in its unit (see `value`).
+                        let show = |v: Decimal| {
+                            format::in_unit(v, unit).map(|v| v.normalize().to_string())
+                        };
                         (
-                            show(q.nominal),
+                            show(q.nominal)?,
                             unit.map(Unit::name),
-                            Some(show(q.interval.lo)),
-                            Some(show(q.interval.hi)),
+                            show(q.interval.lo),
+                            show(q.interval.hi),
                         )
                     }
                     Value::Text(t) => (t.clone(), None, None, None),
@@ -419,8 +461,25 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// Turns an operation's failure into a diagnostic at `span`.
-    fn op_error(&mut self, error: OpError, span: Span, function: Option<(&str, Span)>) {
+    /// An operation as an overflow message names it: the operands' values joined by `op`
+    /// (`9999999999999999999999999999亿元 + 9999999999999999999999999999亿元`).
+    fn operation(&self, op: &str, operands: &[Quantity]) -> String {
+        let shown: Vec<String> = operands
+            .iter()
+            .map(|q| format::exact(q.nominal, q.dim, self.settings.money))
+            .collect();
+        shown.join(&format!(" {op} "))
+    }
+
+    /// Turns an operation's failure into a diagnostic at `span`. `operation` names what was
+    /// computed, with its operands' values (see [`Evaluator::operation`]), for an overflow.
+    fn op_error(
+        &mut self,
+        error: OpError,
+        span: Span,
+        function: Option<(&str, Span)>,
+        operation: Option<String>,
+    ) {
         let e = match error {
             OpError::Dims { op, left, right } => EvalError::Dims {
                 span,
@@ -439,7 +498,23 @@ impl<'a> Evaluator<'a> {
                     base,
                 }
             }
-            OpError::Overflow => EvalError::Overflow { span },
+            OpError::Overflow => EvalError::Overflow {
+                span,
+                expression: format!("`{}`", self.text(span)),
+                operation: format!(
+                    "{} has more than 28 significant digits",
+                    operation.unwrap_or_else(|| "the result".to_owned())
+                ),
+            },
+            OpError::PerCent(ratio) => EvalError::Overflow {
+                span,
+                expression: format!("`{}`", self.text(span)),
+                operation: format!(
+                    "{} is {}倍, which in per cent has more than 28 significant digits",
+                    operation.unwrap_or_else(|| "the ratio".to_owned()),
+                    ratio.normalize()
+                ),
+            },
             OpError::NotANumber => EvalError::NotANumber {
                 span,
                 what: format!("`{}`", self.text(span)),
@@ -512,7 +587,8 @@ impl<'a> Evaluator<'a> {
         match Quantity::literal(literal.value, unit, literal.exact) {
             Ok(q) => Some(q),
             Err(e) => {
-                self.op_error(e, literal.span, None);
+                let operation = literal_in_base(literal, unit);
+                self.op_error(e, literal.span, None, Some(operation));
                 None
             }
         }
@@ -536,5 +612,56 @@ impl<'a> Evaluator<'a> {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    const LINT: &str = "#![warn(clippy::arithmetic_side_effects)]";
+
+    fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Decimal arithmetic is checked everywhere: every source file that names `Decimal` is
+    /// under `clippy::arithmetic_side_effects` (itself, or through the `mod.rs` of its
+    /// folder), which finds a bare `+ - * /` (and `+=` …) on decimals; and none adds or
+    /// multiplies with an iterator (its `sum` or `product`), which the lint does not see.
+    #[test]
+    fn decimal_arithmetic_is_checked() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        sources(&root, &mut files);
+        let mut unchecked = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).unwrap();
+            if !text.contains("Decimal") {
+                continue;
+            }
+            let module = file.with_file_name("mod.rs");
+            let linted = text.contains(LINT)
+                || (file.parent() != Some(root.as_path())
+                    && std::fs::read_to_string(&module).is_ok_and(|m| m.contains(LINT)));
+            // (Spelled apart so that this file does not match itself.)
+            let iterated = ["sum", "product"]
+                .iter()
+                .any(|f| text.contains(&format!(".{f}()")) || text.contains(&format!(".{f}::<")));
+            if !linted || iterated {
+                unchecked.push(file.display().to_string());
+            }
+        }
+        assert!(
+            unchecked.is_empty(),
+            "unchecked decimal arithmetic in {unchecked:?}"
+        );
     }
 }

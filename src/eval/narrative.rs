@@ -6,7 +6,7 @@ use super::error::EvalError;
 use super::format::{self, Style};
 use super::stated::Word;
 use super::unit::Unit;
-use super::value::{Quantity, Value};
+use super::value::{OpError, Quantity, Value};
 use super::{Ctx, Evaluator};
 use crate::ast::*;
 use crate::check::functions::Function;
@@ -42,11 +42,11 @@ fn direction_word(text: &str, span: Span) -> Option<Word> {
         .iter()
         .find(|(w, ..)| trimmed.ends_with(w))
         .map(|(w, negative, opposite)| {
-            let end = span.start as usize + trimmed.len();
+            let end = (span.start as usize).saturating_add(trimmed.len());
             Word {
                 negative: *negative,
                 text: (*w).to_owned(),
-                span: Span::new(span.file, end - w.len()..end),
+                span: Span::new(span.file, end.saturating_sub(w.len())..end),
                 opposite,
             }
         })
@@ -123,11 +123,11 @@ impl Evaluator<'_> {
             .get(&table)
             .map(|t| t.leaf_rows())
             .unwrap_or_default();
-        let mut index = 0;
+        let mut index: usize = 0;
         for row in rows {
             let row_ctx = Ctx {
                 row: Some((table.as_str(), row)),
-                index: index + 1,
+                index: index.saturating_add(1),
             };
             if let Some(filter) = &each.filter {
                 match self.condition(filter, row_ctx) {
@@ -136,7 +136,7 @@ impl Evaluator<'_> {
                     None => return,
                 }
             }
-            index += 1;
+            index = index.saturating_add(1);
             let row_ctx = Ctx { index, ..row_ctx };
             for b in &each.body {
                 self.block(b, row_ctx, out);
@@ -226,7 +226,7 @@ impl Evaluator<'_> {
                     style.unit = None;
                 }
             }
-            fact.exact = Some(format::in_unit(q.nominal, unit).normalize().to_string());
+            fact.exact = format::in_unit(q.nominal, unit).map(|v| v.normalize().to_string());
             fact.unit = unit.map(Unit::name);
         }
         match (&i.stated, quantity) {
@@ -264,10 +264,30 @@ impl Evaluator<'_> {
                 } else if self.is_change(&i.expr) {
                     style.wording = true;
                 }
-                fact.text = format::show(&q, style, self.settings.money, self.settings.rounding);
+                match format::show(&q, style, self.settings.money, self.settings.rounding) {
+                    Some(text) => fact.text = text,
+                    None => {
+                        // `{x 按 ‰}` of a ratio whose value in ‰ is beyond the decimal range.
+                        let unit_name = style
+                            .unit
+                            .or_else(|| format::display_unit(q.dim, self.settings.money))
+                            .map(Unit::name)
+                            .unwrap_or_default();
+                        let operation = format!(
+                            "{} in {unit_name}",
+                            format::exact(q.nominal, q.dim, self.settings.money)
+                        );
+                        self.op_error(OpError::Overflow, i.span, None, Some(operation));
+                        fact.text = format!("{{{formula}}}");
+                    }
+                }
             }
             // Not filled in yet: marked so that no reader takes it for a value.
-            (None, None) if matches!(i.expr.kind, ExprKind::Placeholder) => {
+            // (An empty span is an expression refused by the lowering, not a `待填`.)
+            (None, None)
+                if matches!(i.expr.kind, ExprKind::Placeholder)
+                    && i.expr.span.start != i.expr.span.end =>
+            {
                 fact.text = "【待填】".to_owned()
             }
             (None, None) => fact.text = format!("{{{formula}}}"),

@@ -46,9 +46,13 @@ impl Evaluator<'_> {
         if word.is_some_and(|w| w.negative) && digits > Decimal::ZERO {
             digits = -digits;
         }
-        let Ok(stated) = Quantity::literal(digits, unit, literal.exact) else {
-            self.error(EvalError::Overflow { span: literal.span });
-            return;
+        let stated = match Quantity::literal(digits, unit, literal.exact) {
+            Ok(stated) => stated,
+            Err(e) => {
+                let operation = super::literal_in_base(literal, unit);
+                self.op_error(e, literal.span, None, Some(operation));
+                return;
+            }
         };
         let computed = match computed.dim {
             Dim::Plain if stated.dim != Dim::Plain => {
@@ -71,7 +75,21 @@ impl Evaluator<'_> {
 
         let decimals = digits.scale();
         let rounding = self.settings.rounding;
-        let shown = format::in_unit(computed.nominal, unit);
+        let Some(shown) = format::in_unit(computed.nominal, unit) else {
+            // A ratio stated in ‰ whose value in ‰ is beyond the decimal range.
+            let unit_name = unit.map(|u| u.name()).unwrap_or_default();
+            let operation = format!(
+                "the computed {} in {unit_name}",
+                format::exact(computed.nominal, computed.dim, self.settings.money)
+            );
+            self.op_error(
+                super::value::OpError::Overflow,
+                formula_span,
+                None,
+                Some(operation),
+            );
+            return;
+        };
         let unit_text = literal.unit.as_ref().map_or("", |u| u.text.as_str());
         let mut write_value = rounding.round(shown, decimals);
         if word.is_some() {
@@ -83,7 +101,7 @@ impl Evaluator<'_> {
             formula_span,
             formula: format!("`{}`", self.text(formula_span)),
             computed: format::precise(&computed, unit, decimals, rounding),
-            interval: format::interval(&computed, unit, decimals + 3, rounding),
+            interval: format::interval(&computed, unit, decimals.saturating_add(3), rounding),
             write: format!("{write_value}{unit_text}"),
         };
 

@@ -320,7 +320,7 @@ impl<'a> Evaluator<'a> {
                         });
                         break;
                     };
-                    next_input += 1;
+                    next_input = next_input.saturating_add(1);
                     i
                 }
             };
@@ -363,7 +363,8 @@ impl<'a> Evaluator<'a> {
                 let q = match Quantity::literal(literal.value, Some(unit), literal.exact) {
                     Ok(q) => q,
                     Err(e) => {
-                        self.op_error(e, cell.span, None);
+                        let operation = super::literal_in_base(literal, Some(unit));
+                        self.op_error(e, cell.span, None, Some(operation));
                         return None;
                     }
                 };

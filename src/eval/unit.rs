@@ -115,7 +115,7 @@ impl Unit {
         // The longest spelling is `万台（套）`: six characters.
         let ends: Vec<usize> = text
             .char_indices()
-            .map(|(i, c)| i + c.len_utf8())
+            .map(|(i, c)| i.saturating_add(c.len_utf8()))
             .take(6)
             .collect();
         ends.into_iter()

@@ -1,6 +1,7 @@
 //! Eval stage: values and the arithmetic on them. Helpers return plain results; the caller
 //! attaches the span.
 
+use super::format;
 use super::interval::{half_unit, Interval, Overflow};
 use super::unit::{Dim, Unit};
 use rust_decimal::Decimal;
@@ -38,6 +39,9 @@ pub enum OpError {
     ZeroBase,
     /// Beyond the range of decimals.
     Overflow,
+    /// A ratio whose value in per cent (how every ratio is shown) is beyond the range of
+    /// decimals: the ratio, as a fraction.
+    PerCent(Decimal),
     /// Text or a comparison used as a number.
     NotANumber,
 }
@@ -73,17 +77,27 @@ impl Quantity {
             Decimal::ZERO
         };
         let nominal = digits.checked_mul(factor).ok_or(OpError::Overflow)?;
-        let lo = (digits - half)
-            .checked_mul(factor)
-            .ok_or(OpError::Overflow)?;
-        let hi = (digits + half)
-            .checked_mul(factor)
-            .ok_or(OpError::Overflow)?;
-        Ok(Quantity {
+        let bounds = Interval::around(digits, half)?;
+        Quantity {
             dim,
             nominal,
-            interval: Interval { lo, hi },
-        })
+            interval: bounds.checked_mul(Interval::exact(factor))?,
+        }
+        .shown()
+    }
+
+    /// The quantity, if it can be shown: a ratio is shown in per cent, so one whose value (or
+    /// a bound of it) in per cent is beyond the decimal range is an overflow, never a number
+    /// shown 100 times too small.
+    fn shown(self) -> Result<Quantity, OpError> {
+        if self.dim == Dim::Ratio {
+            for v in [self.nominal, self.interval.lo, self.interval.hi] {
+                if format::in_unit(v, Some(Unit::Percent)).is_none() {
+                    return Err(OpError::PerCent(self.nominal));
+                }
+            }
+        }
+        Ok(self)
     }
 
     /// The quantity as money, a plain number being taken in `money` (the document's unit).
@@ -106,11 +120,12 @@ impl Quantity {
     }
 
     fn scaled(self, factor: Decimal, dim: Dim) -> Result<Quantity, OpError> {
-        Ok(Quantity {
+        Quantity {
             dim,
             nominal: self.nominal.checked_mul(factor).ok_or(OpError::Overflow)?,
             interval: self.interval.checked_mul(Interval::exact(factor))?,
-        })
+        }
+        .shown()
     }
 
     fn map2(
@@ -120,11 +135,12 @@ impl Quantity {
         nominal: impl Fn(Decimal, Decimal) -> Option<Decimal>,
         interval: impl Fn(Interval, Interval) -> Result<Interval, Overflow>,
     ) -> Result<Quantity, OpError> {
-        Ok(Quantity {
+        Quantity {
             dim,
             nominal: nominal(self.nominal, other.nominal).ok_or(OpError::Overflow)?,
             interval: interval(self.interval, other.interval)?,
-        })
+        }
+        .shown()
     }
 }
 
@@ -194,18 +210,20 @@ pub fn div(a: Quantity, b: Quantity, money: Unit) -> Result<Quantity, OpError> {
         .checked_div(b.interval)?
         .ok_or(OpError::ZeroBase)?;
     let nominal = a.nominal.checked_div(b.nominal).ok_or(OpError::Overflow)?;
-    Ok(Quantity {
+    Quantity {
         dim,
         nominal,
         interval,
-    })
+    }
+    .shown()
 }
 
+/// `-a`: flipping the sign of a decimal never overflows.
 pub fn neg(a: Quantity) -> Quantity {
     Quantity {
         dim: a.dim,
         nominal: -a.nominal,
-        interval: -a.interval,
+        interval: a.interval.negated(),
     }
 }
 

@@ -22,6 +22,8 @@ pub enum SyntaxError {
     NumberOutOfRange { span: Span },
     /// Parentheses or blocks nested past the limit.
     TooDeep { span: Span, limit: usize },
+    /// An expression whose operators nest past the limit (`1 + 1 + …`, `------1`).
+    TooManyOperators { span: Span, limit: usize },
     /// `x = 1 = 2`: two stated values (`both_literal`), or `x = a = b`: two formulas.
     MalformedFigure {
         span: Span,
@@ -74,6 +76,12 @@ impl SyntaxError {
                 Label::new(*span, "too deep"),
             )
             .with_help("nest less: split a formula into named figures, or a block into blocks side by side"),
+            SyntaxError::TooManyOperators { span, limit } => Diagnostic::new(
+                Code::TooDeeplyNested,
+                format!("this formula has more than {limit} operators one after another"),
+                Label::new(*span, "too long"),
+            )
+            .with_help("split the formula into named figures (`小计一 = a + b + …`, then `合计 = 小计一 + 小计二`), or add a table's rows up with `sum(表.列)`"),
             SyntaxError::MalformedFigure {
                 span,
                 name,
@@ -137,6 +145,7 @@ impl crate::ast::SpansMut for SyntaxError {
             | SyntaxError::Unreadable { span, .. }
             | SyntaxError::NumberOutOfRange { span }
             | SyntaxError::TooDeep { span, .. }
+            | SyntaxError::TooManyOperators { span, .. }
             | SyntaxError::MalformedFigure { span, .. } => f(span),
         }
     }

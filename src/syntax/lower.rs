@@ -4,6 +4,9 @@
 //! guarantees the shape of each pair, so a missing child is a grammar/lowering mismatch: the
 //! lowering then returns what it has (an empty name, no node) rather than panicking.
 
+// Decimals are never added with bare operators (see `src/eval/mod.rs`).
+#![warn(clippy::arithmetic_side_effects)]
+
 use super::error::SyntaxError;
 use super::grammar::Rule;
 use crate::ast::*;
@@ -12,6 +15,13 @@ use pest::iterators::Pair;
 use rust_decimal::Decimal;
 
 /// Lowers the pairs of one item parsed at byte offset `base` of `file`.
+/// How many operators (and function calls) an expression may nest one inside another: a sum
+/// of at most 201 terms, at most 200 minus signs before a number. Deeper is J0004: checking,
+/// evaluating, formatting and dropping an expression recurse over it, and the limit keeps
+/// them within a small stack (and within `eval::MAX_DEPTH`). No formula of a real report
+/// comes near it; the limit is written in `docs/language.md`.
+pub const MAX_OPERATORS: usize = 200;
+
 pub(super) struct Lowerer<'e> {
     file: FileId,
     base: usize,
@@ -25,7 +35,8 @@ impl<'e> Lowerer<'e> {
 
     pub(super) fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(self.file, self.base + s.start()..self.base + s.end())
+        let at = |offset: usize| self.base.saturating_add(offset);
+        Span::new(self.file, at(s.start())..at(s.end()))
     }
 
     /// A top-level item, or `None` for pairs that carry nothing (such as line ends).
@@ -349,23 +360,53 @@ impl<'e> Lowerer<'e> {
 
     // -------------------------------------------------------------- expressions
 
-    /// An `expr` pair: operands and operators in a flat run, grouped by [`group`].
+    /// An `expr` pair: operands and operators in a flat run, grouped by [`group`]. One
+    /// nesting more than [`MAX_OPERATORS`] operators is refused (J0004) before it is built.
     pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let span = self.span(&pair);
         let mut pieces = Vec::new();
+        // The grouped tree is at most as deep as its deepest operand plus its operators.
+        let (mut operators, mut deepest) = (0usize, 0usize);
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::operand => pieces.push(Piece::Operand(self.operand(p))),
-                Rule::add_op | Rule::mul_op => pieces.push(Piece::Arith(binop(p.as_str()))),
-                Rule::cmp_op => pieces.push(Piece::Compare(binop(p.as_str()))),
+                Rule::operand => {
+                    let operand = self.operand(p);
+                    deepest = deepest.max(operand.depth());
+                    pieces.push(Piece::Operand(operand));
+                }
+                Rule::add_op | Rule::mul_op => {
+                    operators = operators.saturating_add(1);
+                    pieces.push(Piece::Arith(binop(p.as_str())));
+                }
+                Rule::cmp_op => {
+                    operators = operators.saturating_add(1);
+                    pieces.push(Piece::Compare(binop(p.as_str())));
+                }
                 _ => {}
             }
+        }
+        if deepest.saturating_add(operators) > MAX_OPERATORS.saturating_add(1) {
+            return self.refused(span);
         }
         group(pieces).unwrap_or_else(|| self.error_expr(span))
     }
 
+    /// An expression nested past [`MAX_OPERATORS`]: reported, and left without a value (a
+    /// placeholder the checker does not report, told apart by its empty span).
+    fn refused(&mut self, span: Span) -> Expr {
+        self.errors.push(SyntaxError::TooManyOperators {
+            span,
+            limit: MAX_OPERATORS,
+        });
+        Expr {
+            kind: ExprKind::Placeholder,
+            span: Span::new(span.file, span.start as usize..span.start as usize),
+        }
+    }
+
     /// `-`s, then a number, a reference, a call or a parenthesised expression.
     fn operand(&mut self, pair: Pair<'_, Rule>) -> Expr {
+        let span = self.span(&pair);
         let mut negations = Vec::new();
         let mut operand = None;
         // A parenthesised expression spans its parentheses: `(a+b)+c` is all of the sum's text.
@@ -399,6 +440,9 @@ impl<'e> Lowerer<'e> {
             }
         }
         let mut expr = operand.unwrap_or_else(|| self.error_expr(Span::default()));
+        if negations.len().saturating_add(expr.depth()) > MAX_OPERATORS.saturating_add(1) {
+            return self.refused(span);
+        }
         for neg in negations.into_iter().rev() {
             let span = neg.to(expr.span);
             expr = Expr {
@@ -689,6 +733,7 @@ pub(super) fn unescape(raw: &str) -> String {
         if c == '\\' {
             match chars.next() {
                 Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
                 Some('t') => out.push('\t'),
                 Some(other) => out.push(other),
                 None => {}
