@@ -11,6 +11,7 @@ mod docs;
 mod examples;
 mod fmt;
 mod lsp;
+mod markdown;
 mod pdf;
 mod properties;
 mod tutorial;
