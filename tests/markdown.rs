@@ -156,13 +156,7 @@ fn expected(document: &Document) -> Vec<Read> {
                     continue;
                 }
                 out.push(Read::Paragraph(table.caption(document.entity.as_deref())));
-                let columns = table
-                    .rows
-                    .iter()
-                    .map(|r| r.cells.len())
-                    .chain([table.header.len()])
-                    .max()
-                    .unwrap_or(0);
+                let columns = table.columns();
                 if columns > 0 {
                     let fill = |cells: &[String]| {
                         let mut cells = cells.to_vec();
@@ -319,6 +313,7 @@ fn paragraphs_that_look_like_markup_stay_paragraphs() {
         note: None,
         numeric: vec![true; cells.len()],
         rows: vec![row(RowKind::Item), row(RowKind::Total)],
+        span,
     }));
     let document = Document {
         title: "# 标题\n- 第二行".to_owned(),
@@ -448,6 +443,7 @@ fn table() -> impl Strategy<Value = Table> {
             note,
             numeric,
             rows,
+            span: Span::default(),
         })
 }
 

@@ -1,6 +1,6 @@
 //! Render stage: GitHub-flavoured Markdown, readable as plain text.
 //!
-//! Markdown reads structure into characters, so text is written by where it goes ([`Place`]):
+//! Markdown reads structure into characters, so text is written by where it goes (`Place`):
 //! every character that could be markup is escaped with a backslash (which a renderer drops),
 //! the characters that start a block (`1.`, `- `, `+ `) only where a block starts, and what
 //! Markdown has no escape for (a line break inside a block, a space at either end of a block,
@@ -260,14 +260,7 @@ fn table(table: &Table, entity: Option<&str>) -> String {
     }
     let caption = Line::text(&table.caption(entity)).write(Place::BlockStart);
     out.push_str(&format!("{caption}\n\n"));
-    // As many columns as the longest row (a header without a cell there is empty).
-    let columns = table
-        .rows
-        .iter()
-        .map(|r| r.cells.len())
-        .chain(std::iter::once(table.header.len()))
-        .max()
-        .unwrap_or(0);
+    let columns = table.columns();
     if columns == 0 {
         return out;
     }
