@@ -128,6 +128,8 @@ pub struct Table {
     /// Which columns hold numbers (right-aligned).
     pub numeric: Vec<bool>,
     pub rows: Vec<TableRow>,
+    /// Where the table's name is written in its declaration.
+    pub span: Span,
 }
 
 /// One rendered row.
@@ -169,6 +171,15 @@ impl Table {
             Some(entity) => format!("编制单位：{entity}\u{3000}\u{3000}金额单位：{}", self.unit),
             None => format!("金额单位：{}", self.unit),
         }
+    }
+
+    /// How many columns the table shows: the header's, or the longest row's if longer (a
+    /// header without a cell there is empty).
+    pub fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(|r| r.cells.len())
+            .fold(self.header.len(), usize::max)
     }
 
     /// The note to show instead of the table, when it has no rows of its own.

@@ -254,6 +254,11 @@ fn compile_file(
     };
     let evaluated = eval::evaluate(sources, modules, &checked, settings, inputs);
     diagnostics.extend(evaluated.errors.iter().map(eval::EvalError::to_diagnostic));
+    if file == FileId(0) {
+        // The document's tables as the printed page can hold them (J0310).
+        let too_wide = render::page::check(&evaluated.document);
+        diagnostics.extend(too_wide.iter().map(render::page::TooWide::to_diagnostic));
+    }
     if !options.strict {
         diagnostics.retain(|d| d.code != Code::RoundingOnly);
     }

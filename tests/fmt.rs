@@ -42,10 +42,17 @@ fn meaning(name: &Path, text: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
             )
         })
         .collect();
-    // Spaces at the end of a line are not part of what a page shows.
+    // Spaces at the end of a line are not part of what a page shows (the Markdown writes them
+    // as references, `&#32;`, so that they are kept).
     let rendered = jues::render::markdown::render(document)
         .lines()
-        .map(|l| l.trim_end().to_owned())
+        .map(|l| {
+            let mut l = l.trim_end();
+            while let Some(rest) = l.strip_suffix("&#32;").or_else(|| l.strip_suffix("&#9;")) {
+                l = rest.trim_end();
+            }
+            l.to_owned()
+        })
         .collect();
     let mut codes: Vec<String> = compilation
         .diagnostics

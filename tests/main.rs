@@ -12,6 +12,7 @@ mod examples;
 mod fmt;
 mod limits;
 mod lsp;
+mod markdown;
 mod pdf;
 mod properties;
 mod reads;

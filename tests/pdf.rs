@@ -682,3 +682,150 @@ fn a_short_table_is_kept_on_one_page() {
         }
     }
 }
+
+/// Asserts that every amount of every row of the document's first table is whole on the line
+/// of `pdftotext -layout` that begins the row (found by its code, or by its name).
+fn assert_amounts_whole_in_their_rows(source: &str, pdf: &Path) {
+    let mut sources = jues::source::Sources::new();
+    sources.add("t.jues", source.to_owned());
+    let compilation = jues::compile(sources, &jues::Options::default());
+    let table = compilation
+        .evaluated
+        .document
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            jues::doc::Block::Table(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("a table");
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let lines: Vec<Vec<&str>> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert!(table.rows.len() > 2);
+    for row in &table.rows {
+        let key = row.cells.iter().find(|c| !c.is_empty()).unwrap();
+        let line = lines
+            .iter()
+            .find(|words| words.first() == Some(&key.as_str()))
+            .unwrap_or_else(|| panic!("a line begins with `{key}`:\n{text}"));
+        for (cell, numeric) in row.cells.iter().zip(&table.numeric) {
+            if *numeric && !cell.is_empty() {
+                assert!(
+                    line.contains(&cell.as_str()),
+                    "`{cell}` whole in the row of `{key}`: {line:?}\n{text}"
+                );
+            }
+        }
+    }
+}
+
+/// The orientation of each page: `true` for landscape.
+fn landscape_pages(pdf: &Path) -> Vec<bool> {
+    let pages = page_count(pdf).to_string();
+    tool("pdfinfo", &["-f", "1", "-l", &pages, pdf.to_str().unwrap()])
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| l.contains("841.89 x 595.276"))
+        .collect()
+}
+
+#[test]
+fn a_standard_income_table_with_five_digit_amounts_keeps_them_whole() {
+    // 公开02表 has seven amount columns; with 12345.67-sized amounts they were broken over two
+    // lines of narrow columns.
+    let mut source = String::from(
+        "表 收入决算 \"收入决算表\" {\n  编号 \"公开02表\"\n  科目 功能分类\n  列 合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入, 财政拨款收入: 金额, 上级补助收入: 金额, 事业收入: 金额, 经营收入: 金额, 附属单位上缴收入: 金额, 其他收入: 金额\n",
+    );
+    for (i, (code, name)) in [
+        ("2010301", "行政运行"),
+        ("2080109", "社会保险经办机构"),
+        ("2080199", "其他人力资源和社会保障管理事务支出"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let amounts: Vec<String> = (1..=6).map(|j| format!("{}{j}{i}45.6{j}", 1 + i)).collect();
+        source.push_str(&format!("  {code} \"{name}\" {}\n", amounts.join(" ")));
+    }
+    source.push_str("}\n");
+    let pdf = build_generated("pdf-income", &source);
+    assert_amounts_whole_in_their_rows(&source, &pdf);
+    assert_eq!(landscape_pages(&pdf), [false, false], "portrait fits it");
+}
+
+#[test]
+fn a_table_of_twelve_amount_columns_is_set_on_landscape_pages() {
+    let columns: Vec<String> = (1..=12).map(|c| format!("支出{c}: 金额")).collect();
+    let mut source = format!(
+        "# 第二部分 报表\n\n表 宽 \"十二列表\" {{\n  列 {}\n",
+        columns.join(", ")
+    );
+    for row in 1..=40 {
+        let amounts: Vec<String> = (1..=12).map(|c| format!("{row:02}{c:03}.{c:02}")).collect();
+        source.push_str(&format!("  \"第{row}项\" {}\n", amounts.join(" ")));
+    }
+    source.push_str("}\n\n# 第三部分 说明\n\n表后的说明。\n");
+    let pdf = build_generated("pdf-twelve", &source);
+    assert_amounts_whole_in_their_rows(&source, &pdf);
+    // The cover portrait; the part heading with the table on landscape pages (the table is
+    // longer than one); the next part portrait again.
+    let pages = landscape_pages(&pdf);
+    assert!(pages.len() >= 4, "{pages:?}");
+    assert!(!pages[0] && !pages[pages.len() - 1], "{pages:?}");
+    assert!(pages[1..pages.len() - 1].iter().all(|l| *l), "{pages:?}");
+    let heading = tool(
+        "pdftotext",
+        &["-f", "2", "-l", "2", pdf.to_str().unwrap(), "-"],
+    );
+    assert!(
+        heading.contains("第二部分 报表") && heading.contains("十二列表"),
+        "{heading}"
+    );
+    let last = pages.len().to_string();
+    let after = tool(
+        "pdftotext",
+        &["-f", &last, "-l", &last, pdf.to_str().unwrap(), "-"],
+    );
+    assert!(after.contains("表后的说明。"), "{after}");
+}
+
+#[test]
+fn a_table_too_wide_for_any_page_is_reported_at_the_table() {
+    let dir = scratch("pdf-too-wide");
+    let columns: Vec<String> = (1..=40).map(|c| format!("c{c}: 金额")).collect();
+    let amounts = vec!["12345.67"; 40].join(" ");
+    let path = dir.join("wide.jues");
+    std::fs::write(
+        &path,
+        format!(
+            "表 宽 \"四十列表\" {{\n  列 {}\n  \"项目\" {amounts}\n}}\n",
+            columns.join(", ")
+        ),
+    )
+    .unwrap();
+    let output = jues(&[
+        "build",
+        path.to_str().unwrap(),
+        "--to",
+        "pdf",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("J0310") && stdout.contains("`四十列表` is too wide for the page"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("wide.jues:1:3"),
+        "at the table's name: {stdout}"
+    );
+    assert!(
+        !dir.join("wide.pdf").exists(),
+        "no PDF with a clipped table"
+    );
+}

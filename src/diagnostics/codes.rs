@@ -438,6 +438,23 @@ Declare the table where 第二部分 shows it: with its rows (`表 收支总表 
 transcription whose source did not publish the table's data. `jues build` treats a missing table
 as an error.";
 
+    TableTooWide = "J0310", Error, "table too wide for the page",
+"A table has more columns than a printed page can hold: even on a landscape A4 page in 7-point
+type, its columns (each at least as wide as its widest amount, which is never broken) are wider
+than the page. The PDF would have to cut cells or break numbers, so jues reports the table
+instead. Columns are measured with widths no usual Chinese font exceeds; a table jues passes
+always fits the PDF.
+
+```jues
+表 宽表 \"二十列的表\" {
+  列 c1: 金额, c2: 金额, c3: 金额, c4: 金额, c5: 金额, c6: 金额, c7: 金额, c8: 金额, c9: 金额, c10: 金额, c11: 金额, c12: 金额, c13: 金额, c14: 金额, c15: 金额, c16: 金额, c17: 金额, c18: 金额, c19: 金额, c20: 金额
+  \"项目\" 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67 12345.67
+}
+```
+
+Split the table into two tables of fewer columns, each with the rows' codes and names, as the
+published tables continue on a 续表.";
+
     Direction = "J0401", Error, "wording contradicts the sign",
 "A word written before a value (增加, 减少, 增长, 下降, 大于, 小于, 高于, 低于, 超过) says the
 opposite of what the value is.

@@ -436,6 +436,7 @@ impl Evaluator<'_> {
         let unit = table_money.name();
         let columns: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
         let key_columns = if coded { 2 } else { 1 };
+        let span = t.decl.name.span;
         // What each row shows besides its cells (collected first: cells need `&mut self`).
         struct Head {
             kind: RowKind,
@@ -529,6 +530,7 @@ impl Evaluator<'_> {
             note,
             numeric,
             rows: out,
+            span,
         })
     }
 }

@@ -4,8 +4,11 @@
 //! CJK font has a bold face), a subset font with a character map (see [`font`]), and Chinese
 //! line breaking done here: genpdfi breaks lines only between the pieces it is given, so text
 //! is given as pieces that may be broken between ([`pieces`]; a number keeps its unit). Tables
-//! are laid out by jues (`table.rs`: the header on every page, rows whole), and bold is a faux
-//! bold written into the page content afterwards (`bold.rs`). The creation date comes from
+//! are laid out by jues (`table.rs`: the header on every page, rows whole) with the column
+//! widths, type size and orientation [`crate::render::page::fit`] plans with the font; a
+//! landscape table's pages are laid out as if turned and turned afterwards (`turn`), since
+//! genpdfi makes every page the same size. Bold is a faux bold written into the page content
+//! afterwards (`bold.rs`). The creation date comes from
 //! `SOURCE_DATE_EPOCH` or the report's year, and the file identifier from the content, so the
 //! same input gives the same bytes.
 
@@ -14,13 +17,16 @@ pub mod font;
 mod table;
 
 use crate::doc::{Block, Document, Inline, RowKind, Table};
-use crate::eval::unit::Unit;
+use crate::render::breaks::pieces;
+use crate::render::page::{self, Orientation, Plan};
 use genpdfi::elements::{self, Break, Paragraph};
 use genpdfi::style::Style;
 use genpdfi::Alignment;
 use genpdfi::{Element, Margins, Mm, Position};
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 /// How to make a PDF.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +45,9 @@ pub enum PdfError {
     Font(font::FontError),
     /// The layout engine failed (a piece wider than the page cannot happen: pieces are short).
     Layout(String),
+    /// A table's columns do not fit a landscape page even in the smallest type, measured with
+    /// the font (the checker's J0310 measures without one, with wider widths).
+    TooWide(page::TooWide),
 }
 
 impl std::fmt::Display for PdfError {
@@ -46,20 +55,21 @@ impl std::fmt::Display for PdfError {
         match self {
             PdfError::Font(e) => e.fmt(f),
             PdfError::Layout(e) => write!(f, "the PDF layout failed: {e}"),
+            PdfError::TooWide(e) => e.fmt(f),
         }
     }
 }
 
 const BODY: u8 = 12;
 
-/// The page margins (top, right, bottom, left) in mm, as in government documents.
-const MARGINS: (i32, i32, i32, i32) = (30, 26, 20, 28);
-/// The footer (the page number) and the space above it, in mm.
-const FOOTER: f32 = 10.0;
-const ABOVE_FOOTER: f32 = 5.0;
-/// The height of a page's text area: A4 less the margins and the footer.
-fn page_body() -> Mm {
-    Mm::from(297.0 - (MARGINS.0 + MARGINS.2) as f32 - FOOTER - ABOVE_FOOTER)
+/// A length in mm.
+fn length(x: Mm) -> f32 {
+    printpdf::Mm::from(x).0
+}
+
+/// The height of a page's text area (A4 less the margins and the footer).
+fn page_body(orientation: Orientation) -> Mm {
+    Mm::from(orientation.body_height())
 }
 
 /// Bold type. No free CJK font has a bold face, so bold text is drawn in this colour, which
@@ -108,6 +118,24 @@ pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfErro
         bold_italic: data,
     };
 
+    // Each table's layout, measured with the font before the pages are laid out: which
+    // orientation a page takes must be known when it is begun.
+    let measure_cache = genpdfi::fonts::FontCache::new(family.clone());
+    let ruler = Style::new().with_font_size(page::TABLE_SIZE);
+    let measure =
+        |text: &str| length(ruler.str_width(&measure_cache, text)) / f32::from(page::TABLE_SIZE);
+    let mut plans: Vec<Option<Plan>> = Vec::with_capacity(document.blocks.len());
+    for block in &document.blocks {
+        plans.push(match block {
+            Block::Table(t) if t.empty_note().is_none() => {
+                Some(page::fit(t, &measure).map_err(PdfError::TooWide)?)
+            }
+            _ => None,
+        });
+    }
+    let orientations = orientations(document, &plans);
+
+    let pages = Rc::new(PageState::default());
     let mut pdf = genpdfi::Document::new(family);
     pdf.set_title(&document.title);
     pdf.set_paper_size(genpdfi::PaperSize::A4);
@@ -116,15 +144,28 @@ pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfErro
     let date = date(options.epoch, document.year.as_deref());
     pdf.set_creation_date(date);
     pdf.set_modification_date(date);
-    pdf.set_page_decorator(Pages::default());
+    pdf.set_page_decorator(Pages {
+        page: 0,
+        state: Rc::clone(&pages),
+    });
+    let new_page = |orientation| NewPage {
+        orientation,
+        state: Rc::clone(&pages),
+    };
 
     title_block(&mut pdf, document);
-    pdf.push(elements::PageBreak::new());
+    let mut current = orientations.first().copied().unwrap_or_default();
+    pdf.push(new_page(current));
     // Each part (a level-1 heading) starts a page; the first one follows the title page.
     let mut first_part = true;
-    for block in &document.blocks {
+    for ((block, plan), orientation) in document.blocks.iter().zip(&plans).zip(orientations) {
         if matches!(block, Block::Table(_)) {
             first_part = false;
+        }
+        if orientation != current {
+            // A landscape table (and the headings just above it) on pages of their own.
+            pdf.push(new_page(orientation));
+            current = orientation;
         }
         match block {
             Block::Heading { level, content } => {
@@ -134,7 +175,7 @@ pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfErro
                     _ => (BODY, Alignment::Left),
                 };
                 if *level == 1 && !first_part {
-                    pdf.push(elements::PageBreak::new());
+                    pdf.push(new_page(orientation));
                 }
                 first_part &= *level != 1;
                 pdf.push(Break::new(0.5));
@@ -162,14 +203,76 @@ pub fn render(document: &Document, options: &Options) -> Result<Vec<u8>, PdfErro
                     pdf.push(elements::BulletPoint::new(text).with_bullet(marker));
                 }
             }
-            Block::Table(table) => table_element(&mut pdf, table, document.entity.as_deref()),
+            Block::Table(table) => {
+                table_element(&mut pdf, table, plan.as_ref(), document.entity.as_deref())
+            }
         }
     }
 
     let mut bytes = Vec::new();
     pdf.render(&mut bytes)
         .map_err(|e| PdfError::Layout(e.to_string()))?;
-    Ok(finish(bytes, document))
+    let landscape = pages.landscape.borrow().clone();
+    Ok(finish(bytes, document, &landscape))
+}
+
+/// The orientation of each block's page: a table's from its plan, a heading's that of the
+/// table it stands right above (so that it is not left alone on the page before), the rest
+/// portrait.
+fn orientations(document: &Document, plans: &[Option<Plan>]) -> Vec<Orientation> {
+    let mut out = vec![Orientation::Portrait; document.blocks.len()];
+    let mut below = Orientation::Portrait;
+    for (i, block) in document.blocks.iter().enumerate().rev() {
+        let own = match block {
+            Block::Heading { .. } => below,
+            _ => plans
+                .get(i)
+                .and_then(Option::as_ref)
+                .map_or(Orientation::Portrait, |p| p.orientation),
+        };
+        if let Some(o) = out.get_mut(i) {
+            *o = own;
+        }
+        below = own;
+    }
+    out
+}
+
+/// What the pages share with the elements on them: the orientation of the page being laid
+/// out, the one the next page takes, and which pages are landscape (for [`finish`]).
+#[derive(Default)]
+struct PageState {
+    current: Cell<Orientation>,
+    next: Cell<Orientation>,
+    landscape: RefCell<Vec<usize>>,
+}
+
+/// A page break to a page of `orientation`: nothing on a page that is still empty and already
+/// turned that way (so that breaks do not leave blank pages), else the next page is begun so.
+struct NewPage {
+    orientation: Orientation,
+    state: Rc<PageState>,
+}
+
+impl Element for NewPage {
+    fn render(
+        &mut self,
+        _context: &genpdfi::Context,
+        area: genpdfi::render::Area<'_>,
+        _style: Style,
+    ) -> Result<genpdfi::RenderResult, genpdfi::error::Error> {
+        let current = self.state.current.get();
+        let empty = area.size().height >= page_body(current) - Mm::from(0.5);
+        if empty && current == self.orientation {
+            return Ok(genpdfi::RenderResult::default());
+        }
+        self.state.next.set(self.orientation);
+        // Not (0, 0): that would end the layout if it were the first element on a page.
+        Ok(genpdfi::RenderResult {
+            size: genpdfi::Size::new(1, 0),
+            has_more: true,
+        })
+    }
 }
 
 /// Every character the PDF will show, for the font subset.
@@ -199,96 +302,6 @@ fn characters(document: &Document) -> BTreeSet<char> {
         }
     }
     all.chars().filter(|c| !c.is_control()).collect()
-}
-
-/// Characters that must not start a line (they stay with the one before).
-const CLOSING: &str = "，。、；：！？）》」』”’】〕%‰,.;:!?)]}";
-/// Characters that must not end a line (they stay with the one after).
-const OPENING: &str = "（《「『“‘【〔([{";
-/// The longest piece: a run of Latin letters or digits longer than this is cut, so that no
-/// piece is ever wider than a line (genpdfi drops text that cannot be wrapped).
-const MAX_PIECE: usize = 24;
-
-/// Splits text into the pieces a line may break between: each Chinese character alone, runs
-/// of digits and Latin letters whole (`1149.45`), a number with the unit after it
-/// (`1149.45万元`, `72.80%`, `2489 人`, as [`Unit::prefix_of`] reads units) and with `年度`/`年`
-/// (`2019年度`), a unit of two or more characters whole wherever it stands (`万元`, `人次`),
-/// closing punctuation kept with what comes before and opening brackets with what comes after.
-pub fn pieces(text: &str) -> Vec<String> {
-    let mut pieces: Vec<String> = Vec::new();
-    let mut pending_open = String::new();
-    let mut latin = false;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let after_number = pending_open.is_empty()
-            && pieces
-                .last()
-                .is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()));
-        if after_number {
-            // A unit (or 年度) after a number, perhaps after one space, stays with the number.
-            let spaced = rest.strip_prefix(' ').unwrap_or(rest);
-            let word = Unit::prefix_of(spaced)
-                .or_else(|| ["年度", "年"].into_iter().find(|w| spaced.starts_with(w)));
-            if let (Some(word), Some(last)) = (word, pieces.last_mut()) {
-                let taken = rest.len() - spaced.len() + word.len();
-                last.push_str(&rest[..taken]);
-                rest = &rest[taken..];
-                latin = false;
-                continue;
-            }
-        }
-        let next = &rest[c.len_utf8()..];
-        let following = next.chars().next();
-        // A point or comma between digits belongs to the number: `1149.45`, `1,149`.
-        let inside_number = latin
-            && matches!(c, '.' | ',' | '-' | '/')
-            && following.is_some_and(|n| n.is_ascii_alphanumeric());
-        let is_latin = c.is_ascii_alphanumeric() || inside_number;
-        if !inside_number && (CLOSING.contains(c) || (c == ' ' && !pieces.is_empty())) {
-            match pieces.last_mut() {
-                Some(last) if pending_open.is_empty() => last.push(c),
-                _ => pending_open.push(c),
-            }
-            latin = false;
-            rest = next;
-            continue;
-        }
-        if OPENING.contains(c) {
-            pending_open.push(c);
-            latin = false;
-            rest = next;
-            continue;
-        }
-        if !c.is_ascii() {
-            // A unit of two or more characters is one piece wherever it stands.
-            if let Some(word) = Unit::prefix_of(rest).filter(|w| w.chars().count() > 1) {
-                let mut piece = std::mem::take(&mut pending_open);
-                piece.push_str(word);
-                pieces.push(piece);
-                rest = &rest[word.len()..];
-                latin = false;
-                continue;
-            }
-        }
-        let extend = is_latin
-            && latin
-            && pending_open.is_empty()
-            && pieces.last().is_some_and(|p| p.chars().count() < MAX_PIECE);
-        match pieces.last_mut() {
-            Some(last) if extend => last.push(c),
-            _ => {
-                let mut piece = std::mem::take(&mut pending_open);
-                piece.push(c);
-                pieces.push(piece);
-            }
-        }
-        latin = is_latin;
-        rest = next;
-    }
-    if !pending_open.is_empty() {
-        pieces.push(pending_open);
-    }
-    pieces
 }
 
 fn paragraph(text: &str, style: Style, align: Alignment, indent: &str) -> Paragraph {
@@ -364,7 +377,12 @@ fn title_lines<'a>(title: &'a str, entity: Option<&str>) -> Vec<&'a str> {
     }
 }
 
-fn table_element(pdf: &mut genpdfi::Document, table: &Table, entity: Option<&str>) {
+fn table_element(
+    pdf: &mut genpdfi::Document,
+    table: &Table,
+    plan: Option<&Plan>,
+    entity: Option<&str>,
+) {
     pdf.push(Break::new(0.5));
     let cell = |text: &str, style: Style, align: Alignment| table::Cell {
         text: text.to_owned(),
@@ -375,47 +393,35 @@ fn table_element(pdf: &mut genpdfi::Document, table: &Table, entity: Option<&str
     if let Some(note) = table.empty_note() {
         // The heading and the note as a table without rows, so that they stay together.
         let note = Some(cell(note, Style::new(), Alignment::Center));
-        let empty = table::TableElement::new(heading, note, Vec::new(), Vec::new(), Vec::new());
+        let plan = Plan {
+            orientation: Orientation::Portrait,
+            size: page::TABLE_SIZE,
+            widths: Vec::new(),
+        };
+        let empty = table::TableElement::new(heading, note, &plan, Vec::new(), Vec::new());
         pdf.push(empty);
         pdf.push(Break::new(0.5));
         return;
     }
-    // Column weights: codes narrow, names and text wide, numbers in between.
-    let weights: Vec<usize> = table
-        .header
-        .iter()
-        .enumerate()
-        .map(|(c, _)| {
-            let numeric = table.numeric.get(c).copied().unwrap_or(false);
-            let longest = table
-                .rows
-                .iter()
-                .filter_map(|r| r.cells.get(c))
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0);
-            match (c < table.keys, numeric) {
-                (true, _) if table.keys == 2 && c == 0 => 3,
-                (true, _) => 6,
-                (false, true) => 3,
-                (false, false) => (longest / 6).clamp(4, 10),
-            }
+    let Some(plan) = plan else {
+        return;
+    };
+    let columns = plan.widths.len();
+    let size = plan.size;
+    let head = bold().with_font_size(size);
+    let header = (0..columns)
+        .map(|c| {
+            let text = table.header.get(c).map_or("", String::as_str);
+            cell(text, head, Alignment::Center)
         })
-        .collect();
-    let columns = weights.len();
-    let head = bold().with_font_size(10);
-    let header = table
-        .header
-        .iter()
-        .map(|h| cell(h, head, Alignment::Center))
         .collect();
     let rows = table
         .rows
         .iter()
         .map(|r| {
             let style = match r.kind {
-                RowKind::Item => Style::new().with_font_size(10),
-                RowKind::Subtotal | RowKind::Total => bold().with_font_size(10),
+                RowKind::Item => Style::new().with_font_size(size),
+                RowKind::Subtotal | RowKind::Total => bold().with_font_size(size),
             };
             // Every row has a cell per column (a short row is filled with empty cells).
             (0..columns)
@@ -435,16 +441,18 @@ fn table_element(pdf: &mut genpdfi::Document, table: &Table, entity: Option<&str
         Style::new().with_font_size(9),
         Alignment::Right,
     ));
-    let element = table::TableElement::new(heading, caption, weights, header, rows);
+    let element = table::TableElement::new(heading, caption, plan, header, rows);
     // Cells are set a little closer than the text.
     pdf.push(element.with_cell_spacing(1.3));
     pdf.push(Break::new(0.5));
 }
 
-/// Margins as in government documents, and the page number centred in the footer.
-#[derive(Default)]
+/// Margins as in government documents, and the page number centred in the footer; a page
+/// is turned as the last [`NewPage`] asked (genpdfi makes every page portrait: a landscape
+/// page is laid out as if the paper were turned, and [`finish`] turns it).
 struct Pages {
     page: usize,
+    state: Rc<PageState>,
 }
 
 impl genpdfi::PageDecorator for Pages {
@@ -455,9 +463,16 @@ impl genpdfi::PageDecorator for Pages {
         style: Style,
     ) -> Result<genpdfi::render::Area<'a>, genpdfi::error::Error> {
         self.page += 1;
-        let (top, right, bottom, left) = MARGINS;
+        let orientation = self.state.next.get();
+        self.state.current.set(orientation);
+        if orientation == Orientation::Landscape {
+            self.state.landscape.borrow_mut().push(self.page);
+            let (width, height) = orientation.paper();
+            area.set_size(genpdfi::Size::new(width, height));
+        }
+        let (top, right, bottom, left) = page::MARGINS;
         area.add_margins(Margins::trbl(top, right, bottom, left));
-        let footer_height = Mm::from(FOOTER);
+        let footer_height = Mm::from(page::FOOTER);
         let height = area.size().height;
         let mut footer = area.clone();
         footer.add_offset(Position::new(0, height - footer_height));
@@ -468,7 +483,7 @@ impl genpdfi::PageDecorator for Pages {
             "",
         );
         number.render(context, footer, style)?;
-        area.set_height(height - footer_height - Mm::from(ABOVE_FOOTER));
+        area.set_height(height - footer_height - Mm::from(page::ABOVE_FOOTER));
         Ok(area)
     }
 }
@@ -494,12 +509,13 @@ fn date(epoch: Option<i64>, year: Option<&str>) -> printpdf::OffsetDateTime {
 /// Makes bold text faux bold ([`bold`]), sets the document information (author, creator,
 /// producer) and a file identifier derived
 /// from the content, so that the same document gives the same bytes in any process.
-fn finish(bytes: Vec<u8>, document: &Document) -> Vec<u8> {
+fn finish(bytes: Vec<u8>, document: &Document, landscape: &[usize]) -> Vec<u8> {
     use lopdf::{Object, StringFormat};
     let Ok(mut pdf) = lopdf::Document::load_mem(&bytes) else {
         return bytes;
     };
     bold::embolden(&mut pdf);
+    turn(&mut pdf, landscape);
     let info_id = pdf.trailer.get(b"Info").and_then(Object::as_reference).ok();
     if let Some(info) = info_id
         .and_then(|id| pdf.get_object_mut(id).ok())
@@ -557,6 +573,51 @@ fn finish(bytes: Vec<u8>, document: &Document) -> Vec<u8> {
     }
 }
 
+/// Turns the pages numbered `landscape` (from 1): their paper becomes landscape A4, and
+/// their content, laid out from the top of a portrait page, is moved down onto it.
+fn turn(pdf: &mut lopdf::Document, landscape: &[usize]) {
+    use lopdf::{Object, Stream};
+    let points = |mm: f32| mm * 72.0 / 25.4;
+    let (width, height) = Orientation::Landscape.paper();
+    let (_, portrait) = Orientation::Portrait.paper();
+    let shift = format!("1 0 0 1 0 {:.3} cm\n", -points(portrait - height));
+    let pages = pdf.get_pages();
+    for number in landscape {
+        let Some(id) = u32::try_from(*number)
+            .ok()
+            .and_then(|n| pages.get(&n))
+            .copied()
+        else {
+            continue;
+        };
+        let moved = pdf.add_object(Stream::new(
+            lopdf::Dictionary::new(),
+            shift.clone().into_bytes(),
+        ));
+        let Ok(page) = pdf.get_object_mut(id).and_then(Object::as_dict_mut) else {
+            continue;
+        };
+        let paper = Object::Array(vec![
+            0.into(),
+            0.into(),
+            Object::Real(points(width)),
+            Object::Real(points(height)),
+        ]);
+        page.set("MediaBox", paper.clone());
+        if page.has(b"CropBox") {
+            page.set("CropBox", paper);
+        }
+        let contents = match page.get(b"Contents") {
+            Ok(Object::Array(items)) => items.clone(),
+            Ok(other) => vec![other.clone()],
+            Err(_) => Vec::new(),
+        };
+        let mut all = vec![Object::Reference(moved)];
+        all.extend(contents);
+        page.set("Contents", Object::Array(all));
+    }
+}
+
 /// A PDF text string: UTF-16BE with a byte-order mark.
 fn utf16(s: &str) -> Vec<u8> {
     let mut out = vec![0xFE, 0xFF];
@@ -576,33 +637,6 @@ fn fnv(data: &[u8], seed: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pieces_break_between_chinese_characters_but_not_inside_numbers() {
-        assert_eq!(
-            pieces("收入1149.45万元，占72.80%（增长）。"),
-            [
-                "收",
-                "入",
-                "1149.45万元，",
-                "占",
-                "72.80%",
-                "（增",
-                "长）。"
-            ]
-        );
-        assert_eq!(pieces("增长6.00%。主"), ["增", "长", "6.00%。", "主"]);
-        assert_eq!(pieces("1,149.45 元"), ["1,149.45 元"]);
-        assert_eq!(pieces("职工2489人，"), ["职", "工", "2489人，"]);
-        assert_eq!(pieces("共3台(套)车"), ["共", "3台(套)", "车"]);
-        assert_eq!(pieces("接待12人次。"), ["接", "待", "12人次。"]);
-        assert_eq!(pieces("单位：万元"), ["单", "位：", "万元"]);
-        assert_eq!(pieces("2019年度部门"), ["2019年度", "部", "门"]);
-        assert_eq!(pieces("3个人"), ["3个", "人"]);
-        let long = "x".repeat(60);
-        assert!(pieces(&long).iter().all(|p| p.chars().count() <= MAX_PIECE));
-        assert_eq!(pieces(&long).concat(), long, "nothing is lost");
-    }
 
     #[test]
     fn a_long_title_breaks_after_the_entity_or_before_the_year() {

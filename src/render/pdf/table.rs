@@ -7,16 +7,13 @@
 //! every page the table continues on, and keeps the table's heading and caption with its first
 //! rows. Only a row taller than a whole page is split, line by line.
 
-use super::{page_body, pieces};
+use super::{length, page_body, pieces};
+use crate::render::page::{Orientation, Plan, PAD_X, PAD_Y};
 use genpdfi::error::{Error, ErrorKind};
 use genpdfi::fonts::FontCache;
 use genpdfi::render::Area;
 use genpdfi::style::{LineStyle, Style};
 use genpdfi::{Alignment, Context, Element, Mm, Position, RenderResult, Size};
-
-/// Space between a cell's frame and its text, in mm.
-const PAD_X: f32 = 1.2;
-const PAD_Y: f32 = 0.8;
 
 /// One cell: its text, style and alignment.
 pub(crate) struct Cell {
@@ -55,7 +52,10 @@ impl Row {
 pub(crate) struct TableElement {
     heading: Option<Cell>,
     caption: Option<Cell>,
-    weights: Vec<usize>,
+    /// The column widths in mm ([`crate::render::page::fit`]).
+    widths: Vec<f32>,
+    /// The orientation of the pages the table is on.
+    orientation: Orientation,
     header: Vec<Cell>,
     rows: Vec<Vec<Cell>>,
     /// The line spacing in framed cells (else the document's).
@@ -76,14 +76,15 @@ impl TableElement {
     pub(crate) fn new(
         heading: Option<Cell>,
         caption: Option<Cell>,
-        weights: Vec<usize>,
+        plan: &Plan,
         header: Vec<Cell>,
         rows: Vec<Vec<Cell>>,
     ) -> TableElement {
         TableElement {
             heading,
             caption,
-            weights,
+            widths: plan.widths.clone(),
+            orientation: plan.orientation,
             header,
             rows,
             cell_spacing: None,
@@ -100,12 +101,15 @@ impl TableElement {
     }
 
     fn lay_out(&self, cache: &FontCache, base: Style, width: Mm) -> Laid {
-        let total: usize = self.weights.iter().sum::<usize>().max(1);
-        let widths: Vec<Mm> = self
-            .weights
-            .iter()
-            .map(|w| width * (*w as f32 / total as f32))
-            .collect();
+        // The planned widths fill the page's text width; were the area narrower, they shrink
+        // with it.
+        let total: f32 = self.widths.iter().sum();
+        let shrink = if total > length(width) && total > 0.0 {
+            length(width) / total
+        } else {
+            1.0
+        };
+        let widths: Vec<Mm> = self.widths.iter().map(|w| mm(w * shrink)).collect();
         let row = |cells: &[Cell], widths: &[Mm], framed: bool| {
             let mut line_height = Mm::from(0.0);
             let cells = cells
@@ -153,11 +157,6 @@ impl TableElement {
 /// `x` mm.
 fn mm(x: f32) -> Mm {
     Mm::from(x)
-}
-
-/// A length in mm.
-fn length(x: Mm) -> f32 {
-    printpdf::Mm::from(x).0
 }
 
 /// The lines of `text` in `width`: pieces fill a line while they fit; a piece wider than the
@@ -272,7 +271,7 @@ impl Element for TableElement {
         let available = area.size().height;
         // A page of its own: nothing above the table on it, so waiting for the next page
         // would not help.
-        let fresh = !first_call || available >= page_body() - mm(1.0);
+        let fresh = !first_call || available >= page_body(self.orientation) - mm(1.0);
         let mut used = mm(0.0);
         let mut result = RenderResult::default();
         const HEADER: usize = 2;
@@ -287,7 +286,7 @@ impl Element for TableElement {
                     .fold(mm(0.0), |h, r| h + r.height(0))
             };
             let short = laid.rows.len() <= HEADER + 1 + SHORT_TABLE
-                && height(laid.rows.len()) <= page_body();
+                && height(laid.rows.len()) <= page_body(self.orientation);
             let first = if short {
                 height(laid.rows.len())
             } else {
