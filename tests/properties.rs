@@ -3,6 +3,7 @@
 //! flagged; no input makes the compiler panic; a document parsed again after an edit reads as a
 //! fresh parse reads it; formatting keeps the comments and the facts of generated documents.
 
+use jues::diagnostics::render::{self, Format};
 use jues::eval::unit::{Scale, Unit};
 use jues::eval::value::{self, Quantity};
 use jues::source::Sources;
@@ -91,8 +92,17 @@ proptest! {
     #[test]
     fn the_compiler_never_panics(text in "[报告表组检查导入上年列合计每行如果否则其中按为 \\n{}()\\[\\]\"=+\\-*/<>!.,:;#@_0-9a-z收入支出万元%人家「」（）。，]{0,200}") {
         let mut sources = Sources::new();
-        sources.add("generated.jues", text);
-        let _ = compile(sources, &Options { strict: true, ..Options::default() });
+        sources.add("generated.jues", text.clone());
+        let compilation = compile(sources, &Options { strict: true, ..Options::default() });
+        // Nor does anything after it: the renderers, the formatter, the diagnostics' wording.
+        let document = &compilation.evaluated.document;
+        let _ = jues::render::html::render(document, &[], false);
+        let _ = jues::render::markdown::render(document);
+        let _ = jues::render::facts::render(document, &compilation.sources);
+        for format in [Format::Human, Format::Short, Format::Json] {
+            let _ = render::render(&compilation.sources, &compilation.diagnostics, format, true);
+        }
+        let _ = jues::fmt::format(&text);
     }
 
     #[test]

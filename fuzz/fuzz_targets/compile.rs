@@ -1,5 +1,5 @@
-//! Fuzzes the whole pipeline on arbitrary bytes: read, parse, check, evaluate, render HTML and
-//! Markdown, and format. Nothing may panic, hang or grow without bound. Parsing the text again
+//! Fuzzes the whole pipeline on arbitrary bytes: read, parse, check, evaluate, render HTML,
+//! Markdown and the diagnostics, and format. Nothing may panic, hang or grow without bound. Parsing the text again
 //! after an edit (`syntax::Incremental`, here: from its first half to the whole) must give what
 //! a fresh parse gives. Formatting must be idempotent and keep every comment and the facts.
 //! Run: `cargo fuzz run compile fuzz/corpus/compile tests/cases examples stdlib`: the first
@@ -15,6 +15,12 @@ fuzz_target!(|data: &[u8]| {
     let document = &compilation.evaluated.document;
     let _ = jues::render::html::render(document, &[], false);
     let _ = jues::render::markdown::render(document);
+    let _ = jues::diagnostics::render::render(
+        &compilation.sources,
+        &compilation.diagnostics,
+        jues::diagnostics::render::Format::Human,
+        true,
+    );
     if let Ok(text) = std::str::from_utf8(data) {
         let file = jues::source::FileId(0);
         let mut half = text.len() / 2;
