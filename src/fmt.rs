@@ -15,10 +15,15 @@ use crate::ast::*;
 use crate::source::{FileId, Span};
 use crate::syntax::{self, Marks, NamePlace};
 
-/// Formats `text`; `None` when it has syntax errors (a broken file is left alone). The
+/// Formats `text`; `None` when it has syntax errors or is not read at all (J0002): a broken
+/// file is left alone. The
 /// result has `\n` line ends: a lone `\r` (old Mac line ends) becomes one first, as `\r\n`
 /// does in the printing.
 pub fn format(text: &str) -> Option<String> {
+    // What the compiler does not read (a binary file) is not formatted either.
+    if crate::source::unreadable_text(text).is_some() {
+        return None;
+    }
     let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
     if text.as_bytes().iter().enumerate().any(lone_cr) {
         return format(&text.replace("\r\n", "\n").replace('\r', "\n"));

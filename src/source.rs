@@ -210,27 +210,32 @@ pub struct Unreadable {
     pub reason: String,
 }
 
+/// Why a text that is valid UTF-8 is still not read as a document: it is too large, or it
+/// holds a NUL byte (a binary file). The one rule, for the compiler and the formatter.
+pub fn unreadable_text(text: &str) -> Option<Unreadable> {
+    too_large(text.len()).or_else(|| {
+        text.find('\0').map(|offset| Unreadable {
+            offset,
+            reason: "it contains a NUL byte, so it is probably a binary file".to_owned(),
+        })
+    })
+}
+
+fn too_large(len: usize) -> Option<Unreadable> {
+    (len > MAX_SOURCE_BYTES).then(|| Unreadable {
+        offset: 0,
+        reason: format!("it is {len} bytes, more than the {MAX_SOURCE_BYTES} jues reads"),
+    })
+}
+
 /// Checks that `bytes` are a readable document: UTF-8, no NUL byte, not too large.
 /// Returns the text (lossy when unreadable) and the problem, if any.
 pub fn decode(bytes: &[u8]) -> (String, Option<Unreadable>) {
-    if bytes.len() > MAX_SOURCE_BYTES {
-        let problem = Unreadable {
-            offset: 0,
-            reason: format!(
-                "it is {} bytes, more than the {MAX_SOURCE_BYTES} jues reads",
-                bytes.len()
-            ),
-        };
+    if let Some(problem) = too_large(bytes.len()) {
         return (String::new(), Some(problem));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            let problem = text.find('\0').map(|offset| Unreadable {
-                offset,
-                reason: "it contains a NUL byte, so it is probably a binary file".to_owned(),
-            });
-            (text.to_owned(), problem)
-        }
+        Ok(text) => (text.to_owned(), unreadable_text(text)),
         Err(e) => {
             let valid = e.valid_up_to();
             let problem = Unreadable {

@@ -384,3 +384,11 @@ fn fmt_check_reports_and_fmt_rewrites() {
         Some(0)
     );
 }
+
+/// A file the compiler does not read (a NUL byte: a binary file, J0002) is not formatted
+/// either: the fuzzer found one formatted into a document with figures the original never had.
+#[test]
+fn a_binary_file_is_not_formatted() {
+    assert_eq!(jues::fmt::format("a = 1 // \0\n"), None);
+    assert_eq!(jues::fmt::format("a  =  1\n").as_deref(), Some("a = 1\n"));
+}
