@@ -46,7 +46,14 @@ pub fn format(text: &str) -> Option<String> {
         let item_text = text.get(start..span.end as usize).unwrap_or("");
         at = start + item_text.trim_end_matches(['\n', '\r']).len();
     }
-    printer.gap(&mut out, text.get(at..).unwrap_or(""));
+    // The last gap ends the file, not a line before an item: a comment on the last line
+    // without a line break is a line of its own.
+    let tail = text.get(at..).unwrap_or("");
+    if tail.ends_with('\n') {
+        printer.gap(&mut out, tail);
+    } else {
+        printer.gap(&mut out, &format!("{tail}\n"));
+    }
     while out.ends_with("\n\n") {
         out.pop();
     }

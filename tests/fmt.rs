@@ -392,3 +392,21 @@ fn a_binary_file_is_not_formatted() {
     assert_eq!(jues::fmt::format("a = 1 // \0\n"), None);
     assert_eq!(jues::fmt::format("a  =  1\n").as_deref(), Some("a = 1\n"));
 }
+
+/// A comment on the last line of a file without a final line break stays (the fuzzer found
+/// it deleted).
+#[test]
+fn a_comment_on_the_last_line_without_a_line_break_stays() {
+    for (text, formatted) in [
+        ("x = 1\n// 注释", "x = 1\n// 注释\n"),
+        ("x = 1 // 注释", "x = 1 // 注释\n"),
+        ("// 只有注释", "// 只有注释\n"),
+        ("x = 1\n\n// 注释  ", "x = 1\n\n// 注释\n"),
+    ] {
+        assert_eq!(
+            jues::fmt::format(text).as_deref(),
+            Some(formatted),
+            "{text:?}"
+        );
+    }
+}
