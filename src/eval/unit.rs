@@ -112,15 +112,22 @@ impl Unit {
     /// The longest unit written at the start of `text` (`万元` of `万元，`, `人次` of `人次。`),
     /// as [`Unit::parse`] reads units; for keeping a number with its unit when lines break.
     pub fn prefix_of(text: &str) -> Option<&str> {
+        // Most characters start no unit: they are turned away by the first one alone (this
+        // runs at every character of every table cell when a table is fitted to the page).
+        let first = text.chars().next()?;
+        let fixed = matches!(first, '%' | '％' | '‰' | '元' | '千' | '万' | '亿');
+        if !fixed && !COUNTS.iter().any(|(alias, _)| alias.starts_with(first)) {
+            return None;
+        }
         // The longest spelling is `万台（套）`: six characters.
-        let ends: Vec<usize> = text
-            .char_indices()
-            .map(|(i, c)| i.saturating_add(c.len_utf8()))
-            .take(6)
-            .collect();
+        let mut ends = [0usize; 6];
+        for (end, (i, c)) in ends.iter_mut().zip(text.char_indices()) {
+            *end = i.saturating_add(c.len_utf8());
+        }
         ends.into_iter()
             .rev()
-            .map(|end| &text[..end])
+            .filter(|&end| end > 0)
+            .filter_map(|end| text.get(..end))
             .find(|word| Unit::parse(word).is_some())
     }
 

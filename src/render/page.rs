@@ -132,6 +132,7 @@ pub fn fit(table: &Table, measure: &dyn Fn(&str) -> f32) -> Result<Plan, TooWide
     // longest line.
     let mut least = vec![0.0f32; columns];
     let mut whole = vec![0.0f32; columns];
+    let mut widest_piece: rustc_hash::FxHashMap<&str, f32> = rustc_hash::FxHashMap::default();
     let header = table.header.iter().map(|h| (h, true));
     for (c, (text, is_header)) in header.enumerate().chain(
         table
@@ -147,9 +148,18 @@ pub fn fit(table: &Table, measure: &dyn Fn(&str) -> f32) -> Result<Plan, TooWide
         let unbroken = if numeric && !is_header {
             line
         } else {
-            let piece = pieces(text).iter().map(|p| measure(p)).fold(0.0, f32::max);
             let lead: String = text.chars().take(NARROWEST_TEXT).collect();
-            piece.max(line.min(measure(&lead)))
+            let lead = measure(&lead);
+            if line <= lead && !text.contains('\n') {
+                // No piece is wider than the whole line.
+                line
+            } else {
+                // Texts repeat (the same reason on many rows): their pieces are found once.
+                let piece = *widest_piece
+                    .entry(text.as_str())
+                    .or_insert_with(|| pieces(text).iter().map(|p| measure(p)).fold(0.0, f32::max));
+                piece.max(lead)
+            }
         };
         *least = least.max(unbroken);
         *whole = whole.max(line);
