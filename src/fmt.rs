@@ -26,7 +26,7 @@ pub fn format(text: &str) -> Option<String> {
     }
     let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
     if text.as_bytes().iter().enumerate().any(lone_cr) {
-        return format(&text.replace("\r\n", "\n").replace('\r', "\n"));
+        return format(&without_lone_cr(text)?);
     }
     let (module, errors) = syntax::parse(FileId(0), text);
     if !errors.is_empty() {
@@ -62,6 +62,33 @@ pub fn format(text: &str) -> Option<String> {
     }
     if !out.ends_with('\n') {
         out.push('\n');
+    }
+    Some(out)
+}
+
+/// `text` with each lone `\r` (old Mac line ends) made a line end, except inside a string,
+/// where it is a character of the value and is written as the escape `\r`.
+fn without_lone_cr(text: &str) -> Option<String> {
+    let marks = syntax::marks(FileId(0), text)?;
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // Whether the last character copied was a backslash that escapes the next one.
+    let mut escaping = false;
+    for (i, c) in text.char_indices() {
+        let in_literal = marks
+            .literal
+            .iter()
+            .any(|span| (span.start as usize) <= i && i < span.end as usize);
+        if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+            match (in_literal, escaping) {
+                (true, true) => out.push('r'),
+                (true, false) => out.push_str("\\r"),
+                (false, _) => out.push('\n'),
+            }
+        } else {
+            out.push(c);
+        }
+        escaping = in_literal && c == '\\' && !escaping;
     }
     Some(out)
 }

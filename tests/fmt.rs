@@ -410,3 +410,25 @@ fn a_comment_on_the_last_line_without_a_line_break_stays() {
         );
     }
 }
+
+/// Old Mac line ends (a lone CR) become line ends, except inside a string, where a CR is a
+/// character of the value (the fuzzer found a title changed by it).
+#[test]
+fn a_lone_cr_inside_a_string_stays_a_character() {
+    let text = "报告 \"201\r年度\" {\r  单位 \"甲\\\r乙\"\r}\r// 注释\r\r正文。\r";
+    let formatted = jues::fmt::format(text).unwrap();
+    assert_eq!(
+        formatted,
+        "报告 \"201\\r年度\" {\n  单位 \"甲\\r乙\"\n}\n// 注释\n\n正文。\n"
+    );
+    let title = |text: &str| {
+        let mut sources = jues::source::Sources::new();
+        sources.add("t.jues", text.to_owned());
+        let compilation = jues::compile(sources, &jues::Options::default());
+        (
+            compilation.evaluated.document.title.clone(),
+            compilation.evaluated.document.entity.clone(),
+        )
+    };
+    assert_eq!(title(text), title(&formatted));
+}
