@@ -24,8 +24,7 @@ pub fn format(text: &str) -> Option<String> {
     if crate::source::unreadable_text(text).is_some() {
         return None;
     }
-    let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
-    if text.as_bytes().iter().enumerate().any(lone_cr) {
+    if (0..text.len()).any(|i| crate::source::is_lone_cr(text.as_bytes(), i)) {
         return format(&without_lone_cr(text)?);
     }
     let (module, errors) = syntax::parse(FileId(0), text);
@@ -79,7 +78,7 @@ fn without_lone_cr(text: &str) -> Option<String> {
             .literal
             .iter()
             .any(|span| (span.start as usize) <= i && i < span.end as usize);
-        if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+        if crate::source::is_lone_cr(bytes, i) {
             match (in_literal, escaping) {
                 (true, true) => out.push('r'),
                 (true, false) => out.push_str("\\r"),

@@ -176,13 +176,11 @@ pub fn hidden_at(text: &str) -> impl Iterator<Item = (usize, char, Hidden)> + '_
     })
 }
 
-/// The offsets of the carriage returns in `bytes`.
-fn carriage_returns(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\r')
-        .map(|(i, _)| i)
+/// Whether the byte at `i` of `bytes` is a lone `\r` (an old Mac line end, not the first half
+/// of `\r\n`): the one rule by which the line index, excerpts and the formatter end a line
+/// there, as the grammar's NEWLINE does.
+pub fn is_lone_cr(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&b'\r') && bytes.get(i.saturating_add(1)) != Some(&b'\n')
 }
 
 /// `text` with every hidden character written as `\u{…}`: how messages print text taken
@@ -258,9 +256,7 @@ impl SourceFile {
                 bytes
                     .iter()
                     .enumerate()
-                    .filter(|&(i, &b)| {
-                        b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
-                    })
+                    .filter(|&(i, &b)| b == b'\n' || is_lone_cr(bytes, i))
                     .map(|(i, _)| i + 1),
             )
             .collect();
@@ -322,11 +318,11 @@ impl SourceFile {
         let shown = self.shown.get_or_init(|| {
             let bytes = self.text.as_bytes();
             let differs = hidden_at(&self.text).next().is_some()
-                || carriage_returns(bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+                || (0..bytes.len()).any(|i| is_lone_cr(bytes, i));
             differs.then(|| {
                 let mut out = String::with_capacity(self.text.len());
                 for (i, c) in self.text.char_indices() {
-                    if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+                    if is_lone_cr(bytes, i) {
                         out.push('\n');
                     } else if Hidden::of(c).is_none() {
                         out.push(c);
