@@ -229,6 +229,7 @@ fn compile_file(
         &templates,
         run.files,
         options.allow_outside_project,
+        sources,
     );
     diagnostics.extend(data_errors.iter().map(data::DataError::to_diagnostic));
     let mut all = Vec::from_iter(library);

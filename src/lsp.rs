@@ -342,12 +342,10 @@ impl Server<'_> {
                 test_panic("compiling");
             }
             let compilation = compile_again(sources, &Options::default(), &files, &mut incremental);
-            let file = compilation.sources.get(crate::source::FileId(0));
             let diagnostics: Vec<lsp::Diagnostic> = compilation
                 .diagnostics
                 .iter()
-                .filter(|d| d.primary.span.file.0 == 0)
-                .map(|d| to_lsp(file, d))
+                .filter_map(|d| in_document(&compilation.sources, d))
                 .collect();
             (compilation, diagnostics)
         });
@@ -441,6 +439,26 @@ fn internal_error(panic: &str) -> lsp::Diagnostic {
         ),
         ..lsp::Diagnostic::default()
     }
+}
+
+/// A diagnostic as the editor of the main document shows it: one of a data file's sheet at
+/// the `来自` that read it, its message headed by the cell; one of another file not at all.
+fn in_document(sources: &crate::source::Sources, d: &Diagnostic) -> Option<lsp::Diagnostic> {
+    let main = sources.get(crate::source::FileId(0));
+    if d.primary.span.file.0 == 0 {
+        return Some(to_lsp(main, d));
+    }
+    let file = sources.get(d.primary.span.file);
+    let origin = file.sheet_places()?.origin;
+    if origin.file.0 != 0 {
+        return None;
+    }
+    let mut d = d.clone();
+    if let Some(cell) = file.cell_at(d.primary.span.start as usize) {
+        d.message = format!("{cell}: {}", d.message);
+    }
+    d.primary.span = origin;
+    Some(to_lsp(main, &d))
 }
 
 fn to_lsp(file: &SourceFile, d: &Diagnostic) -> lsp::Diagnostic {

@@ -92,6 +92,8 @@ settings! {
         Unit = ("单位", "unit"),
         /// `工作表`: the sheet of a workbook the rows come from.
         Sheet = ("工作表", "sheet"),
+        /// `侧`: the side of a two-sided sheet (a 总表's 收入 or 支出) the rows come from.
+        Side = ("侧", "side"),
         /// `编号`: its number among the published tables.
         Number = ("编号", "number"),
         /// `合计行`: whether a 合计 row is computed.

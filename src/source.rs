@@ -56,6 +56,40 @@ pub struct SourceFile {
     unreadable: Option<Unreadable>,
     /// The text as an excerpt shows it (see [`SourceFile::shown`]), when it differs.
     shown: std::sync::OnceLock<Option<String>>,
+    /// For the text of a data file's sheet: where its lines and cells are in the sheet.
+    sheet: Option<SheetPlaces>,
+}
+
+/// Where the text of a sheet came from. A data file's sheet is read into a text of one line a
+/// row (`A12 2080501 │ B12 行政运行 │ C12 281.85`), so that a diagnostic on a cell points at it
+/// and shows it like a line of a document: its line is the sheet's row, its column the cell's.
+#[derive(Debug, Clone)]
+pub struct SheetPlaces {
+    /// The sheet's name (`收入支出决算总表`); empty for a CSV file.
+    pub sheet: String,
+    /// The sheet row (1-based) of each line.
+    pub rows: Vec<u32>,
+    /// Each cell's text as (byte offset, 1-based column), in order of offset.
+    pub cells: Vec<(u32, u32)>,
+    /// The `来自` of the document that read it: editors show a sheet's findings there.
+    pub origin: Span,
+}
+
+/// The letters of a spreadsheet column: 1 is `A`, 27 is `AA`.
+pub fn column_name(column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// The name of a cell as a spreadsheet shows it: row 12, column 3 is `C12` (both 1-based).
+pub fn cell_name(row: u32, column: u32) -> String {
+    format!("{}{row}", column_name(column))
 }
 
 /// A character a reader cannot see, or one that changes how the text around it looks. jues
@@ -266,6 +300,46 @@ impl SourceFile {
             line_starts,
             unreadable: None,
             shown: std::sync::OnceLock::new(),
+            sheet: None,
+        }
+    }
+
+    /// The text of a sheet (see [`SheetPlaces`]).
+    pub fn sheet(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        places: SheetPlaces,
+    ) -> SourceFile {
+        let mut file = SourceFile::new(name, text);
+        file.sheet = Some(places);
+        file
+    }
+
+    /// Where this text came from, when it is a sheet's.
+    pub fn sheet_places(&self) -> Option<&SheetPlaces> {
+        self.sheet.as_ref()
+    }
+
+    /// The cell at a byte offset of a sheet's text, as `收入支出决算总表!C12`.
+    pub fn cell_at(&self, offset: usize) -> Option<String> {
+        let places = self.sheet.as_ref()?;
+        let (row, column) = self.line_col(offset);
+        let cell = cell_name(u32::try_from(row).ok()?, u32::try_from(column).ok()?);
+        Some(if places.sheet.is_empty() {
+            cell
+        } else {
+            format!("{}!{cell}", places.sheet)
+        })
+    }
+
+    /// The 1-based number a line is shown with: its line number, or for a sheet its row.
+    pub fn line_number(&self, line_index: usize) -> usize {
+        match &self.sheet {
+            Some(places) => places
+                .rows
+                .get(line_index)
+                .map_or(line_index + 1, |&row| row as usize),
+            None => line_index + 1,
         }
     }
 
@@ -343,6 +417,17 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
+        if let Some(places) = &self.sheet {
+            let at = places
+                .cells
+                .partition_point(|&(start, _)| start as usize <= offset);
+            let column = at
+                .checked_sub(1)
+                .and_then(|i| places.cells.get(i))
+                .filter(|&&(start, _)| start as usize >= self.line_starts[line])
+                .map_or(1, |&(_, column)| column as usize);
+            return (self.line_number(line), column);
+        }
         let start = self.line_starts[line];
         let column = self
             .text
@@ -368,6 +453,18 @@ impl Sources {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile::new(name, text));
+        id
+    }
+
+    /// Adds the text of a sheet (see [`SheetPlaces`]) and returns its id.
+    pub fn add_sheet(
+        &mut self,
+        name: impl Into<String>,
+        text: impl Into<String>,
+        places: SheetPlaces,
+    ) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile::sheet(name, text, places));
         id
     }
 

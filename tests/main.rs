@@ -18,5 +18,6 @@ mod properties;
 mod reads;
 mod tutorial;
 mod watch;
+mod workbook;
 #[cfg(unix)]
 mod writes;

@@ -560,6 +560,66 @@ document names is, so that a report from elsewhere cannot make jues read other f
 
 Name a TrueType font inside the project (`字体 \"fonts/simsun.ttc\"`), a family (`字体 宋体`,
 `字体 黑体`), or give the file with `--font` when building.";
+
+    NotRead = "J0504", Warning, "part of a data file not read",
+"A column of a table's data file has amounts, but no column of the table reads it: what the
+workbook says there is neither shown nor checked.
+
+```csv 支出.csv
+科目编码,科目名称,决算数,调整预算数
+201,一般公共服务支出,656.63,700.00
+```
+
+```jues
+表 支出 \"支出决算表\" 来自 \"支出.csv\" {
+  列 决算数: 金额
+}
+```
+
+Add the column to the table with the header's words as its name or label
+(`列 决算数: 金额, 调整预算 \"调整预算数\": 金额`), or delete it from the file.";
+
+    MorePrecise = "J0505", Warning, "amount more precise than its column",
+"A cell of a data file has more decimals than the published table shows (two), and the rest is
+not the noise of binary arithmetic (`286.33000000000004` is read as 286.33 without a word). The
+amount is kept as it is, so totals are checked with every digit, but the table will show it
+rounded.
+
+```csv 支出.csv
+科目编码,科目名称,决算数
+201,一般公共服务支出,656.635
+```
+
+```jues
+表 支出 \"支出决算表\" 来自 \"支出.csv\" {
+  列 决算数: 金额
+}
+```
+
+Round the amount in the workbook, or check the formula that computes it.";
+
+    OtherDepartment = "J0506", Warning, "data file of another department",
+"The caption of a data file (`编制单位：…`) names another department than the report's `单位`:
+the workbook may be another unit's.
+
+```csv 支出.csv
+一般公共预算财政拨款支出决算表
+编制单位：某某县教育局,金额单位：万元
+科目编码,科目名称,决算数
+201,一般公共服务支出,656.63
+```
+
+```jues
+报告 \"某某县人力资源和社会保障局2019年度部门决算\" {
+  单位 \"某某县人力资源和社会保障局\"
+}
+表 支出 \"支出决算表\" 来自 \"支出.csv\" {
+  列 决算数: 金额
+}
+```
+
+Check that the workbook is the department's own; if the two names differ only in wording, write
+the workbook's name as the report's `单位`.";
 }
 
 #[cfg(test)]

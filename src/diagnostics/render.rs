@@ -6,7 +6,7 @@
 //! - json: one document with every diagnostic and a summary (schema in `docs/diagnostics.md`).
 
 use super::{Diagnostic, Label, Severity, Summary};
-use crate::source::{escaped, FileId, Sources};
+use crate::source::{escaped, FileId, SourceFile, Sources};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt::{self, Display};
@@ -52,26 +52,40 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
     let mut notes = Vec::new();
     let mut labels = vec![labeled(&diagnostic.primary, true)];
     for label in &diagnostic.secondary {
-        if label.span.file == diagnostic.primary.span.file {
+        let other = sources.get(label.span.file);
+        // A sheet's row is shown alone, so a label on another cell is a note with its cell.
+        if label.span.file == diagnostic.primary.span.file && file.sheet_places().is_none() {
             labels.push(labeled(label, false));
         } else {
-            let other = sources.get(label.span.file);
-            let (line, column) = other.line_col(label.span.start as usize);
-            notes.push(format!(
-                "{}: {}:{line}:{column}",
-                label.message,
-                escaped(other.name())
-            ));
+            let place = match other.cell_at(label.span.start as usize) {
+                Some(cell) => format!("{} {}", escaped(other.name()), escaped(&cell)),
+                None => {
+                    let (line, column) = other.line_col(label.span.start as usize);
+                    format!("{}:{line}:{column}", escaped(other.name()))
+                }
+            };
+            let shown = escaped(other.slice(label.span)).into_owned();
+            let shown = if other.sheet_places().is_some() && !shown.is_empty() {
+                format!(" `{shown}`")
+            } else {
+                String::new()
+            };
+            notes.push(if label.message.is_empty() {
+                format!("{place}{shown}")
+            } else {
+                format!("{}: {place}{shown}", label.message)
+            });
         }
     }
     notes.extend(diagnostic.notes.iter().cloned());
+    // A sheet's finding is headed by its cell (`公开表.xlsx 收入决算表!C12`), not line:column.
+    let name = match file.cell_at(diagnostic.primary.span.start as usize) {
+        Some(cell) => format!("{name} {}", escaped(&cell)),
+        None => name.into_owned(),
+    };
     let view = MietteView {
         diagnostic,
-        source: MietteSource {
-            name: &name,
-            text: file.shown(),
-            line_starts: file.line_starts(),
-        },
+        source: MietteSource { name: &name, file },
         labels,
     };
     let theme = if color {
@@ -79,9 +93,12 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
     } else {
         miette::GraphicalTheme::unicode_nocolor()
     };
-    let handler = miette::GraphicalReportHandler::new_themed(theme)
+    let mut handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_links(false);
+    if file.sheet_places().is_some() {
+        handler = handler.without_primary_span_start();
+    }
     let mut out = String::new();
     if handler.render_report(&mut out, &view).is_err() {
         // Rendering into a String cannot fail short of a bug in the handler; fall back to
@@ -123,8 +140,7 @@ struct MietteView<'a> {
 /// on a small one.
 struct MietteSource<'a> {
     name: &'a str,
-    text: &'a str,
-    line_starts: &'a [usize],
+    file: &'a SourceFile,
 }
 
 impl miette::SourceCode for MietteSource<'_> {
@@ -134,39 +150,51 @@ impl miette::SourceCode for MietteSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
-        let line_of = |offset: usize| match self.line_starts.binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next.saturating_sub(1),
-        };
-        let span_start = span.offset().min(self.text.len());
-        let span_end = (span.offset() + span.len()).min(self.text.len());
+        let file = self.file;
+        let (text, line_starts) = (file.shown(), file.line_starts());
+        let line_of = |offset: usize| file.line_index(offset);
+        let span_start = span.offset().min(text.len());
+        let span_end = (span.offset() + span.len()).min(text.len());
         // The lines miette shows, with a few more on each side so that it reads them as it
-        // would in the whole text.
-        let first_line = line_of(span_start).saturating_sub(context_lines_before + 4);
-        let last_line = line_of(span_end) + context_lines_after + 4;
-        let window_start = self.line_starts[first_line];
-        let window_end = self
-            .line_starts
-            .get(last_line)
-            .copied()
-            .unwrap_or(self.text.len());
-        let window = self.text.get(window_start..window_end).unwrap_or("");
+        // would in the whole text. A sheet's row is shown alone, numbered as in the sheet.
+        let sheet = file.sheet_places().is_some();
+        let (before, after) = if sheet {
+            (0, 0)
+        } else {
+            (context_lines_before + 4, context_lines_after + 4)
+        };
+        let first_line = line_of(span_start).saturating_sub(before);
+        let last_line = line_of(span_end) + after + usize::from(sheet);
+        let window_start = line_starts[first_line];
+        let window_end = line_starts.get(last_line).copied().unwrap_or(text.len());
+        let window = text.get(window_start..window_end).unwrap_or("");
         let local =
             miette::SourceSpan::new((span_start - window_start).into(), span_end - span_start);
-        let contents = window.read_span(&local, context_lines_before, context_lines_after)?;
+        // The window of a sheet is its one line: any context reads the whole of it.
+        let (before, after) = if sheet {
+            (1, 1)
+        } else {
+            (context_lines_before, context_lines_after)
+        };
+        let contents = window.read_span(&local, before, after)?;
         let start = window_start + contents.span().offset();
-        let line_start = self.line_starts[line_of(start)];
-        let column = self
-            .text
-            .get(line_start..start)
-            .map_or(0, |prefix| prefix.chars().count());
+        let (line, column) = file.line_col(start);
+        let line = if sheet {
+            line.saturating_sub(1)
+        } else {
+            first_line + contents.line()
+        };
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_owned(),
             contents.data(),
             miette::SourceSpan::new(start.into(), contents.span().len()),
-            first_line + contents.line(),
-            column,
-            first_line + contents.line_count(),
+            line,
+            column.saturating_sub(1),
+            if sheet {
+                contents.line_count()
+            } else {
+                first_line + contents.line_count()
+            },
         )))
     }
 }
@@ -302,7 +330,14 @@ impl<'a> codespan_reporting::files::Files<'a> for CodespanFiles<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<String, codespan_reporting::files::Error> {
-        Ok(escaped(self.0.get(id).name()).into_owned())
+        let file = self.0.get(id);
+        Ok(match file.sheet_places() {
+            // `公开表.xlsx[收入支出决算总表]:12:3`: the line is the sheet's row, the column its.
+            Some(places) if !places.sheet.is_empty() => {
+                format!("{}[{}]", escaped(file.name()), escaped(&places.sheet))
+            }
+            _ => escaped(file.name()).into_owned(),
+        })
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
@@ -315,6 +350,23 @@ impl<'a> codespan_reporting::files::Files<'a> for CodespanFiles<'a> {
         byte_index: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
         Ok(self.0.get(id).line_index(byte_index))
+    }
+
+    fn line_number(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.0.get(id).line_number(line_index))
+    }
+
+    fn column_number(
+        &'a self,
+        id: FileId,
+        _line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.0.get(id).line_col(byte_index).1)
     }
 
     fn line_range(
@@ -369,6 +421,9 @@ struct JsonLabel<'a> {
     column: usize,
     end_line: usize,
     end_column: usize,
+    /// For a data file's sheet, the cell: `收入支出决算总表!C12`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
     message: &'a str,
     primary: bool,
 }
@@ -383,6 +438,7 @@ fn json_label<'a>(sources: &'a Sources, label: &'a Label, primary: bool) -> Json
         column,
         end_line,
         end_column,
+        cell: file.cell_at(label.span.start as usize),
         message: &label.message,
         primary,
     }
@@ -433,8 +489,7 @@ mod tests {
         let file = SourceFile::new("report.jues", text);
         let source = MietteSource {
             name: file.name(),
-            text: file.text(),
-            line_starts: file.line_starts(),
+            file: &file,
         };
         let mut checked = 0;
         for offset in (0..=text.len()).step_by(97) {

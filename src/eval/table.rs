@@ -201,7 +201,7 @@ impl<'a> Evaluator<'a> {
                     _ => self.error(bad("`元`, `千元`, `万元` or `亿元`")),
                 },
                 // Read by the data stage.
-                TableSetting::Sheet => {}
+                TableSetting::Sheet | TableSetting::Side => {}
             }
         }
         let column_decls: &'a [Column] = match template {

@@ -28,6 +28,9 @@ struct Position<'a> {
     file: std::borrow::Cow<'a, str>,
     line: usize,
     column: usize,
+    /// For a figure read from a data file's sheet, its cell: `收入支出决算总表!C12`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +84,7 @@ fn position(sources: &Sources, span: Span) -> Position<'_> {
         file: from_main_folder(sources, file.name()),
         line,
         column,
+        cell: file.cell_at(span.start as usize),
     }
 }
 

@@ -1,0 +1,621 @@
+//! Workbooks as the 决算 software exports them, and the ways a reader misreads them. Each test
+//! writes a workbook (rust_xlsxwriter) or a CSV file (UTF-8 or GBK), compiles a report that
+//! reads it, and checks that it loads to the right values or fails with a diagnostic at the
+//! cell; none may load wrong.
+
+use jues::diagnostics::Severity;
+use jues::doc::{Block, RowKind, Table};
+use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};
+
+const FOLDER: &str = "p/2019";
+
+/// Compiles `doc` as `p/2019/report.jues` with `files` beside it.
+fn compile(doc: &str, files: Vec<(&str, Vec<u8>)>) -> jues::Compilation {
+    let mut memory = jues::files::Memory::new();
+    for (name, bytes) in files {
+        memory.insert(format!("{FOLDER}/{name}"), bytes);
+    }
+    let path = format!("{FOLDER}/report.jues");
+    memory.insert(&path, doc.as_bytes().to_vec());
+    let mut sources = jues::source::Sources::new();
+    sources.add(path, doc.to_owned());
+    jues::compile_with(sources, &jues::Options::default(), &memory)
+}
+
+fn table<'a>(c: &'a jues::Compilation, name: &str) -> &'a Table {
+    c.evaluated
+        .document
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.name == name => Some(t),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no table {name}"))
+}
+
+/// Each row as (first key cell, exact values of the number cells).
+fn rows(t: &Table) -> Vec<(String, Vec<Option<String>>)> {
+    t.rows
+        .iter()
+        .map(|r| {
+            let key = r.cells[..t.keys].iter().find(|c| !c.is_empty()).cloned();
+            (key.unwrap_or_default(), r.exact[t.keys..].to_vec())
+        })
+        .collect()
+}
+
+/// The stated values of a one-column table's rows read from the file (not its computed total):
+/// the sheet's text under each cell's span.
+fn stated(c: &jues::Compilation, name: &str) -> Vec<Option<String>> {
+    table(c, name)
+        .rows
+        .iter()
+        .filter(|r| r.span.file.0 != 0)
+        .map(|r| {
+            r.cell_spans
+                .last()
+                .copied()
+                .flatten()
+                .map(|span| c.sources.get(span.file).slice(span).to_owned())
+        })
+        .collect()
+}
+
+fn errors(c: &jues::Compilation) -> Vec<String> {
+    c.diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{} {}", d.code.id(), d.message))
+        .collect()
+}
+
+/// The diagnostics with `code`, each as (its cell, its message).
+fn with_code(c: &jues::Compilation, code: &str) -> Vec<(Option<String>, String)> {
+    c.diagnostics
+        .iter()
+        .filter(|d| d.code.id() == code)
+        .map(|d| {
+            let file = c.sources.get(d.primary.span.file);
+            (
+                file.cell_at(d.primary.span.start as usize),
+                d.message.clone(),
+            )
+        })
+        .collect()
+}
+
+fn some(values: &[&str]) -> Vec<Option<String>> {
+    values
+        .iter()
+        .map(|v| (!v.is_empty()).then(|| v.to_string()))
+        .collect()
+}
+
+// ------------------------------------------------------------------ 公开05表 as exported
+
+/// The rows of the seed report's 公开05表: (类, 款, 项, name, 年初预算, 决算数).
+const SPENDING: &[(&str, &str, &str, &str, f64, f64)] = &[
+    ("201", "", "", "一般公共服务支出", 467.86, 656.63),
+    ("201", "03", "", "政府办公厅(室)及相关机构事务", 0.0, 286.33),
+    ("201", "03", "01", "行政运行", 0.0, 281.85),
+    (
+        "201",
+        "03",
+        "99",
+        "其他政府办公厅（室）及相关机构事务支出",
+        0.0,
+        4.48,
+    ),
+    ("201", "06", "", "财政事务", 0.0, 3.31),
+    ("201", "06", "01", "行政运行", 0.0, 3.31),
+    ("201", "50", "", "人力资源事务", 467.86, 364.19),
+    ("201", "50", "01", "行政运行", 467.86, 330.38),
+    ("201", "50", "06", "引进人才费用", 0.0, 33.81),
+    ("201", "11", "", "纪检监察事务", 0.0, 2.8),
+    ("201", "11", "01", "行政运行", 0.0, 2.8),
+    ("208", "", "", "社会保障和就业支出", 191.11, 180.15),
+    (
+        "208",
+        "01",
+        "",
+        "人力资源和社会保障管理事务",
+        191.11,
+        162.15,
+    ),
+    ("208", "01", "01", "行政运行", 0.0, 2.4),
+    ("208", "01", "02", "一般行政管理事务", 0.0, 14.88),
+    ("208", "01", "05", "劳动保障监察", 15.0, 14.99),
+    ("208", "01", "07", "社会保险业务管理事务", 1.0, 1.0),
+    ("208", "01", "09", "社会保险经办机构", 135.11, 88.86),
+    (
+        "208",
+        "01",
+        "99",
+        "其他人力资源和社会保障管理事务支出",
+        40.0,
+        40.02,
+    ),
+    ("208", "07", "", "就业补助", 0.0, 18.0),
+    ("208", "07", "11", "高技能人才培养补助", 0.0, 18.0),
+];
+
+const DEPARTMENT: &str = "株洲市芦淞区人力资源和社会保障局";
+
+/// Writes 公开05表 as the 决算 software exports it: a title, a caption, a header merged over
+/// two rows with the code split into 类 / 款 / 项, a 栏次 row and the total first.
+/// `amount` gives each 决算数 (to spoil one), `unit` the caption's unit and its factor.
+fn spending_sheet(sheet: &mut Worksheet, amount: &dyn Fn(usize, f64) -> f64, unit: (&str, f64)) {
+    let plain = Format::new();
+    sheet.set_name("一般公共预算财政拨款支出决算表").unwrap();
+    sheet
+        .merge_range(0, 0, 0, 5, "一般公共预算财政拨款支出决算表", &plain)
+        .unwrap();
+    sheet
+        .write_string(1, 0, format!("编制单位：{DEPARTMENT}"))
+        .unwrap();
+    sheet
+        .write_string(1, 5, format!("金额单位：{}", unit.0))
+        .unwrap();
+    sheet.merge_range(2, 0, 2, 2, "科目编码", &plain).unwrap();
+    sheet.merge_range(2, 3, 3, 3, "科目名称", &plain).unwrap();
+    sheet.merge_range(2, 4, 3, 4, "年初预算数", &plain).unwrap();
+    sheet.merge_range(2, 5, 3, 5, "决算数", &plain).unwrap();
+    for (c, word) in ["类", "款", "项"].iter().enumerate() {
+        sheet.write_string(3, c as u16, *word).unwrap();
+    }
+    sheet.merge_range(4, 0, 4, 3, "栏次", &plain).unwrap();
+    sheet.write_number(4, 4, 1).unwrap();
+    sheet.write_number(4, 5, 2).unwrap();
+    sheet.merge_range(5, 0, 5, 3, "合　计", &plain).unwrap();
+    let budget: f64 = SPENDING
+        .iter()
+        .filter(|r| r.1.is_empty())
+        .map(|r| r.4)
+        .sum();
+    let spent: f64 = SPENDING
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.1.is_empty())
+        .map(|(i, r)| amount(i, r.5))
+        .sum();
+    sheet.write_number(5, 4, budget * unit.1).unwrap();
+    sheet.write_number(5, 5, spent * unit.1).unwrap();
+    for (i, (lei, kuan, xiang, name, budget, spent)) in SPENDING.iter().enumerate() {
+        let row = 6 + i as u32;
+        // Excel keeps 类 as a number and 款/项 as text with their leading zero; one 款 is a
+        // number, as a hand edit leaves it.
+        sheet
+            .write_number(row, 0, lei.parse::<f64>().unwrap())
+            .unwrap();
+        if *kuan == "06" {
+            sheet.write_number(row, 1, 6).unwrap();
+        } else if !kuan.is_empty() {
+            sheet.write_string(row, 1, *kuan).unwrap();
+        }
+        if !xiang.is_empty() {
+            sheet.write_string(row, 2, *xiang).unwrap();
+        }
+        sheet.write_string(row, 3, *name).unwrap();
+        sheet.write_number(row, 4, budget * unit.1).unwrap();
+        sheet
+            .write_number(row, 5, amount(i, *spent) * unit.1)
+            .unwrap();
+    }
+}
+
+fn xlsx(build: impl FnOnce(&mut Workbook)) -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    build(&mut workbook);
+    workbook.save_to_buffer().unwrap()
+}
+
+const SPENDING_DOC: &str = "报告 \"株洲市芦淞区人力资源和社会保障局2019年度部门决算\" {
+  单位     \"株洲市芦淞区人力资源和社会保障局\"
+  年度     2019
+  金额单位 万元
+}
+
+表 财政拨款支出 \"一般公共预算财政拨款支出决算表\" 来自 \"公开表.xlsx\" {
+  工作表 \"一般公共预算财政拨款支出决算表\"
+  科目   功能分类
+  列 年初预算: 金额, 决算数: 金额
+}
+";
+
+#[test]
+fn the_exported_layout_loads_to_the_right_values() {
+    let book = xlsx(|w| spending_sheet(w.add_worksheet(), &|_, v| v, ("万元", 1.0)));
+    keep("exported.xlsx", &book);
+    let c = compile(SPENDING_DOC, vec![("公开表.xlsx", book)]);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let t = table(&c, "财政拨款支出");
+    let loaded = rows(t);
+    // The total first, as the sheet has it; the codes rebuilt with their leading zeros.
+    assert_eq!(loaded[0], ("合计".to_owned(), some(&["658.97", "836.78"])));
+    assert_eq!(t.rows[0].kind, RowKind::Total);
+    let codes: Vec<&str> = loaded[1..].iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "201", "20103", "2010301", "2010399", "20106", "2010601", "20150", "2015001",
+            "2015006", "20111", "2011101", "208", "20801", "2080101", "2080102", "2080105",
+            "2080107", "2080109", "2080199", "20807", "2080711"
+        ]
+    );
+    assert_eq!(loaded[3].1, some(&["0", "281.85"]));
+    assert_eq!(loaded[10].1, some(&["0", "2.8"]));
+    // The 栏次 row (1, 2) is neither a row nor added to the totals.
+    assert_eq!(loaded.len(), SPENDING.len() + 1);
+    // A finding on a workbook row points at its cell.
+    let notes = with_code(&c, "J0304");
+    assert!(notes.iter().all(|(cell, _)| cell.is_none()), "{notes:?}");
+}
+
+#[test]
+fn a_total_the_rows_do_not_add_up_to_is_an_error_at_its_cell() {
+    // The 行政运行 of 20103 is 1 more than the workbook's own 款 and 类 and 合计 say.
+    let book = xlsx(|w| {
+        spending_sheet(
+            w.add_worksheet(),
+            &|i, v| if i == 2 { v + 1.0 } else { v },
+            ("万元", 1.0),
+        );
+    });
+    keep("spoilt.xlsx", &book);
+    // The spoilt amount is written, but the totals above it were computed before.
+    let c = compile(SPENDING_DOC, vec![("公开表.xlsx", book)]);
+    let found = with_code(&c, "J0301");
+    assert!(!found.is_empty(), "{:?}", c.diagnostics);
+    assert!(
+        found.iter().any(|(cell, _)| cell
+            .as_deref()
+            .is_some_and(|c| c.starts_with("一般公共预算财政拨款支出决算表!F"))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_caption_in_yuan_is_honoured_in_a_report_in_ten_thousands() {
+    let book = xlsx(|w| spending_sheet(w.add_worksheet(), &|_, v| v, ("元", 10_000.0)));
+    let c = compile(SPENDING_DOC, vec![("公开表.xlsx", book)]);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let t = table(&c, "财政拨款支出");
+    assert_eq!(rows(t)[0].1, some(&["658.97", "836.78"]));
+    assert_eq!(t.rows[0].cells[3], "836.78");
+}
+
+/// `JUES_WRITE_WORKBOOKS=DIR cargo test workbook` writes the workbooks the tests read, to look
+/// at them in a spreadsheet program or try `jues check` on them.
+fn keep(name: &str, bytes: &[u8]) {
+    if let Ok(dir) = std::env::var("JUES_WRITE_WORKBOOKS") {
+        std::fs::write(std::path::Path::new(&dir).join(name), bytes).unwrap();
+    }
+}
+
+// ------------------------------------------------------------------ the two-sided 总表
+
+/// 公开01表 with its two sides, from the seed report's figures; `income_total` is what the
+/// sheet states as 收入总计.
+fn summary_book(income_total: f64) -> Vec<u8> {
+    xlsx(|w| {
+        let plain = Format::new();
+        let s = w.add_worksheet();
+        s.set_name("收入支出决算总表").unwrap();
+        s.merge_range(0, 0, 0, 5, "收入支出决算总表", &plain)
+            .unwrap();
+        s.write_string(1, 0, format!("编制单位：{DEPARTMENT}"))
+            .unwrap();
+        s.write_string(1, 4, "公开01表").unwrap();
+        s.write_string(1, 5, "单位：万元").unwrap();
+        s.merge_range(2, 0, 2, 2, "收入", &plain).unwrap();
+        s.merge_range(2, 3, 2, 5, "支出", &plain).unwrap();
+        for (c, word) in ["项目", "行次", "金额", "项目", "行次", "金额"]
+            .iter()
+            .enumerate()
+        {
+            s.write_string(3, c as u16, *word).unwrap();
+        }
+        let income: &[(&str, f64)] = &[
+            ("一、财政拨款收入", 836.78),
+            ("二、上级补助收入", 0.0),
+            ("三、事业收入", 0.0),
+            ("四、经营收入", 0.0),
+            ("五、附属单位上缴收入", 0.0),
+            ("六、其他收入", 312.67),
+            ("本年收入合计", 1149.45),
+            ("用事业基金弥补收支差额", 0.0),
+            ("年初结转和结余", 0.0),
+            ("收入总计", income_total),
+        ];
+        let spending: &[(&str, f64)] = &[
+            ("一、基本支出", 819.40),
+            ("二、项目支出", 255.87),
+            ("三、上缴上级支出", 0.0),
+            ("四、经营支出", 0.0),
+            ("五、对附属单位补助支出", 0.0),
+            ("", 0.0),
+            ("本年支出合计", 1075.27),
+            ("结余分配", 0.0),
+            ("年末结转和结余", 74.18),
+            ("支出总计", 1149.45),
+        ];
+        for (i, ((a, x), (b, y))) in income.iter().zip(spending).enumerate() {
+            let row = 4 + i as u32;
+            s.write_string(row, 0, *a).unwrap();
+            s.write_number(row, 1, (i + 1) as f64).unwrap();
+            s.write_number(row, 2, *x).unwrap();
+            if !b.is_empty() {
+                s.write_string(row, 3, *b).unwrap();
+                s.write_number(row, 4, (i + 11) as f64).unwrap();
+                s.write_number(row, 5, *y).unwrap();
+            }
+        }
+    })
+}
+
+const SUMMARY_DOC: &str = "表 收入 \"收入支出决算总表（收入）\" 来自 \"公开表.xlsx\" {
+  工作表 \"收入支出决算总表\"
+  侧     收入
+  列 决算数 \"金额\": 金额
+}
+
+表 支出 \"收入支出决算总表（支出）\" 来自 \"公开表.xlsx\" {
+  工作表 \"收入支出决算总表\"
+  侧     支出
+  列 决算数 \"金额\": 金额
+}
+";
+
+#[test]
+fn a_two_sided_sheet_is_read_as_two_tables() {
+    let book = summary_book(1149.45);
+    keep("summary.xlsx", &book);
+    let c = compile(SUMMARY_DOC, vec![("公开表.xlsx", book)]);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let income = table(&c, "收入");
+    let loaded = rows(income);
+    assert_eq!(loaded.len(), 10, "{loaded:?}");
+    assert_eq!(
+        loaded[0],
+        ("一、财政拨款收入".to_owned(), some(&["836.78"]))
+    );
+    // 本年收入合计 adds up the six kinds of income; 收入总计 adds the rest to them.
+    assert_eq!(income.rows[6].kind, RowKind::Subtotal);
+    assert_eq!(income.rows[9].kind, RowKind::Total);
+    let spending = rows(table(&c, "支出"));
+    assert_eq!(
+        spending.len(),
+        9,
+        "the empty row of the 支出 side is no row"
+    );
+    assert_eq!(spending[0], ("一、基本支出".to_owned(), some(&["819.4"])));
+    assert_eq!(spending[8], ("合计".to_owned(), some(&["1149.45"])));
+}
+
+#[test]
+fn a_two_sided_sheets_totals_are_checked() {
+    let c = compile(SUMMARY_DOC, vec![("公开表.xlsx", summary_book(1249.45))]);
+    let found = with_code(&c, "J0301");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("收入支出决算总表!C14"));
+}
+
+#[test]
+fn a_two_sided_sheet_without_a_side_is_refused() {
+    let doc =
+        "表 收入 \"收入支出决算总表\" 来自 \"公开表.xlsx\" {\n  列 决算数 \"金额\": 金额\n}\n";
+    let c = compile(doc, vec![("公开表.xlsx", summary_book(1149.45))]);
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert!(found[0].1.contains("two sides (收入、支出)"), "{found:?}");
+}
+
+// ------------------------------------------------------------------ CSV as Excel saves it
+
+const CSV_DOC: &str = "表 支出 \"支出决算表\" 来自 \"支出.csv\" {\n  列 决算数: 金额\n}\n";
+
+fn csv(text: &str) -> jues::Compilation {
+    compile(CSV_DOC, vec![("支出.csv", text.as_bytes().to_vec())])
+}
+
+#[test]
+fn a_gbk_csv_is_read_in_its_encoding() {
+    let text = "科目编码,科目名称,决算数\n合　计,,836.78\n201,一般公共服务支出,656.63\n208,社会保障和就业支出,180.15\n";
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
+    assert!(!unmappable);
+    let c = compile(CSV_DOC, vec![("支出.csv", gbk.into_owned())]);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let t = table(&c, "支出");
+    assert_eq!(t.rows[0].kind, RowKind::Total);
+    assert_eq!(rows(t)[2], ("208".to_owned(), some(&["180.15"])));
+}
+
+#[test]
+fn a_total_with_a_full_width_space_is_the_total_and_is_checked() {
+    let c = csv("科目编码,科目名称,决算数\n,合　计,900.00\n201,一般公共服务支出,656.63\n208,社会保障和就业支出,180.15\n");
+    let found = with_code(&c, "J0301");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("C2"));
+}
+
+#[test]
+fn a_comma_that_does_not_group_thousands_is_not_read_as_one() {
+    let c = csv("科目编码,科目名称,决算数\n201,一般公共服务支出,\"836,78\"\n208,社会保障和就业支出,\"1,2345\"\n");
+    let found = with_code(&c, "J0502");
+    let cells: Vec<_> = found
+        .iter()
+        .map(|(cell, _)| cell.clone().unwrap())
+        .collect();
+    assert_eq!(cells, ["C2", "C3"], "{found:?}");
+    assert!(
+        found[0].1.contains("does not separate thousands"),
+        "{found:?}"
+    );
+    // Neither amount reaches the table as stated (an empty cell of a leaf row counts as 0,
+    // after the error).
+    assert!(stated(&c, "支出").iter().all(Option::is_none));
+}
+
+#[test]
+fn digits_that_could_be_misread_are_refused() {
+    let c =
+        csv("科目编码,科目名称,决算数\n201,一般公共服务支出,1_000\n208,社会保障和就业支出,12 34\n");
+    assert_eq!(with_code(&c, "J0502").len(), 2, "{:?}", c.diagnostics);
+}
+
+#[test]
+fn an_unclosed_quote_is_refused_not_read_as_a_label() {
+    let c = csv(
+        "科目编码,科目名称,决算数\n201,\"一般公共服务支出,656.63\n208,社会保障和就业支出,180.15\n",
+    );
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert!(found[0].1.contains("row 2"), "{found:?}");
+}
+
+#[test]
+fn a_row_with_amounts_but_no_key_is_an_error() {
+    let c = csv("科目编码,科目名称,决算数\n201,一般公共服务支出,656.63\n,,180.15\n");
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("C3"));
+}
+
+#[test]
+fn a_column_no_table_column_reads_is_reported() {
+    let c = csv("科目编码,科目名称,决算数,调整预算数\n201,一般公共服务支出,656.63,700\n");
+    let found = with_code(&c, "J0504");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("D1"));
+}
+
+// ------------------------------------------------------------------ cells a reader misreads
+
+fn one_sheet(build: impl FnOnce(&mut Worksheet)) -> Vec<u8> {
+    xlsx(|w| {
+        let s = w.add_worksheet();
+        s.set_name("支出").unwrap();
+        s.write_string(0, 0, "科目编码").unwrap();
+        s.write_string(0, 1, "科目名称").unwrap();
+        s.write_string(0, 2, "决算数").unwrap();
+        s.write_number(1, 0, 201).unwrap();
+        s.write_string(1, 1, "一般公共服务支出").unwrap();
+        build(s);
+    })
+}
+
+const XLSX_DOC: &str = "表 支出 \"支出决算表\" 来自 \"支出.xlsx\" {\n  列 决算数: 金额\n}\n";
+
+fn sheet_compile(book: Vec<u8>) -> jues::Compilation {
+    compile(XLSX_DOC, vec![("支出.xlsx", book)])
+}
+
+#[test]
+fn float_noise_is_rounded_away_and_more_digits_are_reported() {
+    let c = sheet_compile(one_sheet(|s| {
+        s.write_number(1, 2, 286.33000000000004).unwrap();
+        s.write_number(2, 0, 208).unwrap();
+        s.write_string(2, 1, "社会保障和就业支出").unwrap();
+        s.write_number(2, 2, 180.155).unwrap();
+    }));
+    let t = table(&c, "支出");
+    assert_eq!(rows(t)[0].1, some(&["286.33"]));
+    assert_eq!(rows(t)[1].1, some(&["180.155"]));
+    let found = with_code(&c, "J0505");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("支出!C3"));
+    // The facts and the HTML never see the noise.
+    assert!(!t.rows[0].cells.iter().any(|c| c.contains("0000")));
+}
+
+#[test]
+fn a_date_in_an_amount_column_is_not_its_serial_number() {
+    let c = sheet_compile(one_sheet(|s| {
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2019, 12, 31).unwrap();
+        let format = Format::new().set_num_format("yyyy-mm-dd");
+        s.write_datetime_with_format(1, 2, &date, &format).unwrap();
+    }));
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("支出!C2"));
+    assert!(
+        found[0].1.contains("2019-12-31") && found[0].1.contains("43830"),
+        "{found:?}"
+    );
+    assert_eq!(stated(&c, "支出"), [None]);
+}
+
+#[test]
+fn a_formula_whose_value_was_never_computed_is_not_zero() {
+    // rust_xlsxwriter, like other programs that write workbooks, stores formulas with a
+    // result of 0 and asks the spreadsheet to compute them when it opens the file.
+    let c = sheet_compile(one_sheet(|s| {
+        s.write_formula(1, 2, Formula::new("=600+56.63")).unwrap();
+    }));
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert!(found[0].1.contains("never saved"), "{found:?}");
+    assert_eq!(stated(&c, "支出"), [None]);
+}
+
+#[test]
+fn a_merged_name_keeps_the_amount_of_its_second_row() {
+    let plain = Format::new();
+    let c = sheet_compile(one_sheet(|s| {
+        s.merge_range(1, 1, 2, 1, "一般公共服务支出", &plain)
+            .unwrap();
+        s.write_number(2, 2, 656.63).unwrap();
+    }));
+    assert_eq!(errors(&c), Vec::<String>::new());
+    assert_eq!(
+        rows(table(&c, "支出"))[..1],
+        [("201".to_owned(), some(&["656.63"]))]
+    );
+    assert_eq!(stated(&c, "支出"), [Some("656.63".to_owned())]);
+    // Both rows with an amount: which is it?
+    let c = sheet_compile(one_sheet(|s| {
+        s.merge_range(1, 1, 2, 1, "一般公共服务支出", &plain)
+            .unwrap();
+        s.write_number(1, 2, 600).unwrap();
+        s.write_number(2, 2, 56.63).unwrap();
+    }));
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("支出!C3"));
+}
+
+#[test]
+fn a_far_away_cell_costs_one_cell_and_is_reported() {
+    let book = one_sheet(|s| {
+        s.write_number(1, 2, 656.63).unwrap();
+        s.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    assert!(book.len() < 10_000);
+    let c = sheet_compile(book);
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("支出!XFD1048576"));
+    assert_eq!(stated(&c, "支出"), [Some("656.63".to_owned())]);
+}
+
+#[test]
+fn a_zip_bomb_is_refused_unpacked() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/workbook.xml", options).unwrap();
+    zip.write_all(b"<workbook/>").unwrap();
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..80 {
+        zip.write_all(&block).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(bytes.len() < 1 << 20, "{}", bytes.len());
+    let c = sheet_compile(bytes);
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert!(found[0].1.contains("unpacks to 80 MB"), "{found:?}");
+}
