@@ -91,13 +91,24 @@ fn every_explanation_example_reports_its_code() {
     for info in ALL {
         let mut rest = info.explanation;
         while let Some(start) = rest.find("```jues\n") {
+            // Each example is a file of its own in a folder of its own, with the data files
+            // the explanation shows before it (```csv 支出.csv); what else it names (an
+            // import) does not exist.
+            let folder = dir.join(format!("{}-{compiled}", info.id));
+            std::fs::create_dir_all(&folder).unwrap();
+            let mut before = &rest[..start];
+            while let Some(at) = before.find("```csv ") {
+                let block = &before[at + "```csv ".len()..];
+                let (name, block) = block.split_once('\n').expect("a data file's name");
+                let end = block.find("```").expect("a closed data file");
+                std::fs::write(folder.join(name), &block[..end]).unwrap();
+                before = &block[end + 3..];
+            }
             let body = &rest[start + "```jues\n".len()..];
             let end = body.find("```").expect("a closed example");
             let example = &body[..end];
             rest = &body[end + 3..];
-            // Each example is a file of its own in an empty folder: what it names (a data
-            // file, an import) does not exist.
-            let path = dir.join(format!("{}-{compiled}.jues", info.id));
+            let path = folder.join("example.jues");
             std::fs::write(&path, example).unwrap();
             let mut sources = jues::source::Sources::new();
             sources.add(path.display().to_string(), example.to_owned());

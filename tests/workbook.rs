@@ -619,3 +619,41 @@ fn a_zip_bomb_is_refused_unpacked() {
     assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
     assert!(found[0].1.contains("unpacks to 80 MB"), "{found:?}");
 }
+
+#[test]
+fn the_document_gives_the_reasons_the_workbook_does_not_have() {
+    let doc = "表 支出 \"支出决算表\" 来自 \"支出.csv\" {
+  列 年初预算: 金额, 决算数: 金额, 说明: 文本
+  2010301 说明=\"在预算执行的过程中，功能科目有进一步细化。\"
+  2080109 说明=待填
+}
+";
+    let text = "科目编码,科目名称,年初预算,决算数\n2010301,行政运行,0,281.85\n2080109,社会保险经办机构,135.11,88.86\n";
+    let c = compile(doc, vec![("支出.csv", text.as_bytes().to_vec())]);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let t = table(&c, "支出");
+    assert_eq!(
+        t.rows[0].cells[4],
+        "在预算执行的过程中，功能科目有进一步细化。"
+    );
+    // The 待填 reason is unfilled, not missing as well.
+    assert_eq!(with_code(&c, "J0405").len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(with_code(&c, "J0308").len(), 0, "{:?}", c.diagnostics);
+    // A row the file does not have, an amount the file has, a cell without its column.
+    let doc = "表 支出 \"支出决算表\" 来自 \"支出.csv\" {
+  列 年初预算: 金额, 决算数: 金额, 说明: 文本
+  2010399 说明=\"…\"
+  2010301 决算数=282
+  2080109 \"社会保险经办机构\" 1 2
+}
+";
+    let c = compile(doc, vec![("支出.csv", text.as_bytes().to_vec())]);
+    let found: Vec<String> = with_code(&c, "J0502").into_iter().map(|(_, m)| m).collect();
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(found[0].contains("has no row"), "{found:?}");
+    assert!(
+        found[1].contains("gives this row's `决算数` already"),
+        "{found:?}"
+    );
+    assert_eq!(rows(table(&c, "支出"))[0].1[1], Some("281.85".to_owned()));
+}

@@ -2,6 +2,9 @@
 //! (`收入支出决算总表!C12`) in its words as well as by its place, so the short format (which
 //! shows only the file) says where to look.
 
+// No decimals here, only places and counts in a sheet of bounded size (`read::MAX_CELLS`).
+#![allow(clippy::arithmetic_side_effects)]
+
 use super::layout::ProblemKind;
 use crate::diagnostics::{Code, Diagnostic, Label};
 use crate::source::Span;
@@ -69,6 +72,12 @@ pub(crate) enum DataError {
         place: String,
         what: Unread,
     },
+    /// A row written in the document of a table read from a file that does not fit it.
+    Written {
+        span: Span,
+        file: String,
+        problem: Written,
+    },
     /// An amount with more decimals than the column shows (not float noise).
     Precise {
         span: Span,
@@ -95,6 +104,19 @@ pub(crate) enum Why {
 }
 
 impl Eq for Why {}
+
+/// How a row written in the document does not fit the file's rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// The file has no row with its key.
+    NoRow,
+    /// The file has several (subtotals).
+    SeveralRows,
+    /// A cell that does not name its column.
+    Unnamed,
+    /// The file gives this column of the row already.
+    InFile(String),
+}
 
 /// What of a sheet is not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,9 +174,8 @@ impl DataError {
                 "its header names no columns of amounts".to_owned()
             } else {
                 format!(
-                    "its header names: {}; give the column the header's words as its label (`{column} \"{}\": 金额`)",
-                    found.join(", "),
-                    found[0]
+                    "its columns of amounts are: {}; if one of them is `{column}` by another name, give the column that header as its label (`{column} \"表头\": 金额`)",
+                    found.join(", ")
                 )
             }),
             DataError::BadNumber {
@@ -241,6 +262,35 @@ impl DataError {
                 )
                 .with_help("add the column to the table (`列 …`), with the header's words as its name or label; or delete it from the file"),
             },
+            DataError::Written {
+                span,
+                file,
+                problem,
+            } => {
+                let (message, label, help) = match problem {
+                    Written::NoRow => (
+                        format!("`{file}` has no row with this key"),
+                        "not in the file",
+                        "a row written in a table read from a file adds to a row of the file (its `说明`); write the row in the file".to_owned(),
+                    ),
+                    Written::SeveralRows => (
+                        format!("`{file}` has several rows with this key"),
+                        "which one?",
+                        "name the row by its code".to_owned(),
+                    ),
+                    Written::Unnamed => (
+                        "a cell added to a row of the file names its column".to_owned(),
+                        "which column?",
+                        "write it as `说明=\"…\"`".to_owned(),
+                    ),
+                    Written::InFile(column) => (
+                        format!("`{file}` gives this row's `{column}` already"),
+                        "given twice",
+                        "change the amount in the workbook, not in the document".to_owned(),
+                    ),
+                };
+                Diagnostic::new(Code::DataFile, message, Label::new(*span, label)).with_help(help)
+            }
             DataError::Precise { span, place, value } => Diagnostic::new(
                 Code::MorePrecise,
                 format!("{place}: the amount `{value}` has more decimals than its column shows"),

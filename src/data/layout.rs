@@ -6,6 +6,9 @@
 //! read as two tables. What is found is [`Layout`]; what cannot be understood is a
 //! [`Problem`] at its cell, never a guess.
 
+// No decimals here, only places and counts in a sheet of bounded size (`read::MAX_CELLS`).
+#![allow(clippy::arithmetic_side_effects)]
+
 use super::read::{Raw, Sheet};
 use unicode_normalization::UnicodeNormalization;
 
@@ -75,6 +78,8 @@ pub(crate) struct BodyRow {
     pub key: Key,
     /// The cell of the key (the name's, else the code's).
     pub key_at: At,
+    /// The cell of the code (the first of 类 / 款 / 项), if the row has one.
+    pub code_at: Option<At>,
     /// The cells of the side's value columns that hold something, with their places (a
     /// row under a merged name gives its amounts to the merge's first row).
     pub values: Vec<(At, Raw)>,
@@ -749,6 +754,7 @@ fn body_rows(
             row,
             key,
             key_at,
+            code_at: code_cell,
             values: cells,
         });
     }

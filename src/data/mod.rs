@@ -18,7 +18,7 @@ pub(crate) mod layout;
 pub(crate) mod number;
 pub(crate) mod read;
 
-pub(crate) use error::{DataError, Unread, Why};
+pub(crate) use error::{DataError, Unread, Why, Written};
 
 use crate::ast::*;
 use crate::settings::TableSetting;
@@ -55,6 +55,9 @@ pub(crate) fn load(
         let Some(source) = table.source.clone() else {
             continue;
         };
+        // Rows written in the document give what the file does not have (a row's `说明`).
+        let written = std::mem::take(&mut table.rows);
+        table.rows = written.clone();
         let template = templates.iter().find(|t| t.name.text == table.name.text);
         let columns: Vec<Column> = if table.columns.is_empty() {
             template.map(|t| t.columns.clone()).unwrap_or_default()
@@ -128,7 +131,7 @@ pub(crate) fn load(
         };
         let unit = reading.caption_unit(layout, first);
         let rows = reading.rows(side, &columns, unit.as_deref());
-        table.rows.extend(rows);
+        table.rows = reading.with_written(rows, written);
     }
     errors
 }
@@ -428,7 +431,7 @@ impl Reading<'_> {
                         value: n.clone(),
                         span: key_span,
                     }),
-                    span: key_span,
+                    span: body.code_at.map_or(key_span, |at| self.span(at)),
                 },
             };
             let mut cells = Vec::new();
@@ -548,11 +551,68 @@ impl Reading<'_> {
         }))
     }
 
+    /// The file's `rows` with the cells of the rows the document writes: each written row
+    /// names a row of the file by its key and gives cells the file leaves empty
+    /// (`2010301 说明="…"`); it may not change an amount of the file, nor add a row.
+    fn with_written(&mut self, mut rows: Vec<Row>, written: Vec<Row>) -> Vec<Row> {
+        for row in written {
+            let same: Vec<usize> = (0..rows.len())
+                .filter(|&i| same_key(&rows[i].key, &row.key))
+                .collect();
+            let [at] = same.as_slice() else {
+                self.errors.push(DataError::Written {
+                    span: row.key.span(),
+                    file: self.file.to_owned(),
+                    problem: if same.is_empty() {
+                        Written::NoRow
+                    } else {
+                        Written::SeveralRows
+                    },
+                });
+                continue;
+            };
+            for cell in row.cells {
+                let Some(column) = &cell.column else {
+                    self.errors.push(DataError::Written {
+                        span: cell.span,
+                        file: self.file.to_owned(),
+                        problem: Written::Unnamed,
+                    });
+                    continue;
+                };
+                let filled = rows[*at].cells.iter().any(|c| {
+                    c.column.as_ref().is_some_and(|n| n.text == column.text)
+                        && !matches!(c.value, CellValue::Empty)
+                });
+                if filled {
+                    self.errors.push(DataError::Written {
+                        span: cell.span,
+                        file: self.file.to_owned(),
+                        problem: Written::InFile(column.text.clone()),
+                    });
+                    continue;
+                }
+                rows[*at].cells.push(cell);
+            }
+        }
+        rows
+    }
+
     fn push(&mut self, mut error: DataError, at: At) {
         if let DataError::BadNumber { place, .. } = &mut error {
             *place = self.place(at);
         }
         self.errors.push(error);
+    }
+}
+
+/// Whether two row keys name the same row.
+fn same_key(a: &RowKey, b: &RowKey) -> bool {
+    match (a, b) {
+        (RowKey::Code { code: x, .. }, RowKey::Code { code: y, .. }) => x == y,
+        (RowKey::Label(x), RowKey::Label(y)) => normal(&x.value) == normal(&y.value),
+        (RowKey::Total(_), RowKey::Total(_)) | (RowKey::Subtotal(_), RowKey::Subtotal(_)) => true,
+        _ => false,
     }
 }
 

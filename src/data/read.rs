@@ -5,6 +5,9 @@
 //! is kept as its cells, never as the rectangle from its first to its last cell, so a stray cell
 //! at `XFD1048576` costs one cell.
 
+// No decimals here, only places and counts in a sheet of bounded size (`read::MAX_CELLS`).
+#![allow(clippy::arithmetic_side_effects)]
+
 use std::collections::BTreeMap;
 use std::io::Cursor;
 

@@ -523,18 +523,29 @@ Here a zero-width space stands between 收入 and 合计. Delete the character: 
 around it. (Messages show it as `\\u{200b}`.)";
 
     DataFile = "J0502", Error, "data file problem",
-"A table's data file (`表 名称 \"标题\" 来自 \"data.csv\"`) cannot be read, lacks a column the
-table needs, or has a cell that is not a number in a number column. The message names the file,
-the sheet (for a workbook), the row and the column.
+"A table's data file (`表 名称 \"标题\" 来自 \"公开表.xlsx\"`) cannot be read, lacks a column the
+table needs, or has something the reader does not understand: a cell of an amount column that is
+not a number (words, a date, an error value, a formula whose result was never saved, a comma
+that does not group thousands), a row with amounts but no code or name, a cell outside the
+table's columns, two sides of a 总表 without `侧`. The message names the cell
+(`收入支出决算总表!C12`) and the excerpt shows it; nothing the reader cannot understand becomes a
+number.
+
+```csv 支出.csv
+科目编码,科目名称,决算数
+201,一般公共服务支出,\"836,78\"
+```
 
 ```jues
 表 支出 \"支出决算表\" 来自 \"支出.csv\" {
-  列 年初预算: 金额, 决算数: 金额
+  列 决算数: 金额
 }
 ```
 
-The file's first row names its columns: `编码` (or `科目编码`), `名称` (or `科目名称`, `项目`), and
-each column of the table by name.";
+Here `836,78` could be 836.78 or 83678: write it as the workbook shows it (`836.78`). The reader
+finds the title, the caption (`编制单位：… 金额单位：万元`), the header (over one row or two, merged
+or not), the 栏次 row, the key columns (`科目编码` or `类 款 项`, `科目名称` or `项目`) and the
+totals (`合计`, `合　计`, `本年收入合计` …) by what they say; see `docs/language.md`.";
 
     ImportFailed = "J0501", Error, "import cannot be loaded",
 "An `导入` names a file that cannot be read, lies outside the folder of the importing document,

@@ -139,7 +139,9 @@ impl Evaluator<'_> {
         let t = self.tables.get(table)?;
         let found = t.rows.iter().position(|r| match (selector, &r.kind) {
             (RowSelector::Code(code, _), RowKind::Code(c)) => c == code,
-            (RowSelector::Label(label), RowKind::Label) => r.name == label.value,
+            (RowSelector::Label(label), RowKind::Label | RowKind::Total | RowKind::Subtotal) => {
+                r.name == label.value
+            }
             _ => false,
         });
         if found.is_none() {
@@ -251,9 +253,11 @@ impl Evaluator<'_> {
             let Some(t) = self.tables.get(table) else {
                 return;
             };
-            let explained = t.rows[row].cells[reason]
-                .as_ref()
-                .is_some_and(|c| matches!(&c.value, Value::Text(s) if !s.trim().is_empty()));
+            // A `待填` reason is reported as unfilled (J0405), not once more as missing.
+            let explained = t.rows[row].unfilled[reason]
+                || t.rows[row].cells[reason]
+                    .as_ref()
+                    .is_some_and(|c| matches!(&c.value, Value::Text(s) if !s.trim().is_empty()));
             let span = t.rows[row].span;
             let label = t.row_label(row);
             if explained {

@@ -290,6 +290,15 @@ impl<'a> Evaluator<'a> {
         table
     }
 
+    /// The words of a total row read from a sheet (at `span`), else `keyword`.
+    fn sheet_words(&self, span: Span, keyword: &str) -> String {
+        let file = self.sources.get(span.file);
+        match file.sheet_places() {
+            Some(_) => crate::data::layout::normal(file.slice(span)),
+            None => keyword.to_owned(),
+        }
+    }
+
     fn build_row(&mut self, table: &Table<'a>, row: &Row) -> TRow {
         let (kind, name) = match &row.key {
             RowKey::Code { code, name, .. } => (
@@ -297,8 +306,9 @@ impl<'a> Evaluator<'a> {
                 name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
             ),
             RowKey::Label(label) => (RowKind::Label, label.value.clone()),
-            RowKey::Total(_) => (RowKind::Total, "合计".to_owned()),
-            RowKey::Subtotal(_) => (RowKind::Subtotal, "小计".to_owned()),
+            // A workbook's total keeps its words (`本年收入合计`, `收入总计`).
+            RowKey::Total(span) => (RowKind::Total, self.sheet_words(*span, "合计")),
+            RowKey::Subtotal(span) => (RowKind::Subtotal, self.sheet_words(*span, "小计")),
         };
         let mut cells: Vec<Option<TCell>> = vec![None; table.columns.len()];
         let mut unfilled = vec![false; table.columns.len()];
