@@ -11,7 +11,7 @@ extern crate alloc;
 pub mod ast;
 pub mod check;
 pub mod cli;
-mod data;
+pub mod data;
 pub mod diagnostics;
 pub mod doc;
 pub mod eval;

@@ -24,6 +24,14 @@ const TEMPLATES: &[(&str, &str)] = &[(
     include_str!("../stdlib/templates/部门决算.jues.tmpl"),
 )];
 
+/// The scaffold template of a report type.
+pub fn template(kind: &str) -> Option<&'static str> {
+    TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == kind)
+        .map(|(_, text)| *text)
+}
+
 /// Where a new report's "与上年相比" figures come from.
 #[derive(Debug, Clone, Copy)]
 pub enum Prior<'a> {
@@ -41,7 +49,7 @@ pub fn scaffold(
     prior: Prior<'_>,
 ) -> Option<Vec<(&'static str, String)>> {
     use crate::fmt::{escape_prose, string};
-    let template = TEMPLATES.iter().find(|(name, _)| *name == kind)?.1;
+    let template = template(kind)?;
     let last = year.saturating_sub(1);
     let prior = match prior {
         Prior::Block => format!(

@@ -91,9 +91,9 @@ enum Command {
         /// The report type.
         #[arg(long = "type", default_value = "部门决算")]
         kind: String,
-        /// The department (单位).
-        #[arg(long, default_value = "某某单位")]
-        entity: String,
+        /// The department (单位); with `--from`, the workbook's 编制单位 by default.
+        #[arg(long)]
+        entity: Option<String>,
         /// The year reported on (年度); by default, last year.
         #[arg(long)]
         year: Option<u16>,
@@ -101,6 +101,11 @@ enum Command {
         /// path as seen from the new report's folder (`../2024决算/report.jues`).
         #[arg(long, value_name = "PATH")]
         prior: Option<String>,
+        /// The workbook of the 公开表 as the 决算 software exports it (`.xlsx`, `.xls`): it is
+        /// copied into the folder, every table reads its rows from it, and the 情况说明 states
+        /// every figure of its tables.
+        #[arg(long, value_name = "WORKBOOK")]
+        from: Option<PathBuf>,
     },
     /// Explain a diagnostic code, or list all codes.
     Explain {
@@ -259,7 +264,19 @@ pub fn run() -> ExitCode {
             entity,
             year,
             prior,
-        } => new::new(&dir, &kind, &entity, year, prior.as_deref()),
+            from,
+        } => match from {
+            Some(workbook) => {
+                new::from_workbook(&dir, &workbook, entity.as_deref(), year, prior.as_deref())
+            }
+            None => new::new(
+                &dir,
+                &kind,
+                entity.as_deref().unwrap_or("某某单位"),
+                year,
+                prior.as_deref(),
+            ),
+        },
         Command::Explain { code, all } => explain::explain(code.as_deref(), all),
     }
 }

@@ -41,6 +41,77 @@ pub(super) fn new(
     ExitCode::SUCCESS
 }
 
+/// `jues new DIR --from 公开表.xlsx`: the report written from the workbook, which is copied
+/// beside it (see `data::report`).
+pub(super) fn from_workbook(
+    dir: &Path,
+    workbook: &Path,
+    entity: Option<&str>,
+    year: Option<u16>,
+    prior: Option<&str>,
+) -> ExitCode {
+    let prior = match prior {
+        Some(path) => crate::library::Prior::Import(path),
+        None => crate::library::Prior::Block,
+    };
+    let bytes = match crate::files::read_regular(workbook) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!(
+                "error: cannot read `{}`: {}",
+                workbook.display(),
+                super::io_reason(&e)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let name = workbook.file_name().map_or_else(
+        || "公开表.xlsx".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let made = match crate::data::report::from_workbook(&bytes, &name, entity, year, prior) {
+        Ok(made) => made,
+        Err(reason) => {
+            eprintln!(
+                "error: cannot make a report from `{}`: {reason}",
+                workbook.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        eprintln!(
+            "error: `{}` exists and is not empty; choose a new folder",
+            dir.display()
+        );
+        return ExitCode::from(2);
+    }
+    let files: Vec<(&str, &[u8])> = vec![
+        ("report.jues", made.report.as_bytes()),
+        (name.as_str(), bytes.as_slice()),
+    ];
+    if let Err(code) = write_files(dir, files) {
+        return code;
+    }
+    for sheet in &made.sheets {
+        match &sheet.table {
+            Some(table) => eprintln!("  {} → 表 {table}", sheet.sheet),
+            None => eprintln!(
+                "  {} → not a standard table (“{}”): not read",
+                sheet.sheet, sheet.title
+            ),
+        }
+    }
+    for table in &made.missing {
+        eprintln!("  no sheet for 表 {table}: fill it in report.jues");
+    }
+    eprintln!(
+        "next: `jues check {0}` lists what is left to write (`待填`), then `jues build {0} -o out`",
+        dir.join("report.jues").display()
+    );
+    ExitCode::SUCCESS
+}
+
 /// The year before the current one (reports are made the year after), from the system clock.
 fn last_year() -> u16 {
     let seconds = std::time::SystemTime::now()

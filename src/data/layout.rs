@@ -372,12 +372,13 @@ fn last_header_row(sheet: &Sheet, rows: &[u32], first: u32) -> u32 {
             break;
         }
         let mut refines = false;
-        for (column, raw) in cells {
+        for (i, (column, raw)) in cells.enumerate() {
             let Some(t) = text(Some(raw)) else {
                 return last;
             };
             let n = normal(t);
-            if numeric(raw) || n == "栏次" || TOTALS.contains(&n.as_str()) {
+            // A total row starts with its words; a header may name a column `合计`.
+            if numeric(raw) || n == "栏次" || (i == 0 && TOTALS.contains(&n.as_str())) {
                 return last;
             }
             let above_merged = sheet
@@ -541,6 +542,35 @@ fn has_key(sheet: &Sheet, row: u32, sides: &[Side]) -> bool {
     })
 }
 
+/// What a code cell holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CodeCell {
+    None,
+    Digits(String),
+    /// The words of a total (`合计` written across the key columns).
+    Total(String),
+    /// A note under the table (`注：…`).
+    Note,
+    /// Anything else: not a code.
+    Bad(String),
+}
+
+fn classify_code(raw: &Raw, width: usize) -> CodeCell {
+    if let Raw::Text(t) = raw {
+        let n = normal(t);
+        if TOTALS.contains(&n.as_str()) || n == "小计" {
+            return CodeCell::Total(n);
+        }
+        if is_note(&n) {
+            return CodeCell::Note;
+        }
+    }
+    match code_digits(raw, width) {
+        Ok(d) => CodeCell::Digits(d),
+        Err(bad) => CodeCell::Bad(bad),
+    }
+}
+
 /// The digits of a code cell: `208`, `05` (an Excel number 5 in a 款 column is `05`).
 fn code_digits(raw: &Raw, width: usize) -> Result<String, String> {
     let digits = match raw {
@@ -619,51 +649,33 @@ fn body_rows(
                 continue;
             }
         }
-        // The code: whole, or rebuilt from 类 / 款 / 项.
-        let mut code = None;
+        // The code: whole, or rebuilt from 类 / 款 / 项; or the words of a total, or of a
+        // note, written across the key columns.
+        let mut code = CodeCell::None;
         let mut code_cell = None;
         if let Some(c) = code_at {
             if let Some(raw) = sheet.merged(row, c) {
                 code_cell = Some((row, c));
-                match raw {
-                    Raw::Text(t) if TOTALS.contains(&normal(t).as_str()) || normal(t) == "小计" =>
-                    {
-                        code = Some(Err(normal(t)));
-                    }
-                    _ => match code_digits(raw, 0) {
-                        Ok(d) => code = Some(Ok(d)),
-                        Err(bad) => code = Some(Err(bad)),
-                    },
-                }
+                code = classify_code(raw, 0);
             }
         } else if parts.iter().any(Option::is_some) {
             let mut levels: [Option<String>; 3] = [None, None, None];
-            let mut bad = None;
             for (level, column) in parts.iter().enumerate() {
                 let Some(c) = column else { continue };
-                if let Some(raw) = sheet.merged(row, *c) {
-                    code_cell.get_or_insert((row, *c));
-                    match raw {
-                        Raw::Text(t) if TOTALS.contains(&normal(t).as_str()) => {
-                            code = Some(Err(normal(t)));
-                        }
-                        _ => match code_digits(raw, if level == 0 { 3 } else { 2 }) {
-                            Ok(d) => levels[level] = Some(d),
-                            Err(b) => bad = Some(((row, *c), b)),
-                        },
+                let Some(raw) = sheet.merged(row, *c) else {
+                    continue;
+                };
+                code_cell.get_or_insert((row, *c));
+                match classify_code(raw, if level == 0 { 3 } else { 2 }) {
+                    CodeCell::Digits(d) => levels[level] = Some(d),
+                    other => {
+                        code = other;
+                        break;
                     }
                 }
             }
-            if let Some((at, b)) = bad {
-                problems.push(Problem {
-                    at,
-                    kind: ProblemKind::BadCodePart(b),
-                });
-                continue;
-            }
-            if code.is_none() {
-                let deepest = levels.iter().rposition(Option::is_some);
-                if let Some(deepest) = deepest {
+            if code == CodeCell::None {
+                if let Some(deepest) = levels.iter().rposition(Option::is_some) {
                     let mut whole = String::new();
                     let mut gap = false;
                     for level in 0..=deepest {
@@ -682,14 +694,14 @@ fn body_rows(
                         });
                         continue;
                     }
-                    for level in 0..3 {
-                        last_parts[level] = if level <= deepest {
+                    for (level, part) in last_parts.iter_mut().enumerate() {
+                        *part = if level <= deepest {
                             levels[level].clone()
                         } else {
                             None
                         };
                     }
-                    code = Some(Ok(whole));
+                    code = CodeCell::Digits(whole);
                 }
             }
         }
@@ -699,8 +711,10 @@ fn body_rows(
             .or(code_cell)
             .unwrap_or(cells.first().map_or((row, 0), |(at, _)| *at));
         let total_word = match (&code, &name_norm) {
-            (Some(Err(word)), _) => Some(word.clone()),
-            (None, Some(n)) if TOTALS.contains(&n.as_str()) || n == "小计" => Some(n.clone()),
+            (CodeCell::Total(word), _) => Some(word.clone()),
+            (CodeCell::None, Some(n)) if TOTALS.contains(&n.as_str()) || n == "小计" => {
+                Some(n.clone())
+            }
             _ => None,
         };
         let key = if let Some(word) = total_word {
@@ -711,15 +725,28 @@ fn body_rows(
             }
         } else {
             match (code, name) {
-                (Some(Ok(code)), name) => Key::Code { code, name },
-                (Some(Err(bad)), _) => {
+                (CodeCell::Digits(code), name) => Key::Code { code, name },
+                (CodeCell::Note, None) if cells.is_empty() => continue,
+                (CodeCell::Bad(bad), _) => {
                     problems.push(Problem {
                         at: code_cell.unwrap_or(key_at),
                         kind: ProblemKind::BadCodePart(bad),
                     });
                     continue;
                 }
-                (None, Some(name)) => {
+                (CodeCell::Note, _) => {
+                    let shown = code_cell
+                        .and_then(|at| sheet.cells.get(&at))
+                        .map(Raw::shown)
+                        .unwrap_or_default();
+                    problems.push(Problem {
+                        at: code_cell.unwrap_or(key_at),
+                        kind: ProblemKind::BadCodePart(shown),
+                    });
+                    continue;
+                }
+                (CodeCell::Total(_), _) => continue,
+                (CodeCell::None, Some(name)) => {
                     let n = normal(&name);
                     if n.starts_with("其中") {
                         problems.push(Problem {
@@ -733,7 +760,7 @@ fn body_rows(
                     }
                     Key::Label(name)
                 }
-                (None, None) => {
+                (CodeCell::None, None) => {
                     if let Some((at, _)) = cells.first() {
                         problems.push(Problem {
                             at: *at,

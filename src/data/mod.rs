@@ -17,6 +17,7 @@ mod error;
 pub(crate) mod layout;
 pub(crate) mod number;
 pub(crate) mod read;
+pub mod report;
 
 pub(crate) use error::{DataError, Unread, Why, Written};
 
@@ -221,9 +222,12 @@ const SAME_COLUMNS: &[&[&str]] = &[
 impl Reading<'_> {
     /// The span of a cell: its text, or its row's, or the `来自`.
     fn span(&self, at: At) -> Span {
+        // A cell inside a merged block is shown as the block's first cell.
+        let first = self.sheet.merge_at(at.0, at.1).map(|m| m.first);
         self.text
             .cells
             .get(&at)
+            .or_else(|| first.and_then(|f| self.text.cells.get(&f)))
             .or_else(|| self.text.rows.get(&at.0))
             .copied()
             .unwrap_or(self.origin)

@@ -112,6 +112,22 @@ pub(crate) fn sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refus
     csv(&bytes)
 }
 
+/// The names of a workbook's sheets, in order (a CSV file has one, without a name).
+pub(crate) fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, Refused> {
+    use calamine::{open_workbook_auto_from_rs, Reader};
+    let zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    if !zip && !ole {
+        return Ok(vec![String::new()]);
+    }
+    if zip {
+        check_unpacked(bytes)?;
+    }
+    let workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| format!("it is not a readable workbook ({e})"))?;
+    Ok(workbook.sheet_names())
+}
+
 /// Refuses a zip whose parts say they unpack to more than the limits (a zip bomb). The zip
 /// reader stops any part that unpacks to more than it says, so what is said is what is read.
 fn check_unpacked(bytes: &[u8]) -> Result<(), Refused> {
