@@ -7,6 +7,9 @@
 //!   same kind and name in `PATH` (a `上年` block, a `组`, a `表`, a figure);
 //! - ```` ```text fill=PATH ```` — each paragraph of the block replaces the next `{待填}` of the
 //!   narrative in `PATH`.
+//!
+//! The folder starts with the example workbook (`examples/lusong-hrss-2019/公开表.xlsx`), as
+//! section 9 has the reader copy it.
 
 use jues::ast::Item;
 use jues::source::FileId;
@@ -116,6 +119,12 @@ fn the_tutorial_runs_as_written() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tutorial");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
+    // Section 9 starts from the example workbook, which the reader copies from the source.
+    std::fs::copy(
+        root.join("examples/lusong-hrss-2019/公开表.xlsx"),
+        dir.join("公开表.xlsx"),
+    )
+    .unwrap();
     let bin = Path::new(env!("CARGO_BIN_EXE_jues")).parent().unwrap();
     let path = format!(
         "{}:{}",

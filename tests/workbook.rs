@@ -963,9 +963,32 @@ pub(crate) fn seed_workbook() -> Vec<u8> {
     })
 }
 
+/// The example's workbook (`examples/lusong-hrss-2019/公开表.xlsx`, which the tutorial starts
+/// from) is the one [`seed_workbook`] writes, cell by cell and merge by merge. To write it
+/// again: `JUES_WRITE_WORKBOOKS=examples/lusong-hrss-2019 cargo test workbook::the_example`.
 #[test]
-fn the_seed_workbook_is_kept_for_the_example() {
-    keep("公开表.xlsx", &seed_workbook());
+fn the_example_workbook_is_the_seed_workbook() {
+    use calamine::{Reader, Xlsx};
+    let made = seed_workbook();
+    keep("公开表.xlsx", &made);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/lusong-hrss-2019/公开表.xlsx");
+    let open = |bytes: Vec<u8>| Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut committed = open(std::fs::read(path).unwrap());
+    let mut made = open(made);
+    assert_eq!(committed.sheet_names(), made.sheet_names());
+    for name in made.sheet_names() {
+        assert_eq!(
+            committed.worksheet_range(&name).unwrap(),
+            made.worksheet_range(&name).unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            committed.merge_cells_by_sheet_name(&name).unwrap(),
+            made.merge_cells_by_sheet_name(&name).unwrap(),
+            "{name}"
+        );
+    }
 }
 
 // ------------------------------------------------------------------ a whole report from it

@@ -78,7 +78,7 @@ pub(crate) struct BodyRow {
     pub key: Key,
     /// The cell of the key (the name's, else the code's).
     pub key_at: At,
-    /// The cell of the code (the first of 类 / 款 / 项), if the row has one.
+    /// The cell of the code, if the row has one (not for a code split over 类 / 款 / 项).
     pub code_at: Option<At>,
     /// The cells of the side's value columns that hold something, with their places (a
     /// row under a merged name gives its amounts to the merge's first row).
@@ -781,7 +781,8 @@ fn body_rows(
             row,
             key,
             key_at,
-            code_at: code_cell,
+            // A code split over 类 / 款 / 项 has no one cell: its row is shown by its name.
+            code_at: code_cell.filter(|_| code_at.is_some()),
             values: cells,
         });
     }
