@@ -1120,3 +1120,74 @@ fn a_whole_report_is_made_from_the_workbook() {
     );
     assert!(seed.len() > 30, "{seed:?}");
 }
+
+#[test]
+fn a_formulas_saved_result_with_float_noise_is_read_as_excel_shows_it() {
+    // A workbook saved by a spreadsheet keeps each formula's result (here with the noise of
+    // binary arithmetic) and does not ask for the formulas to be computed again.
+    let mut workbook = Workbook::new();
+    workbook.set_calculation_mode(rust_xlsxwriter::CalculationMode::Manual);
+    let s = workbook.add_worksheet();
+    s.set_name("支出").unwrap();
+    for (c, word) in ["科目编码", "科目名称", "决算数"].iter().enumerate() {
+        s.write_string(0, c as u16, *word).unwrap();
+    }
+    s.write_number(1, 0, 201).unwrap();
+    s.write_string(1, 1, "一般公共服务支出").unwrap();
+    s.write_formula(
+        1,
+        2,
+        Formula::new("=281.85+4.48").set_result("286.33000000000004"),
+    )
+    .unwrap();
+    let c = sheet_compile(workbook.save_to_buffer().unwrap());
+    assert_eq!(errors(&c), Vec::<String>::new());
+    assert!(with_code(&c, "J0505").is_empty(), "{:?}", c.diagnostics);
+    assert_eq!(rows(table(&c, "支出"))[0].1, some(&["286.33"]));
+}
+
+/// `jues check` of a report reading `book`, in a process that may not take more than 1 GB.
+#[cfg(unix)]
+fn check_in_a_gigabyte(name: &str, book: &[u8]) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("支出.xlsx"), book).unwrap();
+    std::fs::write(dir.join("report.jues"), XLSX_DOC).unwrap();
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -v 1048576; exec \"$0\" check report.jues --format short",
+        ])
+        .arg(env!("CARGO_BIN_EXE_jues"))
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_far_cell_and_a_zip_bomb_are_read_in_bounded_memory() {
+    let far = one_sheet(|s| {
+        s.write_number(1, 2, 656.63).unwrap();
+        s.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    let out = check_in_a_gigabyte("bounded-far", &far);
+    assert!(out.contains("支出!XFD1048576"), "{out}");
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/workbook.xml", options).unwrap();
+    zip.write_all(b"<workbook/>").unwrap();
+    zip.start_file("xl/sharedStrings.xml", options).unwrap();
+    let block = vec![b'a'; 1 << 20];
+    for _ in 0..300 {
+        zip.write_all(&block).unwrap();
+    }
+    let bomb = zip.finish().unwrap().into_inner();
+    let out = check_in_a_gigabyte("bounded-bomb", &bomb);
+    assert!(out.contains("unpacks to 300 MB"), "{out}");
+}

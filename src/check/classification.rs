@@ -109,10 +109,33 @@ pub(crate) fn check_shape(kind: Kind, code: &str) -> Result<(), String> {
         Kind::Function => &[3, 5, 7],
         Kind::Economic => &[3, 5],
     };
+    // Counted in characters: a code that is not all ASCII digits is no code at all.
+    if let Some(c) = code.chars().find(|c| !c.is_ascii_digit()) {
+        return Err(format!("`{c}` is not a digit"));
+    }
     if allowed.contains(&code.len()) {
         Ok(())
     } else {
         Err(format!("it has {} digits", code.len()))
+    }
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::*;
+
+    #[test]
+    fn a_code_is_ascii_digits_counted_as_digits() {
+        assert!(check_shape(Kind::Function, "2010301").is_ok());
+        assert_eq!(check_shape(Kind::Function, "20103").map_err(|_| ()), Ok(()));
+        assert_eq!(
+            check_shape(Kind::Function, "２０１"),
+            Err("`２` is not a digit".to_owned())
+        );
+        assert_eq!(
+            check_shape(Kind::Function, "2010"),
+            Err("it has 4 digits".to_owned())
+        );
     }
 }
 
