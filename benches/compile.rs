@@ -165,20 +165,29 @@ fn benches(c: &mut Criterion) {
 fn workbook(c: &mut Criterion) {
     let book: &[u8] = include_bytes!("../examples/lusong-hrss-2019/公开表.xlsx");
     let new = || {
-        jues::data::report::from_workbook(book, "公开表.xlsx", None, None, jues::library::Prior::Block)
-            .expect("a report from the example's workbook")
+        jues::data::report::from_workbook(
+            book,
+            "公开表.xlsx",
+            None,
+            None,
+            jues::library::Prior::Block,
+        )
+        .expect("a report from the example's workbook")
     };
     c.bench_function("jues new --from the example's workbook", |b| b.iter(new));
     let report = new().report;
     let mut files = jues::files::Memory::new();
     files.insert("p/2019/公开表.xlsx", book.to_vec());
-    c.bench_function("check a report reading the nine sheets of the workbook", |b| {
-        b.iter(|| {
-            let mut sources = Sources::new();
-            sources.add("p/2019/report.jues", report.clone());
-            jues::compile_with(sources, &jues::Options::default(), &files)
-        })
-    });
+    c.bench_function(
+        "check a report reading the nine sheets of the workbook",
+        |b| {
+            b.iter(|| {
+                let mut sources = Sources::new();
+                sources.add("p/2019/report.jues", report.clone());
+                jues::compile_with(sources, &jues::Options::default(), &files)
+            })
+        },
+    );
 }
 
 criterion_group!(pipeline, benches);

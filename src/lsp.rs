@@ -455,7 +455,10 @@ fn in_document(sources: &crate::source::Sources, d: &Diagnostic) -> Option<lsp::
     }
     let mut d = d.clone();
     if let Some(cell) = file.cell_at(d.primary.span.start as usize) {
-        d.message = format!("{cell}: {}", d.message);
+        // Most messages of a sheet name their cell already (`支出!C4: …`).
+        if !d.message.contains(&format!("{cell}: ")) {
+            d.message = format!("{cell}: {}", d.message);
+        }
     }
     d.primary.span = origin;
     Some(to_lsp(main, &d))

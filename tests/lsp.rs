@@ -265,6 +265,47 @@ fn an_import_is_read_from_an_unsaved_buffer() {
     assert!(child.wait().unwrap().success());
 }
 
+/// A finding in a data file is shown in the editor at the `来自` that reads it, headed by its
+/// cell: the editor has the document open, not the workbook.
+#[test]
+fn a_data_files_findings_are_shown_at_its_from() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp-data");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("2019")).unwrap();
+    std::fs::write(
+        dir.join("2019/支出.csv"),
+        "科目编码,科目名称,决算数\n合计,,900\n201,一般公共服务支出,656.63\n208,社会保障和就业支出,\"180,15\"\n",
+    )
+    .unwrap();
+    let uri = format!("file://{}/2019/report.jues", dir.display());
+    let (mut child, mut client) = start();
+    let report = "表 支出 \"支出决算表\" 来自 \"支出.csv\" {\n  列 决算数: 金额\n}\n";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": report } }));
+    let diagnostics = client.diagnostics_for(&uri);
+    let messages: Vec<&str> = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("支出.csv!C4: `180,15` is not a number")),
+        "{diagnostics}"
+    );
+    assert!(
+        messages.iter().any(|m| m.starts_with("C2: the total row")),
+        "{diagnostics}"
+    );
+    for d in diagnostics.as_array().unwrap() {
+        assert_eq!(d["range"]["start"]["line"], 0, "{d}");
+    }
+    client.request(2, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}
+
 /// A bare name inside a group is that group's figure: hover, definition and references answer
 /// `支出.合计` for the `合计` of `组 支出`, not `收入.合计`, and references include the
 /// declaration.

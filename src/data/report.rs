@@ -612,7 +612,6 @@ impl Plan<'_> {
             _ => "// 写明政府性基金预算收支情况。\n{待填}".to_owned(),
         };
         let y = self.year;
-        let last = y.saturating_sub(1);
         let listed = |group: &str, kinds: &[(&str, &str)]| -> String {
             kinds
                 .iter()
@@ -657,7 +656,6 @@ impl Plan<'_> {
              {y}年度财政拨款收、支总计 {{收入.财政拨款}}，与 {{上年.年度}} 年相比，\n\
              {{change(收入.财政拨款, 上年.收入.财政拨款)}}，{{growth(收入.财政拨款, 上年.收入.财政拨款)}}，主要原因是：{{待填}}\n"
         );
-        let _ = last;
         out.push_str("## 五、一般公共预算财政拨款支出决算情况说明\n\n");
         if let Some((_, layout)) = self.sheet_of("财政拨款支出") {
             let classes: Vec<(String, String)> = layout
