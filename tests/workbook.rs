@@ -247,9 +247,13 @@ fn the_exported_layout_loads_to_the_right_values() {
     assert_eq!(loaded[10].1, some(&["0", "2.8"]));
     // The 栏次 row (1, 2) is neither a row nor added to the totals.
     assert_eq!(loaded.len(), SPENDING.len() + 1);
-    // A finding on a workbook row points at its cell.
-    let notes = with_code(&c, "J0304");
-    assert!(notes.iter().all(|(cell, _)| cell.is_none()), "{notes:?}");
+    // The facts of a workbook row carry its sheet and cell.
+    let facts = jues::render::facts::render(&c.evaluated.document, &c.sources);
+    assert!(
+        facts.contains("\"cell\": \"一般公共预算财政拨款支出决算表!F9\""),
+        "{facts}"
+    );
+    assert!(facts.contains("\"file\": \"公开表.xlsx\""), "{facts}");
 }
 
 #[test]
