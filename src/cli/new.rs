@@ -12,10 +12,7 @@ pub(super) fn new(
     prior: Option<&str>,
 ) -> ExitCode {
     let year = year.unwrap_or_else(last_year);
-    let prior = match prior {
-        Some(path) => crate::library::Prior::Import(path),
-        None => crate::library::Prior::Block,
-    };
+    let prior = prior.map_or(crate::library::Prior::Block, crate::library::Prior::Import);
     let Some(files) = crate::library::scaffold(kind, entity, year, prior) else {
         let types: Vec<&str> = crate::library::TYPES.iter().map(|t| t.0).collect();
         eprintln!(
@@ -24,12 +21,8 @@ pub(super) fn new(
         );
         return ExitCode::from(2);
     };
-    if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
-        eprintln!(
-            "error: `{}` exists and is not empty; choose a new folder",
-            dir.display()
-        );
-        return ExitCode::from(2);
+    if let Err(code) = new_folder(dir) {
+        return code;
     }
     if let Err(code) = write_files(dir, files) {
         return code;
@@ -50,10 +43,7 @@ pub(super) fn from_workbook(
     year: Option<u16>,
     prior: Option<&str>,
 ) -> ExitCode {
-    let prior = match prior {
-        Some(path) => crate::library::Prior::Import(path),
-        None => crate::library::Prior::Block,
-    };
+    let prior = prior.map_or(crate::library::Prior::Block, crate::library::Prior::Import);
     let bytes = match crate::files::read_regular(workbook) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -79,12 +69,8 @@ pub(super) fn from_workbook(
             return ExitCode::from(2);
         }
     };
-    if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
-        eprintln!(
-            "error: `{}` exists and is not empty; choose a new folder",
-            dir.display()
-        );
-        return ExitCode::from(2);
+    if let Err(code) = new_folder(dir) {
+        return code;
     }
     let files: Vec<(&str, &[u8])> = vec![
         ("report.jues", made.report.as_bytes()),
@@ -110,6 +96,18 @@ pub(super) fn from_workbook(
         dir.join("report.jues").display()
     );
     ExitCode::SUCCESS
+}
+
+/// Refuses a folder that exists with something in it: `jues new` never writes over files.
+fn new_folder(dir: &Path) -> Result<(), ExitCode> {
+    if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        eprintln!(
+            "error: `{}` exists and is not empty; choose a new folder",
+            dir.display()
+        );
+        return Err(ExitCode::from(2));
+    }
+    Ok(())
 }
 
 /// The year before the current one (reports are made the year after), from the system clock.

@@ -59,6 +59,15 @@ pub(crate) struct Merge {
     pub last: (u32, u32),
 }
 
+impl From<calamine::Dimensions> for Merge {
+    fn from(d: calamine::Dimensions) -> Merge {
+        Merge {
+            first: d.start,
+            last: d.end,
+        }
+    }
+}
+
 /// One sheet: its cells with a value by (row, column), 0-based, and its merged blocks.
 #[derive(Debug, Default)]
 pub(crate) struct Sheet {
@@ -213,10 +222,7 @@ fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
         .merge_cells_by_sheet_name(&name)
         .map_err(|e| e.to_string())?
         .into_iter()
-        .map(|d| Merge {
-            first: d.start,
-            last: d.end,
-        })
+        .map(Merge::from)
         .collect();
     let mut sheet = Sheet {
         name: name.clone(),
@@ -274,10 +280,7 @@ fn workbook(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
         _ => Vec::new(),
     }
     .into_iter()
-    .map(|d| Merge {
-        first: d.start,
-        last: d.end,
-    })
+    .map(Merge::from)
     .collect();
     let mut sheet = Sheet {
         name,

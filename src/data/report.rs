@@ -50,19 +50,49 @@ struct Standard {
     two_sided: bool,
 }
 
-fn standards() -> Vec<Standard> {
-    let Some((_, text)) = crate::library::report_type("部门决算") else {
-        return Vec::new();
-    };
-    let (module, _) = crate::syntax::parse(crate::source::FileId(0), text);
-    module
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Table(t) => Some(standard(t)),
-            _ => None,
-        })
-        .collect()
+/// What the generator takes from the standard 部门决算 (`stdlib/部门决算.jues`), parsed once.
+struct Library {
+    tables: Vec<Standard>,
+    /// The kinds of income (`收入.财政拨款`, labelled `财政拨款收入`, which is also the column of
+    /// 收入决算表 that has it) and of spending: the stated figures of the groups `收入`, `支出`.
+    income: Vec<(String, String)>,
+    spending: Vec<(String, String)>,
+}
+
+impl Library {
+    fn load() -> Library {
+        let text = crate::library::report_type("部门决算").map_or("", |(_, text)| text);
+        let (module, _) = crate::syntax::parse(crate::source::FileId(0), text);
+        let kinds = |group: &str| -> Vec<(String, String)> {
+            module
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Group(g) if g.name.dotted() == group => Some(&g.members),
+                    _ => None,
+                })
+                .flatten()
+                .filter_map(|member| match member {
+                    crate::ast::Member::Figure(f) if f.formula.is_none() => {
+                        Some((f.name.dotted(), f.label.as_ref().map(|l| l.value.clone())?))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        Library {
+            tables: module
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Table(t) => Some(standard(t)),
+                    _ => None,
+                })
+                .collect(),
+            income: kinds("收入"),
+            spending: kinds("支出"),
+        }
+    }
 }
 
 fn standard(t: &TableDecl) -> Standard {
@@ -102,8 +132,11 @@ fn title_key(title: &str, entity: Option<&str>) -> String {
 
 /// The workbook's sheets matched to the standard tables: each table takes the sheet most like
 /// it (at least 0.6 alike), among the sheets with as many sides.
-fn match_sheets(found: &[(String, String, Layout)], entity: Option<&str>) -> Vec<Option<String>> {
-    let standards = standards();
+fn match_sheets(
+    standards: &[Standard],
+    found: &[(String, String, Layout)],
+    entity: Option<&str>,
+) -> Vec<Option<String>> {
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, (_, title, layout)) in found.iter().enumerate() {
         let key = title_key(title, entity);
@@ -174,8 +207,10 @@ pub fn from_workbook(
     let year = year
         .or_else(|| found.iter().find_map(|(_, t, _)| year_in(t)))
         .unwrap_or(2024);
-    let tables = match_sheets(&found, Some(&entity));
+    let library = Library::load();
+    let tables = match_sheets(&library.tables, &found, Some(&entity));
     let plan = Plan {
+        library: &library,
         file,
         entity: &entity,
         year,
@@ -195,9 +230,10 @@ pub fn from_workbook(
             table: table.clone(),
         })
         .collect();
-    let missing = standards()
-        .into_iter()
-        .map(|s| s.name)
+    let missing = library
+        .tables
+        .iter()
+        .map(|s| s.name.clone())
         .filter(|n| !tables.iter().any(|t| t.as_deref() == Some(n.as_str())))
         .collect();
     Ok(FromWorkbook {
@@ -223,6 +259,7 @@ fn year_in(title: &str) -> Option<u16> {
 }
 
 struct Plan<'a> {
+    library: &'a Library,
     file: &'a str,
     entity: &'a str,
     year: u16,
@@ -376,31 +413,16 @@ impl Plan<'_> {
             }
             out.push_str("}\n");
         };
-        let income = [
-            ("财政拨款", "财政拨款收入"),
-            ("上级补助", "上级补助收入"),
-            ("事业", "事业收入"),
-            ("经营", "经营收入"),
-            ("附属单位上缴", "附属单位上缴收入"),
-            ("其他", "其他收入"),
-        ];
-        let rows: Vec<(&str, String)> = income
-            .iter()
-            .map(|(f, c)| (*f, cell("收入决算", "合计", c)))
-            .collect();
-        group(out, "收入", &rows);
-        let spending = [
-            ("基本", "基本支出"),
-            ("项目", "项目支出"),
-            ("上缴上级", "上缴上级支出"),
-            ("经营", "经营支出"),
-            ("对附属单位补助", "对附属单位补助支出"),
-        ];
-        let rows: Vec<(&str, String)> = spending
-            .iter()
-            .map(|(f, c)| (*f, cell("支出决算", "合计", c)))
-            .collect();
-        group(out, "支出", &rows);
+        for (name, table, kinds) in [
+            ("收入", "收入决算", &self.library.income),
+            ("支出", "支出决算", &self.library.spending),
+        ] {
+            let rows: Vec<(&str, String)> = kinds
+                .iter()
+                .map(|(figure, column)| (figure.as_str(), cell(table, "合计", column)))
+                .collect();
+            group(out, name, &rows);
+        }
         // The 总表's rows by their words: 收入 on the left, 支出 on the right.
         let summary = self.sheet_of("收支总表").map(|(_, l)| l);
         let by_label = |side: usize, table: &str, words: &str| -> String {
@@ -493,7 +515,7 @@ impl Plan<'_> {
             "# 第二部分 {}年度部门决算表\n\n// 各表的行读自 {}；表名、表号和列取自标准报告。\n",
             self.year, self.file
         );
-        for s in standards() {
+        for s in &self.library.tables {
             let Some((sheet, layout)) = self.sheet_of(&s.name) else {
                 let _ = writeln!(
                     out,
@@ -612,7 +634,7 @@ impl Plan<'_> {
             _ => "// 写明政府性基金预算收支情况。\n{待填}".to_owned(),
         };
         let y = self.year;
-        let listed = |group: &str, kinds: &[(&str, &str)]| -> String {
+        let listed = |group: &str, kinds: &[(String, String)]| -> String {
             kinds
                 .iter()
                 .filter(|(figure, _)| !found.zero.contains(&format!("{group}.{figure}")))
@@ -624,27 +646,8 @@ impl Plan<'_> {
                 .collect::<Vec<_>>()
                 .join("；")
         };
-        let income = listed(
-            "收入",
-            &[
-                ("财政拨款", "财政拨款收入"),
-                ("上级补助", "上级补助收入"),
-                ("事业", "事业收入"),
-                ("经营", "经营收入"),
-                ("附属单位上缴", "附属单位上缴收入"),
-                ("其他", "其他收入"),
-            ],
-        );
-        let spending = listed(
-            "支出",
-            &[
-                ("基本", "基本支出"),
-                ("项目", "项目支出"),
-                ("上缴上级", "上缴上级支出"),
-                ("经营", "经营支出"),
-                ("对附属单位补助", "对附属单位补助支出"),
-            ],
-        );
+        let income = listed("收入", &self.library.income);
+        let spending = listed("支出", &self.library.spending);
         let _ = writeln!(
             out,
             "# 第三部分 {y}年度部门决算情况说明\n\n## 一、收入支出决算总体情况说明\n\n\
