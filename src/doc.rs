@@ -154,6 +154,16 @@ pub enum RowKind {
     Total,
 }
 
+impl Document {
+    /// The table named `name` (`财政拨款支出`), if the document shows it.
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Table(t) if t.name == name => Some(t),
+            _ => None,
+        })
+    }
+}
+
 impl Table {
     /// The heading every renderer shows above the table: its number, if it has one, and its
     /// title (`公开01表　收入支出决算总表`).

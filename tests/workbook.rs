@@ -4,7 +4,7 @@
 //! cell; none may load wrong.
 
 use jues::diagnostics::Severity;
-use jues::doc::{Block, RowKind, Table};
+use jues::doc::{RowKind, Table};
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};
 
 const FOLDER: &str = "p/2019";
@@ -25,12 +25,7 @@ fn compile(doc: &str, files: Vec<(&str, Vec<u8>)>) -> jues::Compilation {
 fn table<'a>(c: &'a jues::Compilation, name: &str) -> &'a Table {
     c.evaluated
         .document
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Table(t) if t.name == name => Some(t),
-            _ => None,
-        })
+        .table(name)
         .unwrap_or_else(|| panic!("no table {name}"))
 }
 

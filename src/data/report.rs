@@ -324,15 +324,7 @@ impl Plan<'_> {
                 }
             }
         }
-        let table = compilation
-            .evaluated
-            .document
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                crate::doc::Block::Table(t) if t.name == "财政拨款支出" => Some(t),
-                _ => None,
-            });
+        let table = compilation.evaluated.document.table("财政拨款支出");
         for d in &compilation.diagnostics {
             if d.code != crate::diagnostics::Code::MissingReason {
                 continue;
