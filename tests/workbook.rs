@@ -491,6 +491,14 @@ fn a_row_with_amounts_but_no_key_is_an_error() {
 }
 
 #[test]
+fn an_amount_above_the_header_is_reported() {
+    let c = csv("支出决算表\n1149.45\n科目编码,科目名称,决算数\n201,一般公共服务支出,656.63\n");
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("A2"));
+}
+
+#[test]
 fn a_column_no_table_column_reads_is_reported() {
     let c = csv("科目编码,科目名称,决算数,调整预算数\n201,一般公共服务支出,656.63,700\n");
     let found = with_code(&c, "J0504");

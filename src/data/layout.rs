@@ -308,6 +308,14 @@ fn upper_header_row(sheet: &Sheet, rows: &[u32], first: u32) -> Option<u32> {
 /// The title, number and caption in a row above the header.
 fn read_heading(sheet: &Sheet, row: u32, layout: &mut Layout) {
     for (column, raw) in row_cells(sheet, row) {
+        // Words above the table (`附件1`) are not read; an amount there belongs to no column.
+        if numeric(raw) || !matches!(raw, Raw::Text(_)) {
+            layout.problems.push(Problem {
+                at: (row, column),
+                kind: ProblemKind::Stray(raw.shown()),
+            });
+            continue;
+        }
         let Some(t) = text(Some(raw)) else { continue };
         let n = normal(t);
         if let Some(number) = table_number(&n) {
