@@ -491,6 +491,19 @@ fn a_row_with_amounts_but_no_key_is_an_error() {
 }
 
 #[test]
+fn a_code_written_before_its_name_in_one_column_is_its_code() {
+    let doc = "表 支出 \"支出决算表\" 来自 \"支出.csv\" {\n  列 决算数: 金额\n}\n";
+    let text =
+        "项目,决算数\n201 一般公共服务支出,656.63\n20103 政府办公厅(室)及相关机构事务,656.63\n";
+    let c = compile(doc, vec![("支出.csv", text.as_bytes().to_vec())]);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    // The 款 is under its 类, so the total is 656.63, not both rows added up.
+    let t = table(&c, "支出");
+    assert_eq!(rows(t)[0], ("201".to_owned(), some(&["656.63"])));
+    assert_eq!(rows(t)[2], ("合计".to_owned(), some(&["656.63"])));
+}
+
+#[test]
 fn an_amount_above_the_header_is_reported() {
     let c = csv("支出决算表\n1149.45\n科目编码,科目名称,决算数\n201,一般公共服务支出,656.63\n");
     let found = with_code(&c, "J0502");

@@ -754,6 +754,16 @@ fn body_rows(
                     continue;
                 }
                 (CodeCell::Total(_), _) => continue,
+                // `2080501 行政运行` in a name column without a code column: the code leads.
+                (CodeCell::None, Some(name))
+                    if code_at.is_none() && leading_code(&name).is_some() =>
+                {
+                    let (code, rest) = leading_code(&name).unwrap_or_default();
+                    Key::Code {
+                        code,
+                        name: (!rest.is_empty()).then_some(rest),
+                    }
+                }
                 (CodeCell::None, Some(name)) => {
                     let n = normal(&name);
                     if n.starts_with("其中") {
@@ -804,6 +814,16 @@ fn body_rows(
         }
     }
     out
+}
+
+/// The code and name of `2080501 行政运行` (a code of 3 to 7 digits, then white space).
+fn leading_code(name: &str) -> Option<(String, String)> {
+    let name: String = name.nfkc().collect();
+    let digits = name.chars().take_while(char::is_ascii_digit).count();
+    let rest = &name[digits..];
+    let spaced = rest.starts_with(char::is_whitespace);
+    ((3..=7).contains(&digits) && spaced)
+        .then(|| (name[..digits].to_owned(), rest.trim().to_owned()))
 }
 
 /// A note under a table (`注：…`, `说明：…`), which is not a row.
