@@ -1211,3 +1211,73 @@ fn a_far_cell_and_a_zip_bomb_are_read_in_bounded_memory() {
     let out = check_in_a_gigabyte("bounded-bomb", &bomb);
     assert!(out.contains("unpacks to 300 MB"), "{out}");
 }
+
+#[test]
+fn a_rate_must_say_it_is_per_cent() {
+    let doc = "表 t \"完成情况\" 来自 \"率.xlsx\" {\n  列 完成率: 比率, 人数: 人\n}\n";
+    let book = |header: &'static str| {
+        xlsx(|w| {
+            let s = w.add_worksheet();
+            s.set_name("率").unwrap();
+            s.write_string(0, 0, "金额单位：万元").unwrap();
+            for (c, word) in ["项目", header, "人数"].iter().enumerate() {
+                s.write_string(1, c as u16, *word).unwrap();
+            }
+            s.write_string(2, 0, "社保经办").unwrap();
+            // A percentage cell of Excel: 72.80% is stored as 0.728.
+            s.write_number(2, 1, 0.728).unwrap();
+            s.write_number(2, 2, 791).unwrap();
+            s.write_string(3, 0, "劳动监察").unwrap();
+            s.write_string(3, 1, "99.93%").unwrap();
+            s.write_number(3, 2, 12).unwrap();
+        })
+    };
+    let c = compile(doc, vec![("率.xlsx", book("完成率"))]);
+    let found = with_code(&c, "J0502");
+    assert_eq!(found.len(), 1, "{:?}", c.diagnostics);
+    assert_eq!(found[0].0.as_deref(), Some("率!B3"));
+    assert!(found[0].1.contains("per cent"), "{found:?}");
+    let t = table(&c, "t");
+    // Exact values are in the column's unit, per cent.
+    assert_eq!(rows(t)[1].1, some(&["99.93", "12"]));
+    // The caption's 万元 is for amounts, not for a count of people.
+    assert_eq!(rows(t)[0].1[1], Some("791".to_owned()));
+    // A header in per cent says what a bare number is: per cent.
+    let c = compile(doc, vec![("率.xlsx", book("完成率（%）"))]);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    assert_eq!(rows(table(&c, "t"))[0].1[0], Some("0.728".to_owned()));
+}
+
+#[test]
+fn a_sheet_is_matched_by_its_number_when_its_title_is_unlike() {
+    let book = xlsx(|w| {
+        let s = w.add_worksheet();
+        s.set_name("表三").unwrap();
+        s.write_string(0, 0, "本部门年度支出情况一览").unwrap();
+        s.write_string(1, 0, "公开03表").unwrap();
+        for (c, word) in ["科目编码", "科目名称", "基本支出", "项目支出"]
+            .iter()
+            .enumerate()
+        {
+            s.write_string(2, c as u16, *word).unwrap();
+        }
+        s.write_number(3, 0, 201).unwrap();
+        s.write_string(3, 1, "一般公共服务支出").unwrap();
+        s.write_number(3, 2, 600).unwrap();
+        s.write_number(3, 3, 200).unwrap();
+    });
+    let made = jues::data::report::from_workbook(
+        &book,
+        "x.xlsx",
+        None,
+        Some(2019),
+        jues::library::Prior::Block,
+    )
+    .unwrap();
+    assert_eq!(
+        made.sheets[0].table.as_deref(),
+        Some("支出决算"),
+        "{:?}",
+        made.sheets
+    );
+}

@@ -101,6 +101,8 @@ pub(crate) enum Why {
     ErrorValue,
     /// Beyond the range of a decimal.
     TooLarge,
+    /// A number in a column of rates that does not say it is a percentage.
+    RateWithoutPercent,
 }
 
 impl Eq for Why {}
@@ -207,6 +209,10 @@ impl DataError {
                     Why::ErrorValue => (
                         format!("{place}: the cell holds the error `{value}`, not an amount"),
                         "correct the formula in the workbook".to_owned(),
+                    ),
+                    Why::RateWithoutPercent => (
+                        format!("{place}: `{value}` in a column of rates does not say whether it is per cent"),
+                        "write the rate with `%` (`72.80%`), or give its column a header in per cent (`完成率（%）`): a percentage cell of Excel stores 72.80% as 0.728".to_owned(),
                     ),
                     Why::TooLarge => (
                         format!("{place}: `{value}` is beyond the range of an amount"),

@@ -26,8 +26,6 @@ pub(crate) struct Layout {
     pub entity: Option<String>,
     /// The caption's money unit (`万元`, `元`) and the cell it is in.
     pub unit: Option<(At, String)>,
-    /// The first and last header rows.
-    pub header: Option<(u32, u32)>,
     pub sides: Vec<Side>,
     pub problems: Vec<Problem>,
 }
@@ -217,7 +215,6 @@ pub(crate) fn find(sheet: &Sheet) -> Layout {
         read_heading(sheet, r, &mut layout);
     }
     let last = last_header_row(sheet, &rows, first);
-    layout.header = Some((first, last));
     let columns = header_columns(sheet, first, last);
     let sides = split_sides(columns);
     let two = sides.len() > 1;

@@ -56,9 +56,6 @@ pub(crate) fn load(
         let Some(source) = table.source.clone() else {
             continue;
         };
-        // Rows written in the document give what the file does not have (a row's `说明`).
-        let written = std::mem::take(&mut table.rows);
-        table.rows = written.clone();
         let template = templates.iter().find(|t| t.name.text == table.name.text);
         let columns: Vec<Column> = if table.columns.is_empty() {
             template.map(|t| t.columns.clone()).unwrap_or_default()
@@ -132,6 +129,8 @@ pub(crate) fn load(
         };
         let unit = reading.caption_unit(layout, first);
         let rows = reading.rows(side, &columns, unit.as_deref());
+        // Rows written in the document give what the file does not have (a row's `说明`).
+        let written = std::mem::take(&mut table.rows);
         table.rows = reading.with_written(rows, written);
     }
     errors
@@ -370,7 +369,7 @@ impl Reading<'_> {
 
     /// The AST rows of `side` for a table with `columns`.
     fn rows(&mut self, side: &Side, columns: &[Column], unit: Option<&str>) -> Vec<Row> {
-        let mut wanted: Vec<(&Column, &HeaderColumn, bool)> = Vec::new();
+        let mut wanted: Vec<(&Column, &HeaderColumn, Holds)> = Vec::new();
         let mut found_names: Vec<String> = side
             .columns
             .iter()
@@ -379,12 +378,10 @@ impl Reading<'_> {
             .collect();
         found_names.dedup();
         for column in columns {
-            let text = match &column.kind {
-                ColumnKind::Input(ty) => matches!(ty.dotted().as_str(), "文本" | "text"),
-                ColumnKind::Computed(_) => false,
-            };
+            let holds = Holds::of(column);
+            let text = holds == Holds::Text;
             match Self::column_for(side, column) {
-                Ok(Some(header)) => wanted.push((column, header, text)),
+                Ok(Some(header)) => wanted.push((column, header, holds)),
                 // A computed column is checked where the sheet has it; a text column (说明)
                 // may be missing from an export.
                 Ok(None) if matches!(column.kind, ColumnKind::Computed(_)) || text => {}
@@ -446,15 +443,19 @@ impl Reading<'_> {
                 },
             };
             let mut cells = Vec::new();
-            for (column, header, text) in &wanted {
+            for (column, header, holds) in &wanted {
                 let Some((at, raw)) = body.values.iter().find(|(at, _)| at.1 == header.column)
                 else {
                     continue;
                 };
                 let at = *at;
                 let span = self.span(at);
-                let unit = header.unit.as_deref().or(unit);
-                let value = if *text {
+                // The caption's money unit is for amounts; a header's unit for its column.
+                let unit = match holds {
+                    Holds::Money => header.unit.as_deref().or(unit),
+                    _ => header.unit.as_deref(),
+                };
+                let value = if *holds == Holds::Text {
                     CellValue::Text(Str {
                         value: match raw {
                             Raw::Text(t) => t.trim().to_owned(),
@@ -463,7 +464,7 @@ impl Reading<'_> {
                         span,
                     })
                 } else {
-                    match self.number(raw, at, unit) {
+                    match self.number(raw, at, unit, *holds == Holds::Rate) {
                         Some(value) => value,
                         None => continue,
                     }
@@ -488,7 +489,9 @@ impl Reading<'_> {
 
     /// A cell of a number column as a literal (in `unit` when the sheet states one), or
     /// `CellValue::Empty` for a dash; `None` after reporting a cell that is not a number.
-    fn number(&mut self, raw: &Raw, at: At, unit: Option<&str>) -> Option<CellValue> {
+    /// A rate (`rate`) must say it is one: a `%` in the cell (`72.80%`) or over its column
+    /// (`完成率（%）`). A bare 0.728 could be 72.8% (a percentage cell of Excel) or 0.728%.
+    fn number(&mut self, raw: &Raw, at: At, unit: Option<&str>, rate: bool) -> Option<CellValue> {
         let span = self.span(at);
         let bad = |why: Why| DataError::BadNumber {
             span,
@@ -551,6 +554,10 @@ impl Reading<'_> {
             });
         }
         let unit = if percent { Some("%") } else { unit };
+        if rate && unit != Some("%") {
+            self.push(bad(Why::RateWithoutPercent), at);
+            return None;
+        }
         Some(CellValue::Number(Literal {
             value,
             unit: unit.map(|u| Name {
@@ -614,6 +621,40 @@ impl Reading<'_> {
             *place = self.place(at);
         }
         self.errors.push(error);
+    }
+}
+
+/// What a table column holds, as the reader treats its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    /// Amounts of money: the caption's 金额单位 applies.
+    Money,
+    /// Rates: a cell must say `%`, or its header.
+    Rate,
+    Text,
+    /// Counts and plain numbers.
+    Other,
+}
+
+impl Holds {
+    fn of(column: &Column) -> Holds {
+        use crate::eval::unit::{Dim, Unit};
+        match &column.kind {
+            ColumnKind::Input(ty) => match ty.dotted().as_str() {
+                "文本" | "text" => Holds::Text,
+                "金额" | "money" => Holds::Money,
+                "比率" | "ratio" => Holds::Rate,
+                other => match Unit::parse(other).map(Unit::dim) {
+                    Some(Dim::Money) => Holds::Money,
+                    Some(Dim::Ratio) => Holds::Rate,
+                    _ => Holds::Other,
+                },
+            },
+            // A computed column's kind shows only in its value: a 率 is a rate (完成率,
+            // 增长率), anything else an amount (合计).
+            ColumnKind::Computed(_) if column.name.text.contains('率') => Holds::Rate,
+            ColumnKind::Computed(_) => Holds::Money,
+        }
     }
 }
 

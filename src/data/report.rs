@@ -46,6 +46,8 @@ pub struct FromWorkbook {
 struct Standard {
     name: String,
     title: String,
+    /// Its number among the published tables (`公开05表`).
+    number: Option<String>,
     /// Whether the published table has two sides (收入 | 支出).
     two_sided: bool,
 }
@@ -104,6 +106,9 @@ fn standard(t: &TableDecl) -> Standard {
     Standard {
         name: t.name.text.clone(),
         title,
+        number: TableSetting::Number
+            .find(&t.settings)
+            .map(|s| s.value.text()),
         two_sided,
     }
 }
@@ -130,8 +135,9 @@ fn title_key(title: &str, entity: Option<&str>) -> String {
         .collect()
 }
 
-/// The workbook's sheets matched to the standard tables: each table takes the sheet most like
-/// it (at least 0.6 alike), among the sheets with as many sides.
+/// The workbook's sheets matched to the standard tables: each table takes the sheet with its
+/// number (`公开05表`), else the sheet most like it by title (at least 0.6 alike), among the
+/// sheets with as many sides.
 fn match_sheets(
     standards: &[Standard],
     found: &[(String, String, Layout)],
@@ -148,7 +154,12 @@ fn match_sheets(
             if s.two_sided != two {
                 continue;
             }
-            let score = strsim::normalized_levenshtein(&key, &title_key(&s.title, None));
+            // The number a sheet gives (`公开05表`) is the national one; else the title decides.
+            let score = if layout.number.is_some() && layout.number == s.number {
+                1.0
+            } else {
+                strsim::normalized_levenshtein(&key, &title_key(&s.title, None))
+            };
             if score >= 0.6 {
                 pairs.push((score, i, j));
             }

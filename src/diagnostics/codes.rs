@@ -526,7 +526,7 @@ around it. (Messages show it as `\\u{200b}`.)";
 "A table's data file (`表 名称 \"标题\" 来自 \"公开表.xlsx\"`) cannot be read, lacks a column the
 table needs, or has something the reader does not understand: a cell of an amount column that is
 not a number (words, a date, an error value, a formula whose result was never saved, a comma
-that does not group thousands), a row with amounts but no code or name, a cell outside the
+that does not group thousands, a rate without its `%`), a row with amounts but no code or name, a cell outside the
 table's columns, two sides of a 总表 without `侧`. The message names the cell
 (`收入支出决算总表!C12`) and the excerpt shows it; nothing the reader cannot understand becomes a
 number.
