@@ -226,26 +226,17 @@ pub(crate) fn find(sheet: &Sheet) -> Layout {
             rows: Vec::new(),
         });
     }
-    let body: Vec<u32> = rows.iter().copied().filter(|&r| r > last).collect();
-    let mut problems = Vec::new();
-    let skip_row = |r: u32| is_column_number_row(sheet, r, &layout.sides);
-    let body: Vec<u32> = {
-        let mut out = Vec::new();
-        let mut leading = true;
-        for r in body {
-            if leading && skip_row(r) {
-                continue;
-            }
-            leading = false;
-            out.push(r);
-        }
-        out
-    };
+    // The 栏次 rows right under the header are the form's column numbers.
+    let body: Vec<u32> = rows
+        .iter()
+        .copied()
+        .filter(|&r| r > last)
+        .skip_while(|&r| is_column_number_row(sheet, r, &layout.sides))
+        .collect();
     for side in &mut layout.sides {
-        side.rows = body_rows(sheet, side, &body, &mut problems);
+        side.rows = body_rows(sheet, side, &body, &mut layout.problems);
     }
-    stray_cells(sheet, &layout.sides, last, &mut problems);
-    layout.problems.extend(problems);
+    stray_cells(sheet, &layout.sides, last, &mut layout.problems);
     layout
 }
 

@@ -38,6 +38,28 @@ pub(crate) enum Raw {
 }
 
 impl Raw {
+    /// What a workbook's cell holds; `None` for an empty one (or one of white space only).
+    fn of(data: calamine::Data) -> Option<Raw> {
+        use calamine::Data;
+        Some(match data {
+            Data::Empty => return None,
+            Data::String(s) if s.trim().is_empty() => return None,
+            Data::String(s) => Raw::Text(s),
+            Data::Int(i) => Raw::Int(i),
+            Data::Float(f) => Raw::Float(f),
+            Data::Bool(b) => Raw::Bool(b),
+            Data::DateTime(d) => Raw::Date {
+                shown: date_shown(d.as_f64(), d.is_duration()),
+                serial: Some(d.as_f64()),
+            },
+            Data::DateTimeIso(s) | Data::DurationIso(s) => Raw::Date {
+                shown: s,
+                serial: None,
+            },
+            Data::Error(e) => Raw::Error(e.to_string()),
+        })
+    }
+
     /// The cell as the sheet's text shows it (one line).
     pub(crate) fn shown(&self) -> String {
         match self {
@@ -213,7 +235,7 @@ fn too_many() -> Refused {
 
 /// An xlsx sheet, read cell by cell.
 fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
-    use calamine::{DataRef, Reader, Xlsx};
+    use calamine::{Reader, Xlsx};
     let uncomputed = formulas_uncomputed(&bytes);
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| format!("it is not a readable workbook ({e})"))?;
@@ -236,30 +258,13 @@ fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
         .next_cell_with_formula_metadata()
         .map_err(|e| e.to_string())?
     {
-        let raw = match cell.value {
-            _ if uncomputed && cell.formula.is_some() => Raw::NoValue,
-            DataRef::Empty if cell.formula.is_some() => Raw::NoValue,
-            DataRef::Empty => continue,
-            DataRef::Int(i) => Raw::Int(i),
-            DataRef::Float(f) => Raw::Float(f),
-            DataRef::String(s) => Raw::Text(s),
-            DataRef::SharedString(s) => Raw::Text(s.to_owned()),
-            DataRef::Bool(b) => Raw::Bool(b),
-            DataRef::DateTime(d) => Raw::Date {
-                shown: date_shown(d.as_f64(), d.is_duration()),
-                serial: Some(d.as_f64()),
-            },
-            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Raw::Date {
-                shown: s,
-                serial: None,
-            },
-            DataRef::Error(e) => Raw::Error(e.to_string()),
+        let formula = cell.formula.is_some();
+        let raw = match Raw::of(calamine::Data::from(cell.value)) {
+            _ if uncomputed && formula => Raw::NoValue,
+            None if formula => Raw::NoValue,
+            None => continue,
+            Some(raw) => raw,
         };
-        if let Raw::Text(t) = &raw {
-            if t.trim().is_empty() {
-                continue;
-            }
-        }
         sheet.cells.insert(cell.pos, raw);
         if sheet.cells.len() > MAX_CELLS {
             return Err(too_many());
@@ -270,7 +275,7 @@ fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
 
 /// An xls or ods sheet. calamine reads these whole; an xls sheet is at most 65,536 × 256.
 fn workbook(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
-    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    use calamine::{open_workbook_auto_from_rs, Reader};
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| format!("it is not a readable workbook ({e})"))?;
     let name = pick(&workbook.sheet_names(), wanted)?;
@@ -287,25 +292,11 @@ fn workbook(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
         merges,
         ..Sheet::default()
     };
+    let (start_row, start_column) = range.start().unwrap_or((0, 0));
     for (row, column, cell) in range.used_cells() {
-        let raw = match cell {
-            Data::Empty => continue,
-            Data::Int(i) => Raw::Int(*i),
-            Data::Float(f) => Raw::Float(*f),
-            Data::String(s) if s.trim().is_empty() => continue,
-            Data::String(s) => Raw::Text(s.clone()),
-            Data::Bool(b) => Raw::Bool(*b),
-            Data::DateTime(d) => Raw::Date {
-                shown: date_shown(d.as_f64(), d.is_duration()),
-                serial: Some(d.as_f64()),
-            },
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Raw::Date {
-                shown: s.clone(),
-                serial: None,
-            },
-            Data::Error(e) => Raw::Error(e.to_string()),
+        let Some(raw) = Raw::of(cell.clone()) else {
+            continue;
         };
-        let (start_row, start_column) = range.start().unwrap_or((0, 0));
         let at = (
             start_row.saturating_add(u32::try_from(row).unwrap_or(u32::MAX)),
             start_column.saturating_add(u32::try_from(column).unwrap_or(u32::MAX)),
