@@ -543,7 +543,17 @@ pub struct Interpolation {
     pub expr: Expr,
     /// The value as published, checked against `expr` and rendered as written.
     pub stated: Option<Literal>,
+    /// A claim in words instead of a number (`= 持平`), checked against `expr`'s sign.
+    pub claim: Option<Box<ClaimWord>>,
     pub format: Vec<FormatOption>,
+    pub span: Span,
+}
+
+/// `持平`, `无变化`, `增加` after `=` in an interpolation: what the published text says of a
+/// change, rendered as written.
+#[derive(Debug, Clone)]
+pub struct ClaimWord {
+    pub text: String,
     pub span: Span,
 }
 
@@ -821,6 +831,9 @@ impl SpansMut for Inline {
             Inline::Interpolation(i) => {
                 i.expr.spans_mut(f);
                 i.stated.spans_mut(f);
+                if let Some(claim) = &mut i.claim {
+                    f(&mut claim.span);
+                }
                 for option in &mut i.format {
                     f(&mut option.span);
                 }

@@ -16,6 +16,7 @@ mod markdown;
 mod pdf;
 mod properties;
 mod reads;
+mod scripts;
 mod tutorial;
 mod watch;
 mod workbook;

@@ -139,22 +139,15 @@ mod shape_tests {
     }
 }
 
-/// Whether two names are the same classification name, ignoring full- or half-width
-/// parentheses, spaces and a trailing level marker such as `（项）`.
+/// Whether two names are the same classification name, ignoring the script (繁體 or 简体),
+/// full- or half-width parentheses, spaces and a trailing level marker such as `（项）`.
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    normalize(a) == normalize(b)
+    a == b || normalize(a) == normalize(b)
 }
 
 fn normalize(name: &str) -> String {
-    let mut s: String = name
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            c => c,
-        })
-        .collect();
+    // Width, white space and script aside: `（類）` is `(类)`.
+    let mut s = crate::words::key(name);
     for marker in ["(类)", "(款)", "(项)"] {
         if let Some(stripped) = s.strip_suffix(marker) {
             s = stripped.to_owned();

@@ -61,29 +61,47 @@ impl Lint {
     }
 }
 
-/// Template alternatives and placeholders.
-const PLACEHOLDERS: &[&str] = &[
-    "大于（小于）",
-    "大于(小于)",
-    "增加（减少）",
-    "增加(减少)",
-    "增长（下降）",
-    "增长(下降)",
-    "高于（低于）",
-    "高于(低于)",
-    "（小于）",
-    "(小于)",
-    "（减少）",
-    "(减少)",
-    "（下降）",
-    "(下降)",
-    "XX",
-    "××",
-    "ＸＸ",
-];
+/// Two words of opposite sense merged into one by a template: `大小于` (大于 or 小于).
+const MERGED: &[&str] = &["大小于", "高低于", "多少于", "增减少", "上下降"];
+
+/// The length in bytes of the placeholder that `window` (simplified script) starts with, if
+/// any: a run of `XX`, `××` or `___`, a merged pair (`大小于`), or brackets that are empty
+/// (`（  ）`) or hold a direction word (`（减少）`, `(下降)`).
+fn placeholder_at(window: &str) -> Option<usize> {
+    let first = window.chars().next()?;
+    if matches!(first, 'X' | '×' | 'Ｘ' | '_' | '＿') {
+        let run: usize = window
+            .chars()
+            .take_while(|c| matches!(c, 'X' | '×' | 'Ｘ' | '_' | '＿'))
+            .map(char::len_utf8)
+            .sum();
+        let count = window[..run].chars().count();
+        let underscores = window[..run].chars().all(|c| c == '_');
+        return (count >= 2 && !(underscores && count < 3)).then_some(run);
+    }
+    if let Some(m) = MERGED.iter().find(|m| window.starts_with(*m)) {
+        return Some(m.len());
+    }
+    let close = match first {
+        '（' => '）',
+        '(' => ')',
+        _ => return None,
+    };
+    let inner_start = first.len_utf8();
+    let inner_end = window[inner_start..]
+        .char_indices()
+        .take(8)
+        .find(|(_, c)| *c == close || *c == '）' || *c == ')')
+        .map(|(i, _)| inner_start + i)?;
+    let inner = window[inner_start..inner_end].trim_matches(|c: char| c.is_whitespace());
+    (inner.is_empty() || crate::words::is_direction_word(inner))
+        .then(|| inner_end + close.len_utf8())
+}
 
 /// The characters a placeholder or a count unit starts with.
-const PLACEHOLDER_STARTS: &[char] = &['大', '增', '高', '（', '(', 'X', '×', 'Ｘ'];
+const PLACEHOLDER_STARTS: &[char] = &[
+    '大', '高', '多', '增', '上', '（', '(', 'X', '×', 'Ｘ', '_', '＿',
+];
 const UNIT_STARTS: &[char] = &[
     '家', '个', '人', '辆', '台', '项', '场', '期', '名', '户', '件',
 ];
@@ -151,21 +169,36 @@ fn at(span: Span, start: usize, len: usize) -> Span {
     Span::new(span.file, s..s + len)
 }
 
-fn lint_text(text: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
-    // Placeholders: the longest match at each place, once. Only a few characters can start
-    // one, so the others are passed over without comparing.
+fn lint_text(original: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
+    // Words are compared in simplified script (`萬元` is `万元`, `大小於` is `大小于`); the
+    // bytes of a character keep their length in either script, so a place in `text` is a place
+    // in `original`, which the messages quote.
+    let text: &str = &crate::words::simplified(original);
+    // Placeholders. Only a few characters can start one, so the others are passed over.
     let mut covered = 0;
     for (i, c) in text.char_indices() {
         if i < covered || !PLACEHOLDER_STARTS.contains(&c) {
             continue;
         }
-        if let Some(p) = PLACEHOLDERS.iter().find(|p| text[i..].starts_with(*p)) {
-            out.push(Lint::Placeholder {
-                span: at(span, i, p.len()),
-                text: (*p).to_owned(),
-            });
-            covered = i + p.len();
+        let window_end = text[i..]
+            .char_indices()
+            .nth(12)
+            .map_or(text.len(), |(j, _)| i + j);
+        let Some(len) = placeholder_at(&text[i..window_end]) else {
+            continue;
+        };
+        // `增加（减少）`: the word before the brackets belongs to the placeholder.
+        let mut start = i;
+        if matches!(c, '（' | '(') {
+            if let Some(word) = crate::words::ends_with_direction_word(&text[..i]) {
+                start = i - word.len();
+            }
         }
+        out.push(Lint::Placeholder {
+            span: at(span, start, i + len - start),
+            text: original[start..i + len].to_owned(),
+        });
+        covered = i + len;
     }
 
     // A counted noun followed directly by its unit and punctuation: `新增参保单位家，`.
@@ -196,8 +229,8 @@ fn lint_text(text: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
             let end = i + unit.len();
             out.push(Lint::MissingNumber {
                 span: at(span, start, end - start),
-                text: text[start..end].to_owned(),
-                unit: (*unit).to_owned(),
+                text: original[start..end].to_owned(),
+                unit: original[i..i + unit.len()].to_owned(),
             });
         }
     }
@@ -225,7 +258,7 @@ fn lint_text(text: &str, span: Span, transcribed: bool, out: &mut Vec<Lint>) {
             let end = i + gap + unit.len();
             out.push(Lint::LiteralInProse {
                 span: at(span, start, end - start),
-                text: text[start..end].to_owned(),
+                text: original[start..end].to_owned(),
             });
             i = end;
         } else {
@@ -280,6 +313,29 @@ mod tests {
         assert!(
             matches!(&lints("决算数大于（小于）年初预算数")[..], [Lint::Placeholder { text, .. }] if text == "大于（小于）")
         );
+        let placeholders = |text: &str| -> Vec<String> {
+            lints(text)
+                .into_iter()
+                .filter_map(|l| match l {
+                    Lint::Placeholder { text, .. } => Some(text),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(placeholders("决算数大小於年初预算数"), ["大小於"]);
+        assert_eq!(
+            placeholders("支出增加(減少)，收入上升（下降）"),
+            ["增加(減少)", "上升（下降）"]
+        );
+        assert_eq!(placeholders("主要原因是（  ）。"), ["（  ）"]);
+        assert_eq!(
+            placeholders("收入XX万元，支出××万元，人数___人"),
+            ["XX", "××", "___"]
+        );
+        assert_eq!(placeholders("增（减）"), ["增（减）"]);
+        // Brackets that hold anything else, and single letters, are prose.
+        assert!(placeholders("政府办公厅（室）及相关机构、A级、X光机（项）").is_empty());
+        assert!(placeholders("my_name").is_empty());
         assert!(
             matches!(&lints("其中，今年新增参保单位家，全年")[..], [Lint::MissingNumber { text, .. }] if text == "新增参保单位家")
         );

@@ -353,11 +353,8 @@ impl Scope {
             }
         };
         let total = |segment: &Segment| match segment {
-            Segment::Name(n) if matches!(n.text.as_str(), "合计" | "总计" | "total") => {
-                Some(false)
-            }
-            Segment::Name(n) if matches!(n.text.as_str(), "小计" | "subtotal") => Some(true),
-            _ => None,
+            Segment::Name(n) => crate::words::total_word(&n.text),
+            Segment::Row(_) => None,
         };
         match rest {
             [] => Ok(Target::Table(name.to_owned())),

@@ -121,10 +121,9 @@ pub(crate) enum ProblemKind {
     TwoColumns(String, Vec<String>),
 }
 
-/// `text` as headers and labels are compared: NFKC (full-width letters and digits as ASCII,
-/// `（` as `(`), without any white space (`合　计` is `合计`, `项    目` is `项目`).
+/// `text` as headers and labels are compared (`words::key`): `合　計` is `合计`.
 pub(crate) fn normal(text: &str) -> String {
-    text.nfkc().filter(|c| !c.is_whitespace()).collect()
+    crate::words::key(text)
 }
 
 /// The labels of a total row; a side with several has subtotals before its last total.

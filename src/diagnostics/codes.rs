@@ -456,8 +456,13 @@ Split the table into two tables of fewer columns, each with the rows' codes and 
 published tables continue on a 续表.";
 
     Direction = "J0401", Error, "wording contradicts the sign",
-"A word written before a value (增加, 减少, 增长, 下降, 大于, 小于, 高于, 低于, 超过) says the
-opposite of what the value is.
+"A word written before a value says the opposite of what the value is, or a claim in words
+(`= 持平`, `= 增加`) is not true of the change. The words are those reports use for a change, in
+either script: verbs (增加, 减少, 下降, 压减, 缩减, 下调, 节约 …), with 了, 约, 为 after them
+(增长了, 降幅为), single characters after a comparison (比上年增, 同比降), comparisons (大于,
+低于, 超过) and nouns of the size of a change (增幅, 降幅, 增长率). A value after 增加到 or 降至 is
+a level, not a change, and a change stated with no word says nothing of its sign: only its size
+is checked.
 
 ```jues
 上年.公务接待费 = 0.06
@@ -465,7 +470,8 @@ opposite of what the value is.
 与上年相比减少 {change(公务接待费, 上年.公务接待费) = 0.01} 万元
 ```
 
-Write the word that fits, or interpolate the change without a word and let jues write it.";
+Write the word that fits, or interpolate the change without a word and let jues write it. When
+the number is wrong as well, the help gives the word and the number to write together.";
 
     Placeholder = "J0402", Warning, "template text left in",
 "Prose still contains a template's alternatives or placeholders: \"大于（小于）\", \"增加（减少）\",
@@ -521,6 +527,20 @@ makes a name look like another. What is published would not be what was checked.
 
 Here a zero-width space stands between 收入 and 合计. Delete the character: retype the words
 around it. (Messages show it as `\\u{200b}`.)";
+
+    WordsDisagree = "J0407", Error, "words about one change disagree",
+"Two direction words of one paragraph say opposite things of the change between the same two
+figures: the amount \"decreased\" and its rate \"increased\". Whatever the figures are, one
+of the words is wrong; this is reported even when the figures are not known.
+
+```jues
+上年.财政拨款 = 914.09
+财政拨款 = 836.78
+
+财政拨款减少 {change(财政拨款, 上年.财政拨款) = 77.31} 万元，增长 {growth(财政拨款, 上年.财政拨款) = 8.46%}。
+```
+
+An amount and its rate change the same way: here write 下降 for 增长.";
 
     DataFile = "J0502", Error, "data file problem",
 "A table's data file (`表 名称 \"标题\" 来自 \"公开表.xlsx\"`) cannot be read, lacks a column the

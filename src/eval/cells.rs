@@ -141,6 +141,7 @@ impl Evaluator<'_> {
             (RowSelector::Code(code, _), RowKind::Code(c)) => c == code,
             (RowSelector::Label(label), RowKind::Label | RowKind::Total | RowKind::Subtotal) => {
                 r.name == label.value
+                    || crate::words::key(&r.name) == crate::words::key(&label.value)
             }
             _ => false,
         });
@@ -323,7 +324,7 @@ impl Evaluator<'_> {
                 else {
                     return;
                 };
-                self.check_stated(q, literal, None, expr.span);
+                self.check_stated(q, literal, None, false, expr.span);
             }
             ColKind::Number(..) => {
                 let parts = self.parts(table, row);
@@ -441,6 +442,11 @@ impl Evaluator<'_> {
         let columns: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
         let key_columns = if coded { 2 } else { 1 };
         let span = t.decl.name.span;
+        // Amounts written with thousands separators (`1,234,567.89`) are shown so.
+        let grouped = self.settings.thousands
+            || t.decl.rows.iter().flat_map(|r| &r.cells).any(|c| {
+                matches!(&c.value, crate::ast::CellValue::Number(l) if self.text(l.span).contains(','))
+            });
         // What each row shows besides its cells (collected first: cells need `&mut self`).
         struct Head {
             kind: RowKind,
@@ -483,7 +489,7 @@ impl Evaluator<'_> {
             for column in &columns {
                 let bare = format::Style {
                     bare: true,
-                    thousands: self.settings.thousands,
+                    thousands: grouped,
                     ..format::Style::default()
                 };
                 let (text, number) = match self.cell(name, index, column, Span::default()) {

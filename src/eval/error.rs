@@ -174,6 +174,18 @@ pub enum EvalError {
         word: String,
         actual: String,
         expected_word: String,
+        /// The word and the value to write instead, when the value is wrong too.
+        write: Option<String>,
+    },
+    /// `减少{change(a, b) = 77.31}万元，增长{growth(a, b) = 8.46%}`: two words of one paragraph
+    /// say opposite things of the change between the same figures.
+    WordsDisagree {
+        first: Span,
+        first_word: String,
+        second: Span,
+        second_word: String,
+        /// The change's operands as written (`收入.财政拨款, 上年.财政拨款收入`).
+        change: String,
     },
 }
 
@@ -388,13 +400,25 @@ impl EvalError {
                 Label::new(*span, "extra cell"),
             )
             .with_help("remove the cell, or add a column to the `列` line"),
-            EvalError::Direction { span, word_span, word, actual, expected_word } => Diagnostic::new(
-                Code::Direction,
-                format!("the text says `{word}`, but the value is {actual}"),
-                Label::new(*word_span, format!("should be `{expected_word}`")),
+            EvalError::Direction { span, word_span, word, actual, expected_word, write } => {
+                let d = Diagnostic::new(
+                    Code::Direction,
+                    format!("the text says `{word}`, but the value is {actual}"),
+                    Label::new(*word_span, format!("should be `{expected_word}`")),
+                )
+                .with_label(*span, format!("is {actual}"));
+                match write {
+                    Some(write) => d.with_help(format!("write `{write}` in its place")),
+                    None => d.with_help(format!("write `{expected_word}`, or let jues choose the word: interpolate the change without a word before it")),
+                }
+            }
+            EvalError::WordsDisagree { first, first_word, second, second_word, change } => Diagnostic::new(
+                Code::WordsDisagree,
+                format!("`{first_word}` and `{second_word}` say opposite things of one change ({change})"),
+                Label::new(*second, format!("`{second_word}` here")),
             )
-            .with_label(*span, format!("is {actual}"))
-            .with_help(format!("write `{expected_word}`, or let jues choose the word: interpolate the change without a word before it")),
+            .with_label(*first, format!("`{first_word}` here"))
+            .with_help("an amount and its rate change the same way: keep the word that is true and correct the other"),
         }
     }
 }

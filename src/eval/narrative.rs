@@ -13,43 +13,35 @@ use crate::check::functions::Function;
 use crate::check::Target;
 use crate::doc;
 use crate::source::Span;
+use crate::words::{Claim, Sense};
 use rust_decimal::Decimal;
 
-/// Direction words: (word, means a decrease, the opposite word).
-const WORDS: &[(&str, bool, &str)] = &[
-    ("增加", false, "减少"),
-    ("增长", false, "下降"),
-    ("上升", false, "下降"),
-    ("提高", false, "降低"),
-    ("大于", false, "小于"),
-    ("高于", false, "低于"),
-    ("多于", false, "少于"),
-    ("超过", false, "低于"),
-    ("超出", false, "低于"),
-    ("减少", true, "增加"),
-    ("下降", true, "增长"),
-    ("降低", true, "提高"),
-    ("小于", true, "大于"),
-    ("低于", true, "高于"),
-    ("少于", true, "多于"),
-    ("缩减", true, "增加"),
-];
-
-/// The direction word `text` ends with (spaces aside), with its span.
+/// The direction word `text` ends with (spaces and fillers aside, either script), with its
+/// span; the vocabulary is `words::direction_before`.
 fn direction_word(text: &str, span: Span) -> Option<Word> {
-    let trimmed = text.trim_end();
-    WORDS
+    let found = crate::words::direction_before(text)?;
+    let start = (span.start as usize).saturating_add(found.range.start);
+    let end = (span.start as usize).saturating_add(found.range.end);
+    Some(Word {
+        negative: found.sense == Sense::Down,
+        text: found.written,
+        span: Span::new(span.file, start..end),
+        opposite: found.opposite,
+    })
+}
+
+/// Whether `between`, the text from one value to the next, continues a list the word before
+/// the first governs: `各减少120.50、98.30万元`, `分别增长3%、5%`, `减少2万元和3万元`.
+fn continues_list(between: &str) -> bool {
+    let text = between.trim();
+    let Some(rest) = ["、", "和", "及", "与", "以及"]
         .iter()
-        .find(|(w, ..)| trimmed.ends_with(w))
-        .map(|(w, negative, opposite)| {
-            let end = (span.start as usize).saturating_add(trimmed.len());
-            Word {
-                negative: *negative,
-                text: (*w).to_owned(),
-                span: Span::new(span.file, end.saturating_sub(w.len())..end),
-                opposite,
-            }
-        })
+        .find_map(|sep| text.strip_suffix(sep))
+    else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    rest.is_empty() || Unit::parse(rest).is_some()
 }
 
 /// Appends a block, merging consecutive lists of one kind (list items from a loop).
@@ -147,6 +139,10 @@ impl Evaluator<'_> {
     fn inlines(&mut self, inlines: &[Inline], ctx: Ctx<'_>) -> Vec<doc::Inline> {
         let mut out = Vec::with_capacity(inlines.len());
         let mut before: Option<(&str, Span)> = None;
+        // The word before the last value, which the values of a list after it share.
+        let mut last_word: Option<Word> = None;
+        // The words said of each change in this paragraph, by the change's operands.
+        let mut said: Vec<(String, Word)> = Vec::new();
         for inline in inlines {
             match inline {
                 Inline::Text(text, span) => {
@@ -157,19 +153,67 @@ impl Evaluator<'_> {
                 Inline::Strong(inner, _) => {
                     out.push(doc::Inline::Strong(self.inlines(inner, ctx)));
                     before = None;
+                    last_word = None;
                 }
                 Inline::Emphasis(inner, _) => {
                     out.push(doc::Inline::Emphasis(self.inlines(inner, ctx)));
                     before = None;
+                    last_word = None;
                 }
                 Inline::Interpolation(i) => {
-                    let word = before.and_then(|(text, span)| direction_word(text, span));
-                    out.push(self.interpolation(i, word, ctx));
+                    let word = before.and_then(|(text, span)| {
+                        direction_word(text, span)
+                            .or_else(|| last_word.clone().filter(|_| continues_list(text)))
+                    });
+                    if let (Some(word), Some(change)) = (&word, self.change_operands(&i.expr)) {
+                        self.agree(&mut said, change, word);
+                    }
+                    out.push(self.interpolation(i, word.clone(), ctx));
+                    last_word = word;
                     before = None;
                 }
             }
         }
         out
+    }
+
+    /// Reports two words of one paragraph that say opposite things of one change (`减少77.31万元，
+    /// 增长8.46%` of the same two figures), whatever the values are.
+    fn agree(&mut self, said: &mut Vec<(String, Word)>, change: String, word: &Word) {
+        if let Some((_, first)) = said
+            .iter()
+            .find(|(c, w)| *c == change && w.negative != word.negative)
+        {
+            self.error(EvalError::WordsDisagree {
+                first: first.span,
+                first_word: first.text.clone(),
+                second: word.span,
+                second_word: word.text.clone(),
+                change: change.clone(),
+            });
+            return;
+        }
+        said.push((change, word.clone()));
+    }
+
+    /// The operands of a `change` or `growth`, as written (spaces aside): two interpolations
+    /// with the same operands speak of one change.
+    fn change_operands(&self, expr: &Expr) -> Option<String> {
+        let ExprKind::Call(call) = &expr.kind else {
+            return None;
+        };
+        if !matches!(
+            Function::lookup(&call.function.text),
+            Some(Function::Change | Function::Growth)
+        ) {
+            return None;
+        }
+        let operands: Vec<String> = call
+            .args
+            .iter()
+            .map(|a| self.text(a.span).split_whitespace().collect())
+            .collect();
+        Some(operands.join(", "))
     }
 
     fn interpolation(
@@ -229,26 +273,21 @@ impl Evaluator<'_> {
             fact.exact = format::in_unit(q.nominal, unit).map(|v| v.normalize().to_string());
             fact.unit = unit.map(Unit::name);
         }
+        if let Some(claim) = &i.claim {
+            if let Some(q) = quantity {
+                self.check_claim(q, claim, i.expr.span);
+            }
+            fact.check = Some(self.verdict(errors_before, quantity.is_some()));
+            fact.text = claim.text.clone();
+            return doc::Inline::Fact(fact);
+        }
         match (&i.stated, quantity) {
             (Some(literal), q) => {
                 if let Some(q) = q {
-                    self.check_stated(q, literal, word.as_ref(), i.expr.span);
+                    let unsigned = self.is_change(&i.expr);
+                    self.check_stated(q, literal, word.as_ref(), unsigned, i.expr.span);
                 }
-                // Verified when neither evaluating nor checking found a problem.
-                fact.check = Some(match self.errors.get(errors_before) {
-                    None if q.is_some() => doc::Check::Verified,
-                    None => doc::Check::Failed {
-                        code: String::new(),
-                        message: "no value".to_owned(),
-                    },
-                    Some(e) => {
-                        let d = e.to_diagnostic();
-                        doc::Check::Failed {
-                            code: d.code.id().to_owned(),
-                            message: d.message,
-                        }
-                    }
-                });
+                fact.check = Some(self.verdict(errors_before, q.is_some()));
                 let written = self.text(literal.span);
                 let written = written.trim_end_matches('!');
                 fact.text = if style.abs {
@@ -295,6 +334,59 @@ impl Evaluator<'_> {
         doc::Inline::Fact(fact)
     }
 
+    /// Whether a stated value was verified: neither evaluating nor checking it found a problem.
+    fn verdict(&self, errors_before: usize, has_value: bool) -> doc::Check {
+        match self.errors.get(errors_before) {
+            None if has_value => doc::Check::Verified,
+            None => doc::Check::Failed {
+                code: String::new(),
+                message: "no value".to_owned(),
+            },
+            Some(e) => {
+                let d = e.to_diagnostic();
+                doc::Check::Failed {
+                    code: d.code.id().to_owned(),
+                    message: d.message,
+                }
+            }
+        }
+    }
+
+    /// Checks a claim in words (`持平`, `增加`) against the computed change. A change whose
+    /// inputs are rounded is unchanged when zero lies within its interval.
+    fn check_claim(&mut self, q: Quantity, claim: &ClaimWord, span: Span) {
+        let Some(kind) = crate::words::claim(&claim.text) else {
+            return; // refused by the parser
+        };
+        let zero = Decimal::ZERO;
+        let wrong = match kind {
+            Claim::Unchanged => q.interval.lo > zero || q.interval.hi < zero,
+            Claim::Changed(Sense::Up) => q.interval.hi <= zero,
+            Claim::Changed(Sense::Down) => q.interval.lo >= zero,
+        };
+        if !wrong {
+            return;
+        }
+        let ratio = q.dim == super::unit::Dim::Ratio;
+        let expected = match q.nominal.cmp(&zero) {
+            std::cmp::Ordering::Greater if ratio => "增长",
+            std::cmp::Ordering::Greater => "增加",
+            std::cmp::Ordering::Less if ratio => "下降",
+            std::cmp::Ordering::Less => "减少",
+            std::cmp::Ordering::Equal => "持平",
+        };
+        let unit = format::display_unit(q.dim, self.settings.money);
+        let decimals = format::default_decimals(q.dim, q.nominal);
+        self.error(EvalError::Direction {
+            span,
+            word_span: claim.span,
+            word: claim.text.clone(),
+            actual: format::quantity(&q, unit, decimals, self.settings.rounding),
+            expected_word: expected.to_owned(),
+            write: Some(expected.to_owned()),
+        });
+    }
+
     /// Checks a computed value against the direction word before it.
     fn check_direction(&mut self, q: Quantity, word: &Word, span: Span) {
         let wrong = if word.negative {
@@ -311,6 +403,7 @@ impl Evaluator<'_> {
                 word: word.text.clone(),
                 actual: format::quantity(&q, unit, decimals, self.settings.rounding),
                 expected_word: word.opposite.to_owned(),
+                write: None,
             });
         }
     }

@@ -27,12 +27,15 @@ pub(super) struct Word {
 }
 
 impl Evaluator<'_> {
-    /// Checks `literal` (as written, with the word before it) against `computed`.
+    /// Checks `literal` (as written, with the word before it) against `computed`. A change
+    /// (`unsigned`) stated with neither a word nor a sign says nothing of its sign: only its
+    /// size is compared.
     pub(super) fn check_stated(
         &mut self,
         computed: Quantity,
         literal: &Literal,
         word: Option<&Word>,
+        unsigned: bool,
         formula_span: Span,
     ) {
         let unit = match &literal.unit {
@@ -43,7 +46,12 @@ impl Evaluator<'_> {
             None => format::display_unit(computed.dim, self.settings.money),
         };
         let mut digits = literal.value;
-        if word.is_some_and(|w| w.negative) && digits > Decimal::ZERO {
+        let unsigned = unsigned && word.is_none() && digits > Decimal::ZERO;
+        let negative = match word {
+            Some(w) => w.negative,
+            None => unsigned && computed.nominal < Decimal::ZERO,
+        };
+        if negative && digits > Decimal::ZERO {
             digits = -digits;
         }
         let stated = match Quantity::literal(digits, unit, literal.exact) {
@@ -92,7 +100,7 @@ impl Evaluator<'_> {
         };
         let unit_text = literal.unit.as_ref().map_or("", |u| u.text.as_str());
         let mut write_value = rounding.round(shown, decimals);
-        if word.is_some() {
+        if word.is_some() || unsigned {
             write_value = write_value.abs();
         }
         let statement = Statement {
@@ -121,6 +129,26 @@ impl Evaluator<'_> {
                     word: word.text.clone(),
                     actual,
                     expected_word: word.opposite.to_owned(),
+                    write: None,
+                });
+                return;
+            }
+            // The value lies wholly on the other side and has another size: both the word
+            // and the number are to be rewritten, never a sign after the word.
+            let other_side = if word.negative {
+                computed.interval.lo > Decimal::ZERO
+            } else {
+                computed.interval.hi < Decimal::ZERO
+            };
+            if other_side {
+                let actual = format::quantity(&computed, unit, decimals, rounding);
+                self.error(EvalError::Direction {
+                    span: literal.span,
+                    word_span: word.span,
+                    word: word.text.clone(),
+                    actual,
+                    expected_word: word.opposite.to_owned(),
+                    write: Some(format!("{}{}", word.opposite, statement.write)),
                 });
                 return;
             }

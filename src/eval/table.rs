@@ -290,12 +290,20 @@ impl<'a> Evaluator<'a> {
         table
     }
 
-    /// The words of a total row read from a sheet (at `span`), else `keyword`.
+    /// The words of a total row as printed (at `span`, white space aside: `本年收入合計`), or
+    /// `keyword` for the English keyword (`total`).
     fn sheet_words(&self, span: Span, keyword: &str) -> String {
-        let file = self.sources.get(span.file);
-        match file.sheet_places() {
-            Some(_) => crate::data::layout::normal(file.slice(span)),
-            None => keyword.to_owned(),
+        let words: String = self
+            .sources
+            .get(span.file)
+            .slice(span)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if words.is_empty() || words.is_ascii() {
+            keyword.to_owned()
+        } else {
+            words
         }
     }
 

@@ -87,6 +87,18 @@ const COUNTS: &[(&str, &str)] = &[
 impl Unit {
     /// The unit a word names, if any: `万元`, `亿`, `人`, `万人`, `%`.
     pub fn parse(word: &str) -> Option<Unit> {
+        // `萬元` is `万元`, `億` is `亿` (looked up as written first: most units are simplified).
+        if let Some(unit) = Self::parse_simplified(word) {
+            return Some(unit);
+        }
+        let folded = crate::words::simplified(word);
+        match folded {
+            std::borrow::Cow::Owned(word) => Self::parse_simplified(&word),
+            std::borrow::Cow::Borrowed(_) => None,
+        }
+    }
+
+    fn parse_simplified(word: &str) -> Option<Unit> {
         match word {
             "%" | "％" => return Some(Unit::Percent),
             "‰" => return Some(Unit::Permille),

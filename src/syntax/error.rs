@@ -30,6 +30,8 @@ pub enum SyntaxError {
         name: String,
         both_literal: bool,
     },
+    /// `{change(a, b) = 大概}`: after `=`, a word that says nothing of a change.
+    UnknownClaim { span: Span, word: String },
 }
 
 impl SyntaxError {
@@ -105,6 +107,12 @@ impl SyntaxError {
                 )
                 .with_help(help)
             }
+            SyntaxError::UnknownClaim { span, word } => Diagnostic::new(
+                Code::SyntaxError,
+                format!("`{word}` is neither a number nor a word of change"),
+                Label::new(*span, "not a stated value"),
+            )
+            .with_help("state the value as published (`= 8.46%`), or the change in words: `持平`, `无变化`, `增加`, `减少`, `增长`, `下降` …"),
         }
     }
 }
@@ -146,7 +154,8 @@ impl crate::ast::SpansMut for SyntaxError {
             | SyntaxError::NumberOutOfRange { span }
             | SyntaxError::TooDeep { span, .. }
             | SyntaxError::TooManyOperators { span, .. }
-            | SyntaxError::MalformedFigure { span, .. } => f(span),
+            | SyntaxError::MalformedFigure { span, .. }
+            | SyntaxError::UnknownClaim { span, .. } => f(span),
         }
     }
 }

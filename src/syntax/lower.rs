@@ -25,7 +25,7 @@ pub const MAX_OPERATORS: usize = 200;
 pub(super) struct Lowerer<'e> {
     file: FileId,
     base: usize,
-    errors: &'e mut Vec<SyntaxError>,
+    pub(super) errors: &'e mut Vec<SyntaxError>,
 }
 
 impl<'e> Lowerer<'e> {
@@ -344,7 +344,7 @@ impl<'e> Lowerer<'e> {
                 match c.as_rule() {
                     Rule::named_cell => todo.push(c),
                     Rule::name => column = Some(self.name(c)),
-                    Rule::literal => value = CellValue::Number(self.literal(c)),
+                    Rule::printed => value = CellValue::Number(self.literal(c)),
                     Rule::string => value = CellValue::Text(self.string(c)),
                     Rule::placeholder => value = CellValue::Placeholder(self.span(&c)),
                     _ => {}
@@ -518,6 +518,7 @@ impl<'e> Lowerer<'e> {
         Reference { segments, span }
     }
 
+    /// A `literal`, or a `printed` value (which may group its digits by thousands).
     pub(super) fn literal(&mut self, pair: Pair<'_, Rule>) -> Literal {
         let span = self.span(&pair);
         let mut negative = false;
@@ -527,12 +528,15 @@ impl<'e> Lowerer<'e> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::sign => negative = p.as_str() == "-",
-                Rule::number => match Decimal::from_str_exact(p.as_str()) {
-                    Ok(v) => value = v,
-                    Err(_) => self.errors.push(SyntaxError::NumberOutOfRange {
-                        span: self.span(&p),
-                    }),
-                },
+                Rule::number | Rule::grouped => {
+                    let digits = p.as_str().replace(',', "");
+                    match Decimal::from_str_exact(&digits) {
+                        Ok(v) => value = v,
+                        Err(_) => self.errors.push(SyntaxError::NumberOutOfRange {
+                            span: self.span(&p),
+                        }),
+                    }
+                }
                 Rule::unit => unit = Some(self.plain_name(&p)),
                 Rule::exact => exact = true,
                 _ => {}

@@ -8,6 +8,19 @@ use crate::source::Span;
 use pest::iterators::Pair;
 
 impl Lowerer<'_> {
+    /// `持平` after `=`: a claim about a change, refused when no reader takes it for one.
+    fn claim(&mut self, pair: Pair<'_, Rule>) -> ClaimWord {
+        let span = self.span(&pair);
+        let text = pair.as_str().to_owned();
+        if crate::words::claim(&text).is_none() {
+            self.errors.push(super::error::SyntaxError::UnknownClaim {
+                span,
+                word: text.clone(),
+            });
+        }
+        ClaimWord { text, span }
+    }
+
     pub(super) fn block(&mut self, pair: Pair<'_, Rule>) -> Option<Block> {
         let span = self.span(&pair);
         Some(match pair.as_rule() {
@@ -164,15 +177,19 @@ impl Lowerer<'_> {
             Rule::interpolation => {
                 let mut expr = None;
                 let mut stated = None;
+                let mut claim = None;
                 let mut format = Vec::new();
                 for p in pair.into_inner() {
                     match p.as_rule() {
                         Rule::expr => expr = Some(self.expr(p)),
                         Rule::stated => {
-                            stated = p
-                                .into_inner()
-                                .find(|q| q.as_rule() == Rule::literal)
-                                .map(|q| self.literal(q));
+                            for q in p.into_inner() {
+                                match q.as_rule() {
+                                    Rule::printed => stated = Some(self.literal(q)),
+                                    Rule::claim => claim = Some(Box::new(self.claim(q))),
+                                    _ => {}
+                                }
+                            }
                         }
                         Rule::format => {
                             for o in p.into_inner() {
@@ -191,6 +208,7 @@ impl Lowerer<'_> {
                     out.push(Inline::Interpolation(Interpolation {
                         expr,
                         stated,
+                        claim,
                         format,
                         span,
                     }));
