@@ -120,35 +120,24 @@ impl Evaluator<'_> {
             return;
         }
         if let Some(word) = word {
-            let flipped = Quantity::literal(-digits, unit, literal.exact);
-            if flipped.is_ok_and(|f| f.interval.intersects(computed.interval)) {
-                let actual = format::quantity(&computed, unit, decimals, rounding);
-                self.error(EvalError::Direction {
-                    span: literal.span,
-                    word_span: word.span,
-                    word: word.text.clone(),
-                    actual,
-                    expected_word: word.opposite.to_owned(),
-                    write: None,
-                });
-                return;
-            }
-            // The value lies wholly on the other side and has another size: both the word
-            // and the number are to be rewritten, never a sign after the word.
+            // Only the word is wrong (the value with the other sign fits), or the value lies
+            // wholly on the other side and has another size: then the word and the number are
+            // rewritten together, never a sign after the word.
+            let flipped = Quantity::literal(-digits, unit, literal.exact)
+                .is_ok_and(|f| f.interval.intersects(computed.interval));
             let other_side = if word.negative {
                 computed.interval.lo > Decimal::ZERO
             } else {
                 computed.interval.hi < Decimal::ZERO
             };
-            if other_side {
-                let actual = format::quantity(&computed, unit, decimals, rounding);
+            if flipped || other_side {
                 self.error(EvalError::Direction {
                     span: literal.span,
                     word_span: word.span,
                     word: word.text.clone(),
-                    actual,
+                    actual: format::quantity(&computed, unit, decimals, rounding),
                     expected_word: word.opposite.to_owned(),
-                    write: Some(format!("{}{}", word.opposite, statement.write)),
+                    write: (!flipped).then(|| format!("{}{}", word.opposite, statement.write)),
                 });
                 return;
             }
