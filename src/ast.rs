@@ -204,6 +204,9 @@ pub struct Figure {
     pub stated: Option<Literal>,
     /// A display label: `收入.合计 = … "本年收入合计"`.
     pub label: Option<Str>,
+    /// `= 未公开`: the report does not publish the figure (then it has no formula and no
+    /// stated value).
+    pub unpublished: Option<Span>,
     pub span: Span,
 }
 
@@ -703,6 +706,9 @@ impl SpansMut for Figure {
         self.formula.spans_mut(f);
         self.stated.spans_mut(f);
         self.label.spans_mut(f);
+        if let Some(span) = &mut self.unpublished {
+            f(span);
+        }
         f(&mut self.span);
     }
 }

@@ -306,6 +306,9 @@ impl Printer<'_> {
         if let Some(stated) = &f.stated {
             sides.push((stated.span.start, self.slice(stated.span).to_owned()));
         }
+        if let Some(unpublished) = f.unpublished {
+            sides.push((unpublished.start, self.slice(unpublished).to_owned()));
+        }
         sides.sort();
         let mut out = pad(&path(&f.name), name_width);
         for (_, side) in sides {

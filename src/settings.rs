@@ -72,6 +72,8 @@ settings! {
         Type = ("类型", "type"),
         /// `转录`: a transcription of a published report.
         Transcribed = ("转录", "transcribed"),
+        /// `摘录`: an excerpt of a report: what it does not give is not published.
+        Excerpt = ("摘录", "excerpt"),
         /// `字体`: the PDF's font.
         Font = ("字体", "font"),
         /// `科目表`: the document's own classification codes.

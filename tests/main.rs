@@ -9,6 +9,7 @@ mod cases;
 mod cli;
 mod docs;
 mod examples;
+mod excerpts;
 mod fmt;
 mod limits;
 mod lsp;

@@ -327,6 +327,38 @@ of the values).
 检查 收入.总计 == 支出.总计 \"收入总计应等于支出总计\"
 ```";
 
+    NotChecked = "J0214", Note, "not checked: the figure is not published",
+"A check, a standard identity or a stated value depends on a figure the report does not
+publish: one written `= 未公开`, or, in an excerpt (`摘录 是` in the `报告` block), a standard
+figure the excerpt does not give. Such a figure has no value (it is not 0), so what depends on
+it is not checked, and this note says which and why.
+
+```jues
+报告 \"2019年度部门决算（摘录）\" {
+  金额单位 万元
+  类型     部门决算
+  摘录     是
+}
+
+收入.财政拨款 = 836.78
+收入.其他     = 312.67
+```
+
+Give the figure its value if the report publishes it, and the check is made.";
+
+    UnpublishedShown = "J0215", Error, "an unpublished figure is printed",
+"The text prints a figure the report does not publish (`= 未公开`, or left out of an excerpt):
+there is no value to print.
+
+```jues
+组 收入 {
+  事业 = 未公开
+}
+事业收入 {收入.事业} 万元。
+```
+
+Give the figure its published value, or state the published number (`{收入.事业 = 12.30}`).";
+
     TotalMismatch = "J0301", Error, "total or subtotal differs from its rows",
 "A table's stated total (合计), subtotal (小计), or a 类/款 row is not the sum of the rows under
 it. The message gives the computed sum and the difference.

@@ -98,6 +98,35 @@ pub enum EvalError {
         detail: String,
         /// Where the report defines the figures the condition names.
         figures: Vec<(Span, String)>,
+        /// The report type whose standard identity this is (`部门决算`), for a check of the
+        /// library: it is reported at the report's own figures.
+        standard: Option<String>,
+        /// The standard figures the condition names that the report does not give (each is
+        /// still its library default), as messages name them.
+        defaults: Vec<String>,
+    },
+    /// A check or stated value skipped because it depends on figures the report does not
+    /// publish (`未公开`, or left out of an excerpt).
+    NotChecked {
+        /// Where the first of them is declared unpublished (or the `摘录` setting).
+        span: Span,
+        /// What was not checked: a check's wording, a stated value.
+        what: String,
+        /// Where that is written.
+        at: Span,
+        /// The unpublished figures, as messages name them.
+        figures: Vec<String>,
+        /// Whether they are unpublished because the document is an excerpt.
+        excerpt: bool,
+        /// Whether what was not checked is a standard identity (written in the library, so
+        /// the note is shown at the declaration instead).
+        standard: bool,
+    },
+    /// A figure the report does not publish, printed in the text.
+    UnpublishedShown {
+        span: Span,
+        figures: Vec<String>,
+        declared: Span,
     },
     /// Text or a comparison where a number is needed.
     NotANumber { span: Span, what: String },
@@ -283,20 +312,65 @@ impl EvalError {
                 Label::new(*span, "depends on itself"),
             )
             .with_help("give one of them a value (a number) instead of a formula"),
-            EvalError::CheckFailed { span, message, detail, figures } => {
-                let mut d = Diagnostic::new(
-                    Code::CheckFailed,
-                    match message {
-                        Some(m) => format!("check failed: {m}"),
-                        None => "check failed".to_owned(),
-                    },
-                    Label::new(*span, detail.clone()),
-                );
-                for (figure, name) in figures {
+            EvalError::CheckFailed { span, message, detail, figures, standard, defaults } => {
+                let wording = match message {
+                    Some(m) => format!("check failed: {m}"),
+                    None => "check failed".to_owned(),
+                };
+                // A standard identity is the report's figures disagreeing: it is shown at them,
+                // and the identity's own line is a note.
+                let at_figures = standard.is_some() && !figures.is_empty();
+                let mut d = match (standard, figures.first()) {
+                    (Some(kind), Some((first, _))) if at_figures => Diagnostic::new(
+                        Code::CheckFailed,
+                        format!("{wording} (a standard identity of {kind})"),
+                        Label::new(*first, detail.clone()),
+                    )
+                    .with_label(*span, format!("the identity of {kind}")),
+                    _ => Diagnostic::new(Code::CheckFailed, wording, Label::new(*span, detail.clone())),
+                };
+                let rest = if at_figures { figures.get(1..).unwrap_or_default() } else { figures };
+                for (figure, name) in rest {
                     d = d.with_label(*figure, format!("`{name}` is defined here"));
                 }
-                d.with_help("correct the figures so that the condition holds")
+                for name in defaults {
+                    d = d.with_note(format!("{name} is not given in the report, so it counts as 0"));
+                }
+                if defaults.is_empty() {
+                    d.with_help("correct the figures so that the condition holds")
+                } else {
+                    d.with_help("correct the figures so that the condition holds; give each figure the report publishes its value, and write `= 未公开` for one it does not publish (in an excerpt, `摘录 是` in the `报告` block)")
+                }
             }
+            EvalError::NotChecked { span, what, at, figures, excerpt, standard } => {
+                let names = figures.join(", ");
+                let verb = if figures.len() == 1 { "is" } else { "are" };
+                let (reason, declared) = if *excerpt {
+                    (
+                        "the document is an excerpt (`摘录 是`): a standard figure it does not give is not published, not 0",
+                        "an excerpt: what it does not give is not published",
+                    )
+                } else {
+                    ("a figure written `= 未公开` has no value, not 0", "not published")
+                };
+                let message = format!("not checked: {what}, because {names} {verb} not published");
+                let d = if *standard {
+                    Diagnostic::new(Code::NotChecked, message, Label::new(*span, declared))
+                        .with_label(*at, "the identity")
+                } else {
+                    Diagnostic::new(Code::NotChecked, message, Label::new(*at, "not checked"))
+                        .with_label(*span, declared)
+                };
+                d.with_note(reason)
+                    .with_help("give the figure its published value to have this checked")
+            }
+            EvalError::UnpublishedShown { span, figures, declared } => Diagnostic::new(
+                Code::UnpublishedShown,
+                format!("the text prints {}, which the report does not publish", figures.join(", ")),
+                Label::new(*span, "no value to print"),
+            )
+            .with_label(*declared, "not published")
+            .with_help("give the figure its published value, or write the published number as a stated value (`{名称 = 数值}`)"),
             EvalError::NotANumber { span, what } => Diagnostic::new(
                 Code::UnitMismatch,
                 format!("{what} is not a number"),

@@ -13,6 +13,7 @@ use crate::check::functions::Function;
 use crate::check::Target;
 use crate::source::Span;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashSet;
 
 impl Evaluator<'_> {
     // -------------------------------------------------------------- expressions
@@ -358,36 +359,57 @@ impl Evaluator<'_> {
         }
     }
 
-    /// The figures an expression names that a report (not the library) defines, with the
-    /// spans of their definitions.
+    /// The figures of the report (not the library) an expression depends on, with the spans
+    /// of their definitions, in the order the expression names them, each once. A standard
+    /// figure the report leaves to the library (`总计.收入`) is followed into its formula, so
+    /// that a standard identity is shown at the report's own figures.
     fn figures_in(&self, expr: &Expr) -> Vec<(Span, String)> {
         let mut found = Vec::new();
+        let mut seen = FxHashSet::default();
+        // Children are pushed last first, so that they are visited in source order.
         let mut todo = vec![expr];
         while let Some(e) = todo.pop() {
             match &e.kind {
                 ExprKind::Ref(r) => {
-                    if let Some(Target::Figure(name)) = self.target(r).cloned() {
-                        if let Some(figure) = self.figures.get(&name) {
-                            if !self.library_figures.contains(&name) {
-                                found.push((figure.name.span, name));
-                            }
-                        }
+                    let Some(Target::Figure(name)) = self.target(r) else {
+                        continue;
+                    };
+                    let Some(figure) = self.figures.get(name) else {
+                        continue;
+                    };
+                    if !seen.insert(name.as_str()) {
+                        continue;
+                    }
+                    if !self.library_figures.contains(name) {
+                        found.push((figure.name.span, name.clone()));
+                    } else if let Some(formula) = &figure.formula {
+                        todo.push(formula);
                     }
                 }
                 ExprKind::Neg(inner) => todo.push(inner),
                 ExprKind::Binary(_, l, r) => {
-                    todo.push(l);
                     todo.push(r);
+                    todo.push(l);
                 }
-                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
+                ExprKind::Call(call) => todo.extend(call.args.iter().rev().map(|a| &a.value)),
                 ExprKind::Literal(_) | ExprKind::Placeholder => {}
             }
         }
-        found.sort();
         found
     }
 
-    pub(super) fn check(&mut self, check: &CheckDecl) {
+    /// Checks `检查 条件 "说明"`. `standard` is the report type when the check is one of its
+    /// standard identities (the library's).
+    pub(super) fn check(&mut self, check: &CheckDecl, standard: Option<&str>) {
+        let message = check.message.as_ref().map(|m| m.value.clone());
+        let failed = |ev: &Self, detail: String| EvalError::CheckFailed {
+            span: check.condition.span,
+            message: message.clone(),
+            detail,
+            figures: ev.figures_in(&check.condition),
+            standard: standard.map(str::to_owned),
+            defaults: ev.defaults_in(&check.condition),
+        };
         if let ExprKind::Binary(op, left, right) = &check.condition.kind {
             if matches!(
                 op,
@@ -395,6 +417,7 @@ impl Evaluator<'_> {
             ) {
                 let ctx = Ctx::default();
                 let (Some(l), Some(r)) = (self.eval(left, ctx), self.eval(right, ctx)) else {
+                    self.not_published_check(check, standard);
                     return;
                 };
                 let (Some(lq), Some(rq)) = (self.num(&l, left.span), self.num(&r, right.span))
@@ -422,26 +445,77 @@ impl Evaluator<'_> {
                         self.text(right.span),
                         show(&rq)
                     );
-                    let figures = self.figures_in(&check.condition);
-                    self.error(EvalError::CheckFailed {
-                        span: check.condition.span,
-                        message: check.message.as_ref().map(|m| m.value.clone()),
-                        detail,
-                        figures,
-                    });
+                    let error = failed(self, detail);
+                    self.error(error);
                 }
                 return;
             }
         }
-        if self.condition(&check.condition, Ctx::default()) == Some(false) {
-            let figures = self.figures_in(&check.condition);
-            self.error(EvalError::CheckFailed {
-                span: check.condition.span,
-                message: check.message.as_ref().map(|m| m.value.clone()),
-                detail: "false".to_owned(),
-                figures,
-            });
+        match self.condition(&check.condition, Ctx::default()) {
+            Some(false) => {
+                let error = failed(self, "false".to_owned());
+                self.error(error);
+            }
+            Some(true) => {}
+            None => self.not_published_check(check, standard),
         }
+    }
+
+    /// The note for a check that has no value because it depends on unpublished figures.
+    fn not_published_check(&mut self, check: &CheckDecl, standard: Option<&str>) {
+        let behind = self.unpublished_behind(&check.condition);
+        if behind.is_empty() {
+            return;
+        }
+        // An excerpt leaves out most of the standard figures: a standard identity it gives
+        // nothing of is outside the excerpt, and not worth a note.
+        let outside = standard.is_some()
+            && self.settings.excerpt.is_some()
+            && self.figures_in(&check.condition).is_empty();
+        if outside {
+            return;
+        }
+        let condition = self.text(check.condition.span);
+        let what = match (&check.message, standard) {
+            (Some(m), Some(kind)) => format!("the standard identity of {kind} “{}”", m.value),
+            (Some(m), None) => format!("the check “{}”", m.value),
+            (None, Some(kind)) => format!("the standard identity of {kind} `{condition}`"),
+            (None, None) => format!("the check `{condition}`"),
+        };
+        self.not_checked(what, check.condition.span, behind, standard.is_some());
+    }
+
+    /// The standard figures an expression names that still have their library default (the
+    /// report does not give them), as messages name them.
+    fn defaults_in(&self, expr: &Expr) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut todo = vec![expr];
+        while let Some(e) = todo.pop() {
+            match &e.kind {
+                ExprKind::Ref(r) => {
+                    if let Some(Target::Figure(name)) = self.target(r) {
+                        let default = self.library_figures.contains(name)
+                            && self
+                                .figures
+                                .get(name)
+                                .is_some_and(|f| f.formula.is_none() && f.stated.is_some());
+                        if default {
+                            found.push(self.described(name));
+                        }
+                    }
+                }
+                ExprKind::Neg(inner) => todo.push(inner),
+                ExprKind::Binary(_, l, r) => {
+                    todo.push(l);
+                    todo.push(r);
+                }
+                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
+                ExprKind::Literal(_) | ExprKind::Placeholder => {}
+            }
+        }
+        found.sort();
+        found.dedup();
+        found
     }
 }
 

@@ -21,6 +21,7 @@ mod settings;
 mod stated;
 pub(crate) mod table;
 pub mod unit;
+mod unpublished;
 pub mod value;
 
 pub use error::EvalError;
@@ -50,6 +51,9 @@ pub struct Settings {
     pub strict: bool,
     /// Group thousands in rendered amounts (`千分位 是`).
     pub thousands: bool,
+    /// An excerpt of a report (`摘录 是`, at this value): the standard figures it does not give
+    /// are not published, and the standard tables it leaves out are not missing.
+    pub excerpt: Option<Span>,
 }
 
 impl Default for Settings {
@@ -60,6 +64,7 @@ impl Default for Settings {
             transcribed: false,
             strict: false,
             thousands: false,
+            excerpt: None,
         }
     }
 }
@@ -140,6 +145,7 @@ pub fn evaluate(
     for module in modules.iter().filter(|m| !m.library) {
         ev.collect(module);
     }
+    ev.mark_unpublished();
     ev.build_tables();
     ev.check_standard_tables(modules);
     let names: Vec<String> = ev.figures.keys().cloned().collect();
@@ -149,10 +155,15 @@ pub fn evaluate(
         ev.figure(name);
     }
     let mut blocks = Vec::new();
+    let kind = ReportDecl::find(modules)
+        .and_then(|r| ReportSetting::Type.find(&r.settings))
+        .map(|s| s.value.text());
     for module in modules {
         for item in &module.items {
             match item {
-                Item::Check(check) => ev.check(check),
+                Item::Check(check) => {
+                    ev.check(check, kind.as_deref().filter(|_| module.library));
+                }
                 Item::Block(block) => ev.block(block, Ctx::default(), &mut blocks),
                 // A library table is a template, shown only where a report declares it.
                 Item::Table(table) if !module.library => {
@@ -240,6 +251,8 @@ pub(crate) struct Evaluator<'a> {
     templates: HashMap<String, &'a TableDecl>,
     /// Figures whose definition is still a library default.
     library_figures: FxHashSet<String>,
+    /// Figures the report does not publish, with where it says so (see `unpublished`).
+    unpublished: HashMap<String, Span>,
     /// The labels of the library's figures (`收入.财政拨款` → `财政拨款收入`).
     library_labels: HashMap<String, String>,
     collecting_library: bool,
@@ -287,6 +300,7 @@ impl<'a> Evaluator<'a> {
             table_decls: Vec::new(),
             templates: HashMap::default(),
             library_figures: FxHashSet::default(),
+            unpublished: HashMap::default(),
             library_labels: HashMap::default(),
             collecting_library: false,
             tables: HashMap::default(),
@@ -327,6 +341,9 @@ impl<'a> Evaluator<'a> {
     /// A report of a standard type declares every numbered table of the type (`编号`, the
     /// 公开表), in the place its 第二部分 shows it.
     fn check_standard_tables(&mut self, modules: &[Module]) {
+        if self.settings.excerpt.is_some() {
+            return;
+        }
         let Some(setting) =
             ReportDecl::find(modules).and_then(|r| ReportSetting::Type.find(&r.settings))
         else {
@@ -546,6 +563,10 @@ impl<'a> Evaluator<'a> {
             None => {}
         }
         let figure = self.figures.get(name).copied()?;
+        if self.unpublished.contains_key(name) {
+            self.values.insert(name.to_owned(), Slot::Done(None));
+            return None;
+        }
         self.values.insert(name.to_owned(), Slot::InProgress);
         let ctx = Ctx::default();
         let computed = figure.formula.as_ref().map(|f| (f, self.eval(f, ctx)));
@@ -559,7 +580,18 @@ impl<'a> Evaluator<'a> {
                     None
                 }
             }
-            (Some(_), Some((_, None))) => None,
+            // A stated figure whose formula depends on what is not published: the stated
+            // value is what the report publishes, unchecked (and a note says so).
+            (Some(literal), Some((formula, None))) => {
+                let behind = self.unpublished_behind(formula);
+                if behind.is_empty() {
+                    None
+                } else {
+                    let what = format!("the stated value of `{name}`");
+                    self.not_checked(what, literal.span, behind, false);
+                    self.stated_quantity(literal, None).map(Value::Num)
+                }
+            }
             (Some(literal), _) => self.stated_quantity(literal, None).map(Value::Num),
             (None, Some((_, v))) => v,
             (None, None) => None,

@@ -286,6 +286,10 @@ impl Evaluator<'_> {
                 if let Some(q) = q {
                     let unsigned = self.is_change(&i.expr);
                     self.check_stated(q, literal, word.as_ref(), unsigned, i.expr.span);
+                } else if value.is_none() {
+                    let behind = self.unpublished_behind(&i.expr);
+                    let what = format!("`{{{formula} = {}}}`", self.text(literal.span));
+                    self.not_checked(what, literal.span, behind, false);
                 }
                 fact.check = Some(self.verdict(errors_before, q.is_some()));
                 let written = self.text(literal.span);
@@ -329,7 +333,19 @@ impl Evaluator<'_> {
             {
                 fact.text = "【待填】".to_owned()
             }
-            (None, None) => fact.text = format!("{{{formula}}}"),
+            (None, None) => {
+                let behind = self.unpublished_behind(&i.expr);
+                if let Some(first) = behind.first() {
+                    let declared = self.unpublished_at(first);
+                    let figures = behind.iter().map(|n| self.described(n)).collect();
+                    self.error(EvalError::UnpublishedShown {
+                        span: i.expr.span,
+                        figures,
+                        declared,
+                    });
+                }
+                fact.text = format!("{{{formula}}}");
+            }
         }
         doc::Inline::Fact(fact)
     }

@@ -43,6 +43,10 @@ impl Settings {
                     Some(v) => settings.transcribed = v,
                     None => bad("`是` or `否`"),
                 },
+                Some(ReportSetting::Excerpt) => match yes_no(&text) {
+                    Some(v) => settings.excerpt = v.then(|| setting.value.span()),
+                    None => bad("`是` or `否`"),
+                },
                 Some(ReportSetting::Thousands) => match yes_no(&text) {
                     Some(v) => settings.thousands = v,
                     None => bad("`是` or `否`"),

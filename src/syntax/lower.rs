@@ -157,9 +157,11 @@ impl<'e> Lowerer<'e> {
         let mut name = None;
         let mut sides = Vec::new();
         let mut label = None;
+        let mut unpublished = None;
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::name_path => name = Some(self.name_path(p)),
+                Rule::unpublished => unpublished = Some(self.span(&p)),
                 Rule::expr => sides.push(self.expr(p)),
                 Rule::string => label = Some(self.string(p)),
                 _ => {}
@@ -195,6 +197,7 @@ impl<'e> Lowerer<'e> {
             formula,
             stated,
             label,
+            unpublished,
             span,
         })
     }
