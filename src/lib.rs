@@ -243,6 +243,8 @@ fn compile_file(
     diagnostics.extend(setting_errors.iter().map(check::CheckError::to_diagnostic));
     let lints = check::lints::lint(modules, settings.transcribed);
     diagnostics.extend(lints.iter().map(check::lints::Lint::to_diagnostic));
+    let years = check::years::check(modules);
+    diagnostics.extend(years.iter().map(check::years::YearMismatch::to_diagnostic));
 
     let imported = match modules.last() {
         Some(main) => load_imports(sources, file, main, run),

@@ -10,6 +10,7 @@ pub mod functions;
 pub(crate) mod lints;
 pub(crate) mod resolve;
 mod walk;
+pub(crate) mod years;
 
 pub use error::CheckError;
 pub use resolve::{Context, Resolutions, Scope, Target};

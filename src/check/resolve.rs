@@ -117,6 +117,15 @@ pub enum Target {
     Imported { namespace: String, name: String },
 }
 
+/// The name of the report's year in formulas and prose: `{年度}`.
+pub(crate) const REPORT_YEAR: &str = "年度";
+
+/// The `年度` setting of the document's `报告` block.
+pub(crate) fn report_year(modules: &[Module]) -> Option<&Setting> {
+    let report = ReportDecl::find(modules)?;
+    crate::settings::ReportSetting::Year.find(&report.settings)
+}
+
 /// What each reference of a document names, by the reference's span.
 pub type Resolutions = rustc_hash::FxHashMap<Span, Target>;
 
@@ -160,6 +169,13 @@ impl Scope {
                     }
                     Item::Report(_) | Item::Check(_) | Item::Block(_) => {}
                 }
+            }
+        }
+        // `年度`: the report's year, unless the document defines a figure of that name.
+        if let Some(year) = report_year(modules) {
+            if !scope.figures.contains_key(REPORT_YEAR) {
+                scope.library = false;
+                scope.insert_figure(REPORT_YEAR.to_owned(), year.value.span(), errors);
             }
         }
         scope

@@ -574,6 +574,28 @@ of the words is wrong; this is reported even when the figures are not known.
 
 An amount and its rate change the same way: here write 下降 for 增长.";
 
+    YearMismatch = "J0408", Warning, "year does not fit the report's year",
+"A year in the prose does not fit the report's year (`年度`). A final account compares its year
+with the one before, so in a 2019 report `与2019年相比` (or `比2020年`) compares the year with
+itself or with the future: the prior year's text with one number changed, or a slip. A
+comparison with the same year's budget (`与2019年年初预算相比`) is not flagged. A year other
+than the report's written before this year's figures (`2018年度收入合计` in a 2019 report) is
+last year's text left in.
+
+```jues
+报告 \"2019年度部门决算\" {
+  年度 2019
+}
+上年 2018 {
+  收支总计 = 1084.35
+}
+收支总计 = 1149.45
+与2019年相比，增加 {change(收支总计, 上年.收支总计) = 65.10} 万元。
+```
+
+Write the year meant, or let jues write it: `{年度}` is the report's year and `{上年.年度}`
+the prior year's.";
+
     DataFile = "J0502", Error, "data file problem",
 "A table's data file (`表 名称 \"标题\" 来自 \"公开表.xlsx\"`) cannot be read, lacks a column the
 table needs, or has something the reader does not understand: a cell of an amount column that is

@@ -145,6 +145,16 @@ pub fn evaluate(
     for module in modules.iter().filter(|m| !m.library) {
         ev.collect(module);
     }
+    // `{年度}`, the report's year (unless the document defines a figure of that name).
+    let year = crate::check::resolve::report_year(modules)
+        .and_then(|s| s.value.text().trim().parse::<Decimal>().ok());
+    if let Some(year) = year {
+        if !ev.figures.contains_key(crate::check::resolve::REPORT_YEAR) {
+            let v = Value::Num(Quantity::exact(Dim::Plain, year));
+            ev.synthetic
+                .insert(crate::check::resolve::REPORT_YEAR.to_owned(), v);
+        }
+    }
     ev.mark_unpublished();
     ev.build_tables();
     ev.check_standard_tables(modules);

@@ -223,6 +223,9 @@ impl Evaluator<'_> {
         ctx: Ctx<'_>,
     ) -> doc::Inline {
         let mut style = self.style(&i.format);
+        if self.is_year(&i.expr) {
+            style.thousands = false; // 2019, never 2,019
+        }
         let formula = self.text(i.expr.span);
         let errors_before = self.errors.len();
         let value = self.eval(&i.expr, ctx);
@@ -439,6 +442,19 @@ impl Evaluator<'_> {
             Target::Figure(name) => Some(name.clone()),
             _ => Some(reference.display()),
         }
+    }
+
+    /// Whether an expression is a year: `年度`, `上年.年度` (of a `上年` block or an import).
+    fn is_year(&self, expr: &Expr) -> bool {
+        let ExprKind::Ref(reference) = &expr.kind else {
+            return false;
+        };
+        let name = self
+            .figure_name(expr)
+            .unwrap_or_else(|| reference.display());
+        let last = name.rsplit('.').next().unwrap_or_default();
+        last == crate::check::resolve::REPORT_YEAR
+            && (self.synthetic.contains_key(&name) || name.contains('.'))
     }
 
     /// The style an interpolation's `按 …` options ask for.
