@@ -531,8 +531,20 @@ impl<'e> Lowerer<'e> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::sign => negative = p.as_str() == "-",
-                Rule::number | Rule::grouped => {
-                    let digits = p.as_str().replace(',', "");
+                Rule::number | Rule::grouped | Rule::wide => {
+                    // Thousands separators dropped, full-width digits read as ASCII ones.
+                    let digits: String = p
+                        .as_str()
+                        .chars()
+                        .filter(|c| *c != ',')
+                        .map(|c| match c {
+                            '０'..='９' => {
+                                char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c)
+                            }
+                            '．' => '.',
+                            c => c,
+                        })
+                        .collect();
                     match Decimal::from_str_exact(&digits) {
                         Ok(v) => value = v,
                         Err(_) => self.errors.push(SyntaxError::NumberOutOfRange {
