@@ -88,14 +88,15 @@ fn placeholder_at(window: &str) -> Option<usize> {
         _ => return None,
     };
     let inner_start = first.len_utf8();
-    let inner_end = window[inner_start..]
+    // Either width closes either width: `(减少）` is as much a placeholder as `（减少）`.
+    let (inner_end, found) = window[inner_start..]
         .char_indices()
         .take(8)
         .find(|(_, c)| *c == close || *c == '）' || *c == ')')
-        .map(|(i, _)| inner_start + i)?;
+        .map(|(i, c)| (inner_start + i, c))?;
     let inner = window[inner_start..inner_end].trim_matches(|c: char| c.is_whitespace());
     (inner.is_empty() || crate::words::is_direction_word(inner))
-        .then(|| inner_end + close.len_utf8())
+        .then(|| inner_end + found.len_utf8())
 }
 
 /// The characters a placeholder or a count unit starts with.
@@ -313,6 +314,11 @@ mod tests {
         assert!(
             matches!(&lints("决算数大于（小于）年初预算数")[..], [Lint::Placeholder { text, .. }] if text == "大于（小于）")
         );
+        // Brackets of mixed width, and empty ones.
+        assert!(
+            matches!(&lints("增加(减少）")[..], [Lint::Placeholder { text, .. }] if text == "增加(减少）")
+        );
+        assert!(matches!(&lints("(）")[..], [Lint::Placeholder { text, .. }] if text == "(）"));
         let placeholders = |text: &str| -> Vec<String> {
             lints(text)
                 .into_iter()

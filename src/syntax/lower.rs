@@ -14,6 +14,9 @@ use crate::source::{FileId, Span};
 use pest::iterators::Pair;
 use rust_decimal::Decimal;
 
+/// The full-width digits, in order: `８` is `8`.
+const WIDE_DIGITS: &str = "０１２３４５６７８９";
+
 /// Lowers the pairs of one item parsed at byte offset `base` of `file`.
 /// How many operators (and function calls) an expression may nest one inside another: a sum
 /// of at most 201 terms, at most 200 minus signs before a number. Deeper is J0004: checking,
@@ -521,7 +524,8 @@ impl<'e> Lowerer<'e> {
         Reference { segments, span }
     }
 
-    /// A `literal`, or a `printed` value (which may group its digits by thousands).
+    /// A `literal`, or a `printed` value (which may group its digits by thousands, or write
+    /// them full-width).
     pub(super) fn literal(&mut self, pair: Pair<'_, Rule>) -> Literal {
         let span = self.span(&pair);
         let mut negative = false;
@@ -538,11 +542,12 @@ impl<'e> Lowerer<'e> {
                         .chars()
                         .filter(|c| *c != ',')
                         .map(|c| match c {
-                            '０'..='９' => {
-                                char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c)
-                            }
                             '．' => '.',
-                            c => c,
+                            c => WIDE_DIGITS
+                                .chars()
+                                .zip('0'..='9')
+                                .find_map(|(wide, ascii)| (wide == c).then_some(ascii))
+                                .unwrap_or(c),
                         })
                         .collect();
                     match Decimal::from_str_exact(&digits) {
