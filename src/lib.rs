@@ -493,7 +493,7 @@ mod tests {
         let mut files = crate::files::Memory::new();
         files.insert("r/2019/report.jues", "导入 \"../2018/report.jues\" 为 上年\n表 t \"表\" 来自 \"t.csv\" {\n  列 决算数: 金额\n}\n\n{t.合计.决算数 = 3.00}，{change(t.合计.决算数, 上年.x) = 2.00}。\n");
         files.insert("r/2018/report.jues", "x = 1\n");
-        files.insert("r/2019/t.csv", "名称,决算数\n甲,1\n乙,2\n");
+        files.insert("r/2019/t.csv", "名称,决算数\n甲,1.00\n乙,2.00\n");
         let compilation = super::compile_path(
             Path::new("r/2019/report.jues"),
             &super::Options::default(),

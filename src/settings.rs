@@ -66,6 +66,8 @@ settings! {
         Rounding = ("舍入", "rounding"),
         /// `科目年度`: the year of the classification code list.
         CodeYear = ("科目年度", "codes"),
+        /// `金额精度`: the unit of the last digit amounts are published to (`1`: whole 万元).
+        Precision = ("金额精度", "amount_precision"),
         /// `千分位`: thousands separators in rendered amounts.
         Thousands = ("千分位", "thousands"),
         /// `类型`: the report type from the standard library.
@@ -100,6 +102,8 @@ settings! {
         Number = ("编号", "number"),
         /// `合计行`: whether a 合计 row is computed.
         TotalRow = ("合计行", "total_row"),
+        /// `金额精度`: the unit of the last digit the table's amounts are published to.
+        Precision = ("金额精度", "amount_precision"),
     }
 }
 

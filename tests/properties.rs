@@ -745,3 +745,113 @@ proptest! {
         prop_assert!(checked.is_ok(), "{:?}: {}", text, checked.unwrap_err());
     }
 }
+
+// ---------------------------------------------------------------- Calculations 1.1
+
+/// A generated table: items and a total, each an amount with its decimals (0–2), and whether
+/// the document declares its amounts published to whole units (`金额精度 1`).
+#[derive(Debug, Clone)]
+struct Summed {
+    items: Vec<Decimal>,
+    total: Decimal,
+    declared: bool,
+}
+
+/// True amounts (to the thousandth) rounded each to 0–2 decimals; the total is their true
+/// sum rounded and then moved by up to three units of its last digit, so that both verdicts
+/// are common. With `whole`, every amount is a whole number and nothing is declared (the
+/// precision is inferred).
+fn summed(whole: bool) -> impl Strategy<Value = Summed> {
+    let decimals = if whole { 0u32..1 } else { 0u32..3 };
+    (
+        proptest::collection::vec((0i64..5_000_000, decimals.clone()), 1..9),
+        decimals,
+        -3i64..=3,
+    )
+        .prop_map(move |(items, total_decimals, nudge)| {
+            let round = |d: Decimal, dp: u32| {
+                let mut r = d.round_dp_with_strategy(
+                    dp,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                );
+                r.rescale(dp);
+                r
+            };
+            let exact: Vec<Decimal> = items.iter().map(|(t, _)| Decimal::new(*t, 3)).collect();
+            let sum: Decimal = exact.iter().sum();
+            let mut total = round(sum, total_decimals) + Decimal::new(nudge, total_decimals);
+            total.rescale(total_decimals);
+            Summed {
+                items: exact
+                    .iter()
+                    .zip(&items)
+                    .map(|(e, (_, dp))| round(*e, *dp))
+                    .collect(),
+                total,
+                declared: !whole,
+            }
+        })
+        .prop_filter("a total below zero", |s| s.total >= Decimal::ZERO)
+}
+
+/// The XBRL Calculations 1.1 rule (Arelle's): each value stands for the interval of half a unit
+/// of its last digit either side; the total is consistent when the items' intervals summed
+/// meet the total's interval. Computed here apart from jues.
+fn calculations_1_1(table: &Summed) -> bool {
+    let half = |d: &Decimal| Decimal::new(5, d.scale() + 1);
+    let sum: Decimal = table.items.iter().sum();
+    let spread: Decimal = table.items.iter().map(half).sum();
+    let (lo, hi) = (sum - spread, sum + spread);
+    let (t_lo, t_hi) = (
+        table.total - half(&table.total),
+        table.total + half(&table.total),
+    );
+    lo <= t_hi && t_lo <= hi
+}
+
+/// jues's verdict on the table: whether it reports the total (J0301).
+fn jues_accepts(table: &Summed) -> bool {
+    let mut text = String::from("报告 \"t\" {\n  金额单位 万元\n");
+    if table.declared {
+        text.push_str("  金额精度 1\n");
+    }
+    text.push_str("}\n\n表 t \"t\" {\n  列 数: 金额\n");
+    for (i, item) in table.items.iter().enumerate() {
+        text.push_str(&format!("  \"项{i}\" {item}\n"));
+    }
+    text.push_str(&format!("  合计 {}\n}}\n", table.total));
+    let mut sources = Sources::new();
+    sources.add("generated.jues", text);
+    let compilation = compile(sources, &Options::default());
+    !compilation
+        .diagnostics
+        .iter()
+        .any(|d| d.code.id() == "J0301")
+}
+
+/// 400 random tables with a declared precision and 200 of whole numbers only (the precision
+/// inferred): jues agrees with Calculations 1.1 on each, and both verdicts are common.
+#[test]
+fn table_totals_follow_the_calculations_1_1_interval_rule() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    for (whole, count) in [(false, 400), (true, 200)] {
+        let strategy = summed(whole);
+        let (mut consistent, mut inconsistent) = (0, 0);
+        for _ in 0..count {
+            let table = strategy.new_tree(&mut runner).unwrap().current();
+            let expected = calculations_1_1(&table);
+            assert_eq!(jues_accepts(&table), expected, "{table:?}");
+            if expected {
+                consistent += 1;
+            } else {
+                inconsistent += 1;
+            }
+        }
+        assert!(
+            consistent * 5 >= count && inconsistent * 5 >= count,
+            "whole {whole}: {consistent} consistent, {inconsistent} not"
+        );
+    }
+}

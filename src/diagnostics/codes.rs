@@ -327,6 +327,29 @@ of the values).
 检查 收入.总计 == 支出.总计 \"收入总计应等于支出总计\"
 ```";
 
+    InferredPrecision = "J0211", Note, "amounts read as whole units",
+"Every amount of a table is written as a whole number (`23653`), so jues reads them as
+published to whole units of the table's unit: `23653` stands for [23652.5, 23653.5], and items
+rounded to whole 万元 may add up to their 类 within that rounding (XBRL Calculations 1.1). Without
+it, a whole number is exact and such a table could never add up.
+
+```jues
+报告 \"2024年度部门预算\" {
+  金额单位 万元
+}
+
+表 支出 \"一般公共预算支出表\" {
+  列 预算数: 金额
+  \"社会保障和就业支出\"  12346
+  \"卫生健康支出\"        3201
+  合计                  15548
+}
+```
+
+Declare it and the note goes: `金额精度 1` in the `报告` block (or in the table) says that amounts
+without decimals are published to whole units. `金额精度 0.01` says they are exact to the fen; a
+single amount written with `!` (`15548!`) is exact whatever the precision.";
+
     NotChecked = "J0214", Note, "not checked: the figure is not published",
 "A check, a standard identity or a stated value depends on a figure the report does not
 publish: one written `= 未公开`, or, in an excerpt (`摘录 是` in the `报告` block), a standard

@@ -212,6 +212,7 @@ impl Evaluator<'_> {
             self.check_empty(&name);
             self.check_reasons(&name);
         }
+        self.note_inferred_precision();
     }
 
     /// A table without rows must say why (`空表说明` or `未公开`), as the standard report
@@ -348,6 +349,7 @@ impl Evaluator<'_> {
                     .or_else(|| format::display_unit(stated.dim, self.settings.money));
                 let rounding = self.settings.rounding;
                 let show = |q: &Quantity| format::quantity(q, unit, decimals, rounding);
+                let precision = self.tables.get(table).and_then(|t| t.precision);
                 let spans: Vec<Span> = parts
                     .iter()
                     .filter_map(|&p| self.tables.get(table).map(|t| t.rows[p].span))
@@ -387,6 +389,18 @@ impl Evaluator<'_> {
                             literal.unit.as_ref().map_or("", |u| u.text.as_str())
                         ),
                         rows: spans,
+                        rounding: precision.map(|p| {
+                            let digits = decimals.saturating_add(p.scale()).saturating_add(1);
+                            let interval = |q: &Quantity| {
+                                format::interval(q, unit, digits, rounding)
+                                    .unwrap_or_else(|| show(q))
+                            };
+                            (
+                                p.normalize().to_string(),
+                                interval(&computed),
+                                interval(&stated),
+                            )
+                        }),
                     });
                 } else if self.settings.strict && show(&computed) != show(&stated) {
                     let statement = super::error::Statement {
@@ -542,5 +556,33 @@ impl Evaluator<'_> {
             rows: out,
             span,
         })
+    }
+}
+
+impl Evaluator<'_> {
+    /// One note for the tables whose amounts are all whole numbers and so are read as
+    /// published to whole units (J0211), at the first of them.
+    fn note_inferred_precision(&mut self) {
+        let mut inferred: Vec<(Span, String, String)> = self
+            .tables
+            .values()
+            .filter(|t| t.inferred)
+            .map(|t| {
+                (
+                    t.decl.name.span,
+                    t.decl.name.text.clone(),
+                    t.money.name().to_owned(),
+                )
+            })
+            .collect();
+        inferred.sort();
+        let Some((span, _, unit)) = inferred.first().cloned() else {
+            return;
+        };
+        self.error(EvalError::InferredPrecision {
+            span,
+            tables: inferred.into_iter().map(|(_, name, _)| name).collect(),
+            unit,
+        });
     }
 }

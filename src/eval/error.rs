@@ -122,6 +122,13 @@ pub enum EvalError {
         /// the note is shown at the declaration instead).
         standard: bool,
     },
+    /// Tables whose amounts are all whole numbers, read as published to whole units.
+    InferredPrecision {
+        span: Span,
+        tables: Vec<String>,
+        /// The money unit of the first (`万元`).
+        unit: String,
+    },
     /// A figure the report does not publish, printed in the text.
     UnpublishedShown {
         span: Span,
@@ -142,6 +149,9 @@ pub enum EvalError {
         /// The sum as the stated cell is written: what to write.
         write: String,
         rows: Vec<Span>,
+        /// In a table whose amounts are published to a `金额精度`: that precision, and the
+        /// intervals of the sum and of the stated total.
+        rounding: Option<(String, String, String)>,
     },
     /// A table setting with a value it cannot take (`合计行 也许`).
     Setting(crate::check::CheckError),
@@ -364,6 +374,21 @@ impl EvalError {
                 d.with_note(reason)
                     .with_help("give the figure its published value to have this checked")
             }
+            EvalError::InferredPrecision { span, tables, unit } => {
+                let names: Vec<String> = tables.iter().map(|t| format!("`{t}`")).collect();
+                let (which, verb) = if tables.len() == 1 {
+                    (format!("table {}", names.join("")), "is")
+                } else {
+                    (format!("tables {}", names.join(", ")), "are")
+                };
+                Diagnostic::new(
+                    Code::InferredPrecision,
+                    format!("every amount of {which} {verb} a whole number: read as published to whole {unit} (`金额精度 1`)"),
+                    Label::new(*span, format!("amounts rounded to whole {unit}")),
+                )
+                .with_note(format!("so `23653` stands for any amount from 23652.5 to 23653.5 {unit}, and the rows of a 类 may add up to it within that rounding"))
+                .with_help("say so in the `报告` block (`金额精度 1`), and this note goes; if the amounts are exact, write `金额精度 0.01` there or in the table")
+            }
             EvalError::UnpublishedShown { span, figures, declared } => Diagnostic::new(
                 Code::UnpublishedShown,
                 format!("the text prints {}, which the report does not publish", figures.join(", ")),
@@ -376,7 +401,7 @@ impl EvalError {
                 format!("{what} is not a number"),
                 Label::new(*span, "a number is needed here"),
             ),
-            EvalError::TotalMismatch { span, table, row, column, stated, computed, difference, write, rows } => {
+            EvalError::TotalMismatch { span, table, row, column, stated, computed, difference, write, rows, rounding } => {
                 let mut d = Diagnostic::new(
                     Code::TotalMismatch,
                     format!("{row} of `{table}` states {column} {stated}, but its rows sum to {computed} (difference {difference})"),
@@ -384,6 +409,9 @@ impl EvalError {
                 );
                 for r in rows.iter().take(12) {
                     d = d.with_label(*r, "");
+                }
+                if let Some((precision, sum, total)) = rounding {
+                    d = d.with_note(format!("with amounts published to `金额精度 {precision}`, the rows sum to {sum} and the total stands for {total}: the two do not meet"));
                 }
                 d.with_help(format!("write `{write}`, or correct the rows"))
             }

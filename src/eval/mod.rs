@@ -54,6 +54,9 @@ pub struct Settings {
     /// An excerpt of a report (`摘录 是`, at this value): the standard figures it does not give
     /// are not published, and the standard tables it leaves out are not missing.
     pub excerpt: Option<Span>,
+    /// `金额精度`: the unit of the last digit amounts are published to, for amounts written
+    /// without decimals (see [`value::Quantity::amount`]).
+    pub precision: Option<Decimal>,
 }
 
 impl Default for Settings {
@@ -65,6 +68,7 @@ impl Default for Settings {
             strict: false,
             thousands: false,
             excerpt: None,
+            precision: None,
         }
     }
 }
@@ -626,7 +630,7 @@ impl<'a> Evaluator<'a> {
                 None => Some(self.settings.money),
             },
         };
-        match Quantity::literal(literal.value, unit, literal.exact) {
+        match Quantity::amount(literal.value, unit, literal.exact, self.settings.precision) {
             Ok(q) => Some(q),
             Err(e) => {
                 let operation = literal_in_base(literal, unit);

@@ -6,6 +6,7 @@ use super::Settings;
 use crate::ast::{Module, ReportDecl};
 use crate::check::CheckError;
 use crate::settings::ReportSetting;
+use rust_decimal::Decimal;
 
 impl Settings {
     /// The settings of `modules` (the first `报告` block), and the values it cannot take.
@@ -43,6 +44,10 @@ impl Settings {
                     Some(v) => settings.transcribed = v,
                     None => bad("`是` or `否`"),
                 },
+                Some(ReportSetting::Precision) => match precision(&text) {
+                    Some(p) => settings.precision = Some(p),
+                    None => bad(PRECISIONS),
+                },
                 Some(ReportSetting::Excerpt) => match yes_no(&text) {
                     Some(v) => settings.excerpt = v.then(|| setting.value.span()),
                     None => bad("`是` or `否`"),
@@ -58,6 +63,24 @@ impl Settings {
         }
         (settings, errors)
     }
+}
+
+/// What a `金额精度` may be, as messages say it.
+pub(super) const PRECISIONS: &str =
+    "a power of ten: `1` (whole units, e.g. whole 万元), `0.1`, `0.01`, or `10`, `100`";
+
+/// A `金额精度`: the unit of the last published digit, a power of ten from 0.0001 to 10000.
+pub(super) fn precision(text: &str) -> Option<Decimal> {
+    let value = text.trim().parse::<Decimal>().ok()?.normalize();
+    let shown = value.to_string();
+    let power = match shown.strip_prefix("0.") {
+        Some(fraction) => fraction.trim_start_matches('0') == "1",
+        None => shown
+            .strip_prefix('1')
+            .is_some_and(|zeros| zeros.bytes().all(|b| b == b'0')),
+    };
+    let range = Decimal::new(1, 4) <= value && value <= Decimal::new(10_000, 0);
+    (power && range).then_some(value)
 }
 
 /// `是`/`否` (`yes`/`no`, `true`/`false`).

@@ -54,7 +54,7 @@ impl Evaluator<'_> {
         if negative && digits > Decimal::ZERO {
             digits = -digits;
         }
-        let stated = match Quantity::literal(digits, unit, literal.exact) {
+        let stated = match Quantity::amount(digits, unit, literal.exact, self.settings.precision) {
             Ok(stated) => stated,
             Err(e) => {
                 let operation = super::literal_in_base(literal, unit);
@@ -123,7 +123,7 @@ impl Evaluator<'_> {
             // Only the word is wrong (the value with the other sign fits), or the value lies
             // wholly on the other side and has another size: then the word and the number are
             // rewritten together, never a sign after the word.
-            let flipped = Quantity::literal(-digits, unit, literal.exact)
+            let flipped = Quantity::amount(-digits, unit, literal.exact, self.settings.precision)
                 .is_ok_and(|f| f.interval.intersects(computed.interval));
             let other_side = if word.negative {
                 computed.interval.lo > Decimal::ZERO
@@ -147,7 +147,8 @@ impl Evaluator<'_> {
                 if Some(other) == unit {
                     continue;
                 }
-                let reread = Quantity::literal(digits, Some(other), literal.exact);
+                let reread =
+                    Quantity::amount(digits, Some(other), literal.exact, self.settings.precision);
                 if reread.is_ok_and(|r| r.interval.intersects(computed.interval)) {
                     let meant = format!("{}{}", literal.value, other.name());
                     let statement = Statement {

@@ -12,6 +12,7 @@ use crate::check::classification::{self, Kind};
 use crate::check::CheckError;
 use crate::settings::TableSetting;
 use crate::source::Span;
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// A table with its cells read and its hierarchy known.
@@ -32,6 +33,11 @@ pub(crate) struct Table<'a> {
     pub rows: Vec<TRow>,
     /// The classification the codes are from.
     pub kind: Kind,
+    /// The unit of the last digit its amounts are published to (`金额精度`), for amounts
+    /// written without decimals.
+    pub precision: Option<Decimal>,
+    /// Whether that precision was inferred: every amount is a whole number.
+    pub inferred: bool,
 }
 
 /// A column and what it holds.
@@ -169,6 +175,7 @@ impl<'a> Evaluator<'a> {
         let mut empty_note = None;
         let mut number = None;
         let mut total_row = true;
+        let mut precision = None;
         let template = self.templates.get(&decl.name.text).copied();
         let template_settings = template.map(|t| t.settings.as_slice()).unwrap_or_default();
         for setting in template_settings.iter().chain(&decl.settings) {
@@ -199,6 +206,10 @@ impl<'a> Evaluator<'a> {
                 TableSetting::Unit => match Unit::parse(&value) {
                     Some(Unit::Money(s)) => table_money = Unit::Money(s),
                     _ => self.error(bad("`元`, `千元`, `万元` or `亿元`")),
+                },
+                TableSetting::Precision => match super::settings::precision(&value) {
+                    Some(p) => precision = Some(p),
+                    None => self.error(bad(super::settings::PRECISIONS)),
                 },
                 // Read by the data stage.
                 TableSetting::Sheet | TableSetting::Side => {}
@@ -240,9 +251,19 @@ impl<'a> Evaluator<'a> {
                 kind,
             });
         }
+        // Amounts without decimals: the table's `金额精度`, else the document's, else whole
+        // units when every amount of the table is a whole number (noted, J0211).
+        let inferred = precision.is_none()
+            && self.settings.precision.is_none()
+            && whole_amounts(decl, &columns);
+        let precision = precision
+            .or(self.settings.precision)
+            .or(inferred.then_some(Decimal::ONE));
         let mut table = Table {
             decl,
             column_decls,
+            precision,
+            inferred,
             title,
             empty_note,
             number,
@@ -320,30 +341,16 @@ impl<'a> Evaluator<'a> {
         };
         let mut cells: Vec<Option<TCell>> = vec![None; table.columns.len()];
         let mut unfilled = vec![false; table.columns.len()];
-        let inputs: Vec<usize> = (0..table.columns.len())
-            .filter(|&i| !matches!(table.columns[i].kind, ColKind::Computed(_)))
-            .collect();
-        let mut next_input = 0;
-        for cell in &row.cells {
-            let index = match &cell.column {
-                Some(name) => match table.column(&name.text) {
-                    Some(i) => i,
-                    None => continue, // reported by the checker
-                },
-                None => {
-                    let Some(&i) = inputs.get(next_input) else {
-                        self.error(EvalError::TooManyCells {
-                            span: cell.span,
-                            columns: inputs.len(),
-                        });
-                        break;
-                    };
-                    next_input = next_input.saturating_add(1);
-                    i
-                }
+        for (cell, index) in cell_columns(&table.columns, row) {
+            let Some(index) = index else {
+                self.error(EvalError::TooManyCells {
+                    span: cell.span,
+                    columns: inputs(&table.columns).count(),
+                });
+                break;
             };
             unfilled[index] = matches!(cell.value, CellValue::Placeholder(_));
-            cells[index] = self.read_cell(&table.columns[index], cell);
+            cells[index] = self.read_cell(&table.columns[index], cell, table.precision);
         }
         TRow {
             kind,
@@ -356,7 +363,12 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn read_cell(&mut self, column: &Col<'a>, cell: &Cell) -> Option<TCell> {
+    fn read_cell(
+        &mut self,
+        column: &Col<'a>,
+        cell: &Cell,
+        precision: Option<Decimal>,
+    ) -> Option<TCell> {
         let expected = |dim: Dim| format!("numbers ({})", dim.describe());
         match (&cell.value, column.kind) {
             (CellValue::Empty | CellValue::Placeholder(_), _) => None,
@@ -378,7 +390,8 @@ impl<'a> Evaluator<'a> {
                     });
                     return None;
                 }
-                let q = match Quantity::literal(literal.value, Some(unit), literal.exact) {
+                let q = match Quantity::amount(literal.value, Some(unit), literal.exact, precision)
+                {
                     Ok(q) => q,
                     Err(e) => {
                         let operation = super::literal_in_base(literal, Some(unit));
@@ -497,4 +510,58 @@ impl<'a> Evaluator<'a> {
 pub(crate) fn literal_text(literal: &Literal) -> String {
     let unit = literal.unit.as_ref().map_or("", |u| u.text.as_str());
     format!("{}{unit}", literal.value)
+}
+
+/// The input columns (not computed) of `columns`, by index: a row's cells without a name fill
+/// them in order.
+fn inputs<'c>(columns: &'c [Col<'_>]) -> impl Iterator<Item = usize> + 'c {
+    (0..columns.len()).filter(|&i| !matches!(columns[i].kind, ColKind::Computed(_)))
+}
+
+/// Each cell of `row` with the column it fills: its named column, or the next input column
+/// (`None` past the last one: too many cells). A cell naming no column of the table is left
+/// out (the checker reported it).
+fn cell_columns<'r>(columns: &[Col<'_>], row: &'r Row) -> Vec<(&'r Cell, Option<usize>)> {
+    let mut inputs = inputs(columns);
+    let mut out = Vec::new();
+    for cell in &row.cells {
+        match &cell.column {
+            Some(name) => {
+                if let Some(i) = columns.iter().position(|c| c.name == name.text) {
+                    out.push((cell, Some(i)));
+                }
+            }
+            None => {
+                let next = inputs.next();
+                out.push((cell, next));
+                if next.is_none() {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether every amount of the table is written as a whole number (not `!` exact), and one
+/// at least is not 0: then they are taken as published to whole units.
+fn whole_amounts(decl: &TableDecl, columns: &[Col<'_>]) -> bool {
+    let mut nonzero = false;
+    for row in &decl.rows {
+        for (cell, index) in cell_columns(columns, row) {
+            let Some(column) = index.and_then(|i| columns.get(i)) else {
+                continue;
+            };
+            let (CellValue::Number(literal), ColKind::Number(Dim::Money, _)) =
+                (&cell.value, &column.kind)
+            else {
+                continue;
+            };
+            if literal.value.scale() > 0 || literal.exact {
+                return false;
+            }
+            nonzero |= !literal.value.is_zero();
+        }
+    }
+    nonzero
 }

@@ -66,15 +66,29 @@ impl Quantity {
     /// for the interval of values that round to it; an integer is exact, except a ratio
     /// (`165%` stands for [164.5%, 165.5%]); `exact` (a trailing `!`) makes any literal exact.
     pub fn literal(digits: Decimal, unit: Option<Unit>, exact: bool) -> Result<Quantity, OpError> {
+        Quantity::amount(digits, unit, exact, None)
+    }
+
+    /// A literal as [`Quantity::literal`], where amounts are published to `precision` (the
+    /// unit of their last digit, `金额精度`): an amount written without decimals then stands
+    /// for the values that round to it at that precision (`23653` at `1`: [23652.5, 23653.5]).
+    /// This is the one place the precision of a written number is decided.
+    pub fn amount(
+        digits: Decimal,
+        unit: Option<Unit>,
+        exact: bool,
+        precision: Option<Decimal>,
+    ) -> Result<Quantity, OpError> {
         let (dim, factor) = match unit {
             Some(u) => (u.dim(), u.factor()),
             None => (Dim::Plain, Decimal::ONE),
         };
-        let rounded = !exact && (digits.scale() > 0 || dim == Dim::Ratio);
-        let half = if rounded {
-            half_unit(digits.scale())
-        } else {
-            Decimal::ZERO
+        let whole_amount = dim == Dim::Money && digits.scale() == 0;
+        let half = match precision {
+            _ if exact => Decimal::ZERO,
+            Some(p) if whole_amount => p.checked_div(Decimal::TWO).ok_or(OpError::Overflow)?,
+            _ if digits.scale() > 0 || dim == Dim::Ratio => half_unit(digits.scale()),
+            _ => Decimal::ZERO,
         };
         let nominal = digits.checked_mul(factor).ok_or(OpError::Overflow)?;
         let bounds = Interval::around(digits, half)?;
