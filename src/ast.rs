@@ -204,10 +204,36 @@ pub struct Figure {
     pub stated: Option<Literal>,
     /// A display label: `收入.合计 = … "本年收入合计"`.
     pub label: Option<Str>,
-    /// `= 未公开`: the report does not publish the figure (then it has no formula and no
-    /// stated value).
-    pub unpublished: Option<Span>,
+    /// `= 未公开` or `= ?` where the value would be, and where (then the figure has no formula
+    /// and no stated value).
+    pub absent: Option<(Absent, Span)>,
     pub span: Span,
+}
+
+/// Why a figure has no value as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absent {
+    /// `未公开`: the report does not publish it.
+    Unpublished,
+    /// `?`: the report gives it only through statements about it (a rate, a change), from
+    /// which its interval is inferred.
+    Unknown,
+}
+
+impl Figure {
+    /// Where the figure is written `= 未公开`.
+    pub fn unpublished(&self) -> Option<Span> {
+        self.absent
+            .filter(|(why, _)| *why == Absent::Unpublished)
+            .map(|(_, span)| span)
+    }
+
+    /// Where the figure is written `= ?`.
+    pub fn unknown(&self) -> Option<Span> {
+        self.absent
+            .filter(|(why, _)| *why == Absent::Unknown)
+            .map(|(_, span)| span)
+    }
 }
 
 /// `检查 表达式 "说明"`: an explicit assertion.
@@ -706,7 +732,7 @@ impl SpansMut for Figure {
         self.formula.spans_mut(f);
         self.stated.spans_mut(f);
         self.label.spans_mut(f);
-        if let Some(span) = &mut self.unpublished {
+        if let Some((_, span)) = &mut self.absent {
             f(span);
         }
         f(&mut self.span);

@@ -306,8 +306,12 @@ impl Printer<'_> {
         if let Some(stated) = &f.stated {
             sides.push((stated.span.start, self.slice(stated.span).to_owned()));
         }
-        if let Some(unpublished) = f.unpublished {
-            sides.push((unpublished.start, self.slice(unpublished).to_owned()));
+        match f.absent {
+            Some((Absent::Unpublished, span)) => {
+                sides.push((span.start, self.slice(span).to_owned()))
+            }
+            Some((Absent::Unknown, span)) => sides.push((span.start, "?".to_owned())),
+            None => {}
         }
         sides.sort();
         let mut out = pad(&path(&f.name), name_width);

@@ -69,6 +69,33 @@ proptest! {
     }
 
     #[test]
+    fn an_unknown_figure_holds_its_true_value(budget in 1i64..100_000_000, spent in 0i64..100_000_000) {
+        // The budget is known only through the rate and the change the text states, each
+        // correctly rounded from the true figures: no finding, and the interval it gets (the
+        // intersection of both bounds) holds the true budget (`==` holds when intervals meet,
+        // and the budget is written exact).
+        let budget = Decimal::new(budget, 2);
+        let spent = Decimal::new(spent, 2);
+        let round = |d: Decimal| {
+            let mut r = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            r.rescale(2);
+            r
+        };
+        let rate = round(spent / budget * Decimal::ONE_HUNDRED);
+        let change = spent - budget;
+        let word = if change < Decimal::ZERO { "减少" } else { "增加" };
+        let text = format!(
+            "决算数 = {spent}\n年初预算 = ?\n检查 年初预算 == {budget}!\n\n\
+             完成年初预算的{{completion(决算数, 年初预算) = {rate}%}}，比年初预算{word}{{change(决算数, 年初预算) = {}}}万元。\n",
+            change.abs()
+        );
+        let mut sources = Sources::new();
+        sources.add("generated.jues", text.clone());
+        let compilation = compile(sources, &Options::default());
+        prop_assert!(compilation.diagnostics.is_empty(), "{text}\n{:?}", compilation.diagnostics);
+    }
+
+    #[test]
     fn a_correctly_rounded_total_is_never_flagged(items in proptest::collection::vec(0i64..100_000_000, 1..12)) {
         // Items known to 4 decimals, published to 2; the published total is the rounded sum.
         let exact: Vec<Decimal> = items.iter().map(|i| Decimal::new(*i, 4)).collect();

@@ -350,6 +350,41 @@ Declare it and the note goes: `金额精度 1` in the `报告` block (or in the 
 without decimals are published to whole units. `金额精度 0.01` says they are exact to the fen; a
 single amount written with `!` (`15548!`) is exact whatever the precision.";
 
+    Contradiction = "J0212", Error, "statements about an unknown figure contradict each other",
+"A figure declared unknown (`年初预算 = ?`) is known only through the stated values whose
+formula names it: each, read with its rounding, bounds it. Two of them give bounds that do not
+meet, so no value of the figure makes both true: one of the two stated values is wrong. Both are
+named, each with what it needs of the figure.
+
+```jues
+报告 \"2023年度部门决算\" {
+  金额单位 万元
+}
+
+决算数   = 912.70
+年初预算 = ?
+
+完成年初预算的{completion(决算数, 年初预算) = 91.27%}，比年初预算增加{change(决算数, 年初预算) = 2.70}万元。
+```
+
+Check both stated values against the source data and correct the wrong one.";
+
+    Unbounded = "J0213", Warning, "unknown figure not bounded",
+"A figure is declared unknown (`= ?`), but no stated value bounds it: none of the text's stated
+values has a formula that names it once. It has no value, and nothing that depends on it is
+checked.
+
+```jues
+报告 \"2023年度部门决算\" {
+  金额单位 万元
+}
+
+年初预算 = ?
+```
+
+State the value that gives it (`完成年初预算的{completion(决算数, 年初预算) = 91.27%}`), or give
+the figure its published value.";
+
     NotChecked = "J0214", Note, "not checked: the figure is not published",
 "A check, a standard identity or a stated value depends on a figure the report does not
 publish: one written `= 未公开`, or, in an excerpt (`摘录 是` in the `报告` block), a standard

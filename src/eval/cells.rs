@@ -507,6 +507,8 @@ impl Evaluator<'_> {
                     ..format::Style::default()
                 };
                 let (text, number) = match self.cell(name, index, column, Span::default()) {
+                    // Known only by bounds (a formula over a `= ?` figure): no number to show.
+                    Some(Value::Num(q)) if q.inferred => ("？".to_owned(), None),
                     // Every value that has one can be shown in its unit (see `value`).
                     Some(Value::Num(q)) => {
                         let unit = format::display_unit(q.dim, table_money);

@@ -129,6 +129,26 @@ pub enum EvalError {
         /// The money unit of the first (`万元`).
         unit: String,
     },
+    /// Statements about an unknown figure (`= ?`) that no one value satisfies: the bound
+    /// `span` gives and the one `other` gives do not meet.
+    Contradiction {
+        span: Span,
+        figure: String,
+        other: Span,
+        /// What each statement says of the figure.
+        implied: String,
+        other_implied: String,
+        /// The figure's `?`.
+        declared: Span,
+    },
+    /// An unknown figure (`= ?`) that no stated value bounds.
+    Unbounded { span: Span, figure: String },
+    /// A figure known only by bounds (`= ?`), printed in the text.
+    UnknownShown {
+        span: Span,
+        figures: Vec<String>,
+        declared: Span,
+    },
     /// A figure the report does not publish, printed in the text.
     UnpublishedShown {
         span: Span,
@@ -389,6 +409,30 @@ impl EvalError {
                 .with_note(format!("so `23653` stands for any amount from 23652.5 to 23653.5 {unit}, and the rows of a 类 may add up to it within that rounding"))
                 .with_help("say so in the `报告` block (`金额精度 1`), and this note goes; if the amounts are exact, write `金额精度 0.01` there or in the table")
             }
+            EvalError::Contradiction { span, figure, other, implied, other_implied, declared } => Diagnostic::new(
+                Code::Contradiction,
+                format!("the statements about {figure} contradict each other: this one needs it {implied}, another {other_implied}"),
+                Label::new(*span, format!("needs it {implied}")),
+            )
+            .with_label(*other, format!("needs it {other_implied}"))
+            .with_label(*declared, "known only through what the text says of it")
+            .with_note("each stated value, read with its rounding, bounds the figure; no one value of it makes both statements true")
+            .with_help("one of the two stated values is wrong: check both against the source data"),
+            EvalError::Unbounded { span, figure } => Diagnostic::new(
+                Code::Unbounded,
+                format!("nothing the text states bounds {figure}"),
+                Label::new(*span, "no stated value gives it"),
+            )
+            .with_note("an unknown figure (`= ?`) is inferred from the stated values whose formula names it once, such as `{completion(决算数, 年初预算) = 91.27%}`; what depends on it is not checked")
+            .with_help("state a value that gives it, or give the figure its published value"),
+            EvalError::UnknownShown { span, figures, declared } => Diagnostic::new(
+                Code::UnpublishedShown,
+                format!("the text prints {}, which the report gives only through what it says of it", figures.join(", ")),
+                Label::new(*span, "no value to print"),
+            )
+            .with_label(*declared, "known only by bounds")
+            .with_note("its value is known only to lie within the bounds its statements give: any number printed for it would be a guess")
+            .with_help("write the number the published text gives as a stated value (`{名称 = 数值}`), or give the figure its published value"),
             EvalError::UnpublishedShown { span, figures, declared } => Diagnostic::new(
                 Code::UnpublishedShown,
                 format!("the text prints {}, which the report does not publish", figures.join(", ")),

@@ -261,6 +261,7 @@ impl Evaluator<'_> {
                     dim: q.dim,
                     nominal: q.nominal.abs(),
                     interval: q.interval.abs(),
+                    inferred: q.inferred,
                 }))
             }
             Function::Round => {
@@ -306,6 +307,7 @@ impl Evaluator<'_> {
                     dim: q.dim,
                     nominal,
                     interval: Interval { lo, hi },
+                    inferred: q.inferred,
                 }))
             }
         }
@@ -520,11 +522,19 @@ impl Evaluator<'_> {
 }
 
 /// A comparison within precision: `==` holds when the intervals meet; an ordering holds when
-/// it holds for the nominal values.
+/// it holds for the nominal values, or, for a quantity known only by its interval
+/// (`inferred`), when it holds for some values of the intervals.
 fn compare(op: BinOp, l: Quantity, r: Quantity) -> bool {
+    let (lo, hi) = (l.interval, r.interval);
     match op {
-        BinOp::Eq => l.interval.intersects(r.interval),
-        BinOp::Ne => !l.interval.intersects(r.interval),
+        BinOp::Eq => lo.intersects(hi),
+        BinOp::Ne => !lo.intersects(hi),
+        _ if l.inferred || r.inferred => match op {
+            BinOp::Lt => lo.lo < hi.hi,
+            BinOp::Le => lo.lo <= hi.hi,
+            BinOp::Gt => lo.hi > hi.lo,
+            _ => lo.hi >= hi.lo,
+        },
         BinOp::Lt => l.nominal < r.nominal,
         BinOp::Le => l.nominal <= r.nominal,
         BinOp::Gt => l.nominal > r.nominal,
@@ -545,5 +555,6 @@ fn min_max(a: Quantity, b: Quantity, min: bool) -> Quantity {
         } else {
             a.interval.max(b.interval)
         },
+        inferred: a.inferred || b.inferred,
     }
 }

@@ -4,7 +4,7 @@
 use super::interval::Rounding;
 use super::unit::{Dim, Scale, Unit};
 use super::value::Quantity;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The unit a quantity is shown in: money in the document's unit, ratios in per cent, counts
 /// in their own unit; `None` for plain numbers.
@@ -62,6 +62,9 @@ pub(crate) fn quantity(
     decimals: u32,
     rounding: Rounding,
 ) -> String {
+    if q.inferred {
+        return bounds(q, unit, decimals);
+    }
     let Some(shown) = in_unit(q.nominal, unit) else {
         return exact(q.nominal, q.dim, Unit::Money(Scale::One));
     };
@@ -69,6 +72,27 @@ pub(crate) fn quantity(
     match unit {
         Some(u) => format!("{digits}{}", u.name()),
         None => digits,
+    }
+}
+
+/// A quantity known only by its interval, in messages: `between 1230.15万元 and 1232.40万元`,
+/// its bounds rounded outwards, so that the text never claims more than is known.
+fn bounds(q: &Quantity, unit: Option<Unit>, decimals: u32) -> String {
+    let name = unit.map(Unit::name).unwrap_or_default();
+    let side = |v: Decimal, strategy: RoundingStrategy| match in_unit(v, unit) {
+        Some(shown) => {
+            let mut bound = shown.round_dp_with_strategy(decimals, strategy);
+            bound.rescale(decimals); // written with all its decimals: 909.9900, not 909.99
+            bound.to_string()
+        }
+        None => v.normalize().to_string(),
+    };
+    let lo = side(q.interval.lo, RoundingStrategy::ToNegativeInfinity);
+    let hi = side(q.interval.hi, RoundingStrategy::ToPositiveInfinity);
+    if lo == hi {
+        format!("{lo}{name}")
+    } else {
+        format!("between {lo}{name} and {hi}{name}")
     }
 }
 
@@ -95,6 +119,9 @@ pub(crate) fn precise(
     decimals: u32,
     rounding: Rounding,
 ) -> String {
+    if q.inferred {
+        return bounds(q, unit, decimals.saturating_add(2));
+    }
     let natural = in_unit(q.nominal, unit).map_or(0, |v| v.normalize().scale());
     let more = decimals.saturating_add(2);
     let shown = if natural <= more {

@@ -21,6 +21,7 @@ mod settings;
 mod stated;
 pub(crate) mod table;
 pub mod unit;
+mod unknown;
 mod unpublished;
 pub mod value;
 
@@ -160,6 +161,7 @@ pub fn evaluate(
         }
     }
     ev.mark_unpublished();
+    ev.collect_statements(modules);
     ev.build_tables();
     ev.check_standard_tables(modules);
     let names: Vec<String> = ev.figures.keys().cloned().collect();
@@ -200,6 +202,8 @@ pub fn evaluate(
         .values
         .iter()
         .filter_map(|(k, v)| match v {
+            // A figure known only by bounds has no value to give an importing report.
+            Slot::Done(Some(Value::Num(q))) if q.inferred => None,
             Slot::Done(Some(v)) => Some((k.clone(), v.clone())),
             _ => None,
         })
@@ -267,6 +271,10 @@ pub(crate) struct Evaluator<'a> {
     library_figures: FxHashSet<String>,
     /// Figures the report does not publish, with where it says so (see `unpublished`).
     unpublished: HashMap<String, Span>,
+    /// The stated values that may bound the report's unknown figures (see `unknown`).
+    statements: Vec<unknown::Statement<'a>>,
+    /// The unknown figures being inferred now, innermost last.
+    inferring: Vec<String>,
     /// The labels of the library's figures (`收入.财政拨款` → `财政拨款收入`).
     library_labels: HashMap<String, String>,
     collecting_library: bool,
@@ -315,6 +323,8 @@ impl<'a> Evaluator<'a> {
             templates: HashMap::default(),
             library_figures: FxHashSet::default(),
             unpublished: HashMap::default(),
+            statements: Vec::new(),
+            inferring: Vec::new(),
             library_labels: HashMap::default(),
             collecting_library: false,
             tables: HashMap::default(),
@@ -437,6 +447,8 @@ impl<'a> Evaluator<'a> {
                     return None;
                 };
                 let (value, unit, lower, upper) = match value {
+                    // Known only by bounds: no value to publish.
+                    Value::Num(q) if q.inferred => return None,
                     Value::Num(q) => {
                         let unit = format::display_unit(q.dim, self.settings.money);
                         // Every value that has one can be shown in its unit (see `value`).
@@ -582,6 +594,12 @@ impl<'a> Evaluator<'a> {
             return None;
         }
         self.values.insert(name.to_owned(), Slot::InProgress);
+        if let Some(declared) = figure.unknown() {
+            let value = self.infer(name, declared);
+            self.values
+                .insert(name.to_owned(), Slot::Done(value.clone()));
+            return value;
+        }
         let ctx = Ctx::default();
         let computed = figure.formula.as_ref().map(|f| (f, self.eval(f, ctx)));
         let value = match (&figure.stated, computed) {

@@ -44,6 +44,14 @@ fn continues_list(between: &str) -> bool {
     rest.is_empty() || Unit::parse(rest).is_some()
 }
 
+/// The word that governs a value: the direction word the text before it ends with, or, when
+/// that text continues a list, the word of the value before it.
+pub(super) fn governing_word(before: Option<(&str, Span)>, last: Option<&Word>) -> Option<Word> {
+    before.and_then(|(text, span)| {
+        direction_word(text, span).or_else(|| last.cloned().filter(|_| continues_list(text)))
+    })
+}
+
 /// Appends a block, merging consecutive lists of one kind (list items from a loop).
 fn push(out: &mut Vec<doc::Block>, block: doc::Block) {
     if let doc::Block::List { ordered, items } = &block {
@@ -161,10 +169,7 @@ impl Evaluator<'_> {
                     last_word = None;
                 }
                 Inline::Interpolation(i) => {
-                    let word = before.and_then(|(text, span)| {
-                        direction_word(text, span)
-                            .or_else(|| last_word.clone().filter(|_| continues_list(text)))
-                    });
+                    let word = governing_word(before, last_word.as_ref());
                     if let (Some(word), Some(change)) = (&word, self.change_operands(&i.expr)) {
                         self.agree(&mut said, change, word);
                     }
@@ -273,7 +278,9 @@ impl Evaluator<'_> {
                     style.unit = None;
                 }
             }
-            fact.exact = format::in_unit(q.nominal, unit).map(|v| v.normalize().to_string());
+            fact.exact = format::in_unit(q.nominal, unit)
+                .filter(|_| !q.inferred)
+                .map(|v| v.normalize().to_string());
             fact.unit = unit.map(Unit::name);
         }
         if let Some(claim) = &i.claim {
@@ -302,6 +309,10 @@ impl Evaluator<'_> {
                 } else {
                     written.to_owned()
                 };
+            }
+            (None, Some(q)) if q.inferred => {
+                self.unknown_shown(&i.expr);
+                fact.text = format!("{{{formula}}}");
             }
             (None, Some(q)) => {
                 if let Some(word) = &word {
@@ -336,6 +347,10 @@ impl Evaluator<'_> {
             {
                 fact.text = "【待填】".to_owned()
             }
+            (None, None) if !self.unknown_behind(&i.expr).is_empty() => {
+                self.unknown_shown(&i.expr);
+                fact.text = format!("{{{formula}}}");
+            }
             (None, None) => {
                 let behind = self.unpublished_behind(&i.expr);
                 if let Some(first) = behind.first() {
@@ -351,6 +366,22 @@ impl Evaluator<'_> {
             }
         }
         doc::Inline::Fact(fact)
+    }
+
+    /// J0215 for printing what depends on unknown figures (`= ?`): they are known only by
+    /// bounds, and a number printed for them would be a guess.
+    fn unknown_shown(&mut self, expr: &Expr) {
+        let behind = self.unknown_behind(expr);
+        let Some(first) = behind.first() else {
+            return;
+        };
+        let declared = self.unknown_at(first);
+        let figures = behind.iter().map(|n| self.described(n)).collect();
+        self.error(EvalError::UnknownShown {
+            span: expr.span,
+            figures,
+            declared,
+        });
     }
 
     /// Whether a stated value was verified: neither evaluating nor checking it found a problem.
@@ -428,7 +459,7 @@ impl Evaluator<'_> {
     }
 
     /// Whether an expression is a `change` or `growth`, shown with 增加/减少 by default.
-    fn is_change(&self, expr: &Expr) -> bool {
+    pub(super) fn is_change(&self, expr: &Expr) -> bool {
         matches!(&expr.kind, ExprKind::Call(call)
             if matches!(Function::lookup(&call.function.text), Some(Function::Change | Function::Growth)))
     }

@@ -49,6 +49,14 @@ impl Evaluator<'_> {
         let unsigned = unsigned && word.is_none() && digits > Decimal::ZERO;
         let negative = match word {
             Some(w) => w.negative,
+            // Known only by bounds: the size is read with the sign its bounds allow.
+            None if unsigned && computed.inferred => {
+                let reads = |d: Decimal| {
+                    Quantity::amount(d, unit, literal.exact, self.settings.precision)
+                        .is_ok_and(|q| q.interval.intersects(computed.interval))
+                };
+                !reads(digits) && reads(-digits)
+            }
             None => unsigned && computed.nominal < Decimal::ZERO,
         };
         if negative && digits > Decimal::ZERO {
@@ -99,7 +107,14 @@ impl Evaluator<'_> {
             return;
         };
         let unit_text = literal.unit.as_ref().map_or("", |u| u.text.as_str());
-        let mut write_value = rounding.round(shown, decimals);
+        // Known only by bounds, the value to write is the stated one brought within them.
+        let mut write_value = if computed.inferred {
+            let bound = |v: Decimal| format::in_unit(v, unit).unwrap_or(v);
+            let (lo, hi) = (bound(computed.interval.lo), bound(computed.interval.hi));
+            rounding.round(digits.max(lo).min(hi), decimals)
+        } else {
+            rounding.round(shown, decimals)
+        };
         if word.is_some() || unsigned {
             write_value = write_value.abs();
         }
@@ -109,12 +124,16 @@ impl Evaluator<'_> {
             formula_span,
             formula: format!("`{}`", self.text(formula_span)),
             computed: format::precise(&computed, unit, decimals, rounding),
-            interval: format::interval(&computed, unit, decimals.saturating_add(3), rounding),
+            interval: format::interval(&computed, unit, decimals.saturating_add(3), rounding)
+                .filter(|_| !computed.inferred),
             write: format!("{write_value}{unit_text}"),
         };
 
         if stated.interval.intersects(computed.interval) {
-            if self.settings.strict && rounding.round(shown, decimals) != digits {
+            if self.settings.strict
+                && !computed.inferred
+                && rounding.round(shown, decimals) != digits
+            {
                 self.error(EvalError::RoundingOnly(statement));
             }
             return;
@@ -160,7 +179,10 @@ impl Evaluator<'_> {
                 }
             }
         }
-        if truncate(shown, decimals) == digits && rounding.round(shown, decimals) != digits {
+        if !computed.inferred
+            && truncate(shown, decimals) == digits
+            && rounding.round(shown, decimals) != digits
+        {
             self.error(EvalError::Truncated(statement));
             return;
         }

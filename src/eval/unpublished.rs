@@ -16,7 +16,7 @@ impl Evaluator<'_> {
     /// standard figures whose library default (a number) the document leaves in place.
     pub(super) fn mark_unpublished(&mut self) {
         for (name, figure) in &self.figures {
-            if let Some(span) = figure.unpublished {
+            if let Some(span) = figure.unpublished() {
                 self.unpublished.insert(name.clone(), span);
             } else if let Some(excerpt) = self.settings.excerpt {
                 let default = self.library_figures.contains(name)

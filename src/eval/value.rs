@@ -16,6 +16,10 @@ pub struct Quantity {
     pub nominal: Decimal,
     /// Every value the inputs could stand for, given their rounding.
     pub interval: Interval,
+    /// Whether the quantity depends on a figure the report gives only through statements
+    /// about it (`年初预算 = ?`): then only the interval means anything, and `nominal` is a
+    /// point of it kept for the arithmetic, never shown nor compared.
+    pub inferred: bool,
 }
 
 /// What an expression evaluates to.
@@ -59,6 +63,22 @@ impl Quantity {
             dim,
             nominal: v,
             interval: Interval::exact(v),
+            inferred: false,
+        }
+    }
+
+    /// A quantity known only by its interval (see [`Quantity::inferred`]).
+    pub fn bounded(dim: Dim, interval: Interval) -> Quantity {
+        let nominal = interval
+            .lo
+            .checked_add(interval.hi)
+            .and_then(|s| s.checked_div(Decimal::TWO))
+            .unwrap_or(interval.lo);
+        Quantity {
+            dim,
+            nominal,
+            interval,
+            inferred: true,
         }
     }
 
@@ -96,6 +116,7 @@ impl Quantity {
             dim,
             nominal,
             interval: bounds.checked_mul(Interval::exact(factor))?,
+            inferred: false,
         }
         .shown()
     }
@@ -138,6 +159,7 @@ impl Quantity {
             dim,
             nominal: self.nominal.checked_mul(factor).ok_or(OpError::Overflow)?,
             interval: self.interval.checked_mul(Interval::exact(factor))?,
+            inferred: self.inferred,
         }
         .shown()
     }
@@ -153,6 +175,7 @@ impl Quantity {
             dim,
             nominal: nominal(self.nominal, other.nominal).ok_or(OpError::Overflow)?,
             interval: interval(self.interval, other.interval)?,
+            inferred: self.inferred || other.inferred,
         }
         .shown()
     }
@@ -228,6 +251,7 @@ pub fn div(a: Quantity, b: Quantity, money: Unit) -> Result<Quantity, OpError> {
         dim,
         nominal,
         interval,
+        inferred: a.inferred || b.inferred,
     }
     .shown()
 }
@@ -238,6 +262,7 @@ pub fn neg(a: Quantity) -> Quantity {
         dim: a.dim,
         nominal: -a.nominal,
         interval: a.interval.negated(),
+        inferred: a.inferred,
     }
 }
 

@@ -160,11 +160,12 @@ impl<'e> Lowerer<'e> {
         let mut name = None;
         let mut sides = Vec::new();
         let mut label = None;
-        let mut unpublished = None;
+        let mut absent = None;
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::name_path => name = Some(self.name_path(p)),
-                Rule::unpublished => unpublished = Some(self.span(&p)),
+                Rule::unpublished => absent = Some((Absent::Unpublished, self.span(&p))),
+                Rule::unknown => absent = Some((Absent::Unknown, self.span(&p))),
                 Rule::expr => sides.push(self.expr(p)),
                 Rule::string => label = Some(self.string(p)),
                 _ => {}
@@ -200,7 +201,7 @@ impl<'e> Lowerer<'e> {
             formula,
             stated,
             label,
-            unpublished,
+            absent,
             span,
         })
     }
