@@ -290,6 +290,9 @@ pub enum ColumnKind {
 pub struct Row {
     pub key: RowKey,
     pub cells: Vec<Cell>,
+    /// `其中` before the row, or a label that starts with it: the row is a part of the row
+    /// above it (its parent), not one more row to add up.
+    pub part: Option<Span>,
     pub span: Span,
 }
 
@@ -762,6 +765,9 @@ impl SpansMut for Row {
             RowKey::Total(span) | RowKey::Subtotal(span) => f(span),
         }
         self.cells.spans_mut(f);
+        if let Some(span) = &mut self.part {
+            f(span);
+        }
         f(&mut self.span);
     }
 }

@@ -404,6 +404,10 @@ impl Printer<'_> {
                 vec![self.slice(*span).to_owned(), String::new()]
             }
         };
+        // `其中` written before the key (not a label that starts with it) stays before it.
+        if let Some(part) = r.part.filter(|&p| p != r.key.span()) {
+            cells[0] = format!("{} {}", self.slice(part), cells[0]);
+        }
         for cell in &r.cells {
             let value = match &cell.value {
                 CellValue::Number(l) => self.slice(l.span).to_owned(),

@@ -320,11 +320,6 @@ fn layout_words(problem: &ProblemKind) -> (String, &'static str, String) {
             "whose amount is this?",
             "write the row's 科目编码 or 项目 in the workbook, or delete the row".to_owned(),
         ),
-        ProblemKind::PartRow(name) => (
-            format!("the row `{name}` is a part of the row above (其中), which the table cannot show yet"),
-            "not read",
-            "delete the row from the file, or write the table in the document".to_owned(),
-        ),
         ProblemKind::MergedAmounts { first_row } => (
             format!("two rows share the merged name of row {} and both have amounts", first_row.saturating_add(1)),
             "a second amount",

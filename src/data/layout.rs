@@ -105,8 +105,6 @@ pub(crate) enum ProblemKind {
     NoHeader,
     /// A row has amounts but neither a code nor a name.
     NoKey,
-    /// A `其中：` row: a part of the row above, not one more row to add up.
-    PartRow(String),
     /// Two rows share a merged name and both have amounts.
     MergedAmounts { first_row: u32 },
     /// A 款 or 项 without the levels above it.
@@ -753,13 +751,6 @@ fn body_rows(
                 }
                 (CodeCell::None, Some(name)) => {
                     let n = normal(&name);
-                    if n.starts_with("其中") {
-                        problems.push(Problem {
-                            at: key_at,
-                            kind: ProblemKind::PartRow(name),
-                        });
-                        continue;
-                    }
                     if cells.is_empty() && is_note(&n) {
                         continue;
                     }

@@ -478,9 +478,15 @@ impl Reading<'_> {
                     span,
                 });
             }
+            // A row the sheet labels `其中：…` is a part of the row above it.
+            let part = match &key {
+                RowKey::Label(label) if crate::words::part_label(&label.value) => Some(label.span),
+                _ => None,
+            };
             out.push(Row {
                 key,
                 cells,
+                part,
                 span: row_span,
             });
         }

@@ -545,6 +545,27 @@ always fits the PDF.
 Split the table into two tables of fewer columns, each with the rows' codes and names, as the
 published tables continue on a 续表.";
 
+    PartRows = "J0314", Error, "其中 rows do not fit the row above",
+"A row written `其中` (or labelled `其中：…`) is a part of the row above it: the 三公 table's
+公务用车购置及运行费, 其中 公务用车购置费 and 公务用车运行维护费. Parts are shown under their row
+and never added up again, so a total counts the row once. They may list only some of what the
+row holds, but together they cannot hold more: parts that add up to more than their row (beyond
+the rounding of the amounts), or a `其中` row with no row above it, are this error.
+
+```jues
+表 三公经费 \"一般公共预算财政拨款“三公”经费支出决算表\" {
+  列 预算数: 金额, 决算数: 金额
+  \"因公出国(境)费\"       0     0
+  \"公务用车购置及运行费\" 12.00 9.70
+  其中 \"公务用车购置费\"   0     0
+  其中 \"公务用车运行维护费\" 12.00 9.80
+  \"公务接待费\"           1.20  0.45
+}
+```
+
+Correct the amounts of the row or of its parts against the source data; a row that is not a
+part of the one above it is written without `其中`.";
+
     Direction = "J0401", Error, "wording contradicts the sign",
 "A word written before a value says the opposite of what the value is, or a claim in words
 (`= 持平`, `= 增加`) is not true of the change. The words are those reports use for a change, in

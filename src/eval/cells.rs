@@ -93,7 +93,10 @@ impl Evaluator<'_> {
                     .find(|&i| matches!(t.rows[i].kind, RowKind::Subtotal | RowKind::Total))
                     .map_or(0, |i| i.saturating_add(1));
                 (start..row)
-                    .filter(|&i| t.rows[i].parent.is_none())
+                    .filter(|&i| {
+                        t.rows[i].parent.is_none()
+                            && matches!(t.rows[i].kind, RowKind::Code(_) | RowKind::Label)
+                    })
                     .collect()
             }
             _ => t.rows[row].children.clone(),
@@ -138,8 +141,11 @@ impl Evaluator<'_> {
     ) -> Option<usize> {
         let t = self.tables.get(table)?;
         let found = t.rows.iter().position(|r| match (selector, &r.kind) {
-            (RowSelector::Code(code, _), RowKind::Code(c)) => c == code,
-            (RowSelector::Label(label), RowKind::Label | RowKind::Total | RowKind::Subtotal) => {
+            (RowSelector::Code(code, _), RowKind::Code(c) | RowKind::Part(Some(c))) => c == code,
+            (
+                RowSelector::Label(label),
+                RowKind::Label | RowKind::Total | RowKind::Subtotal | RowKind::Part(_),
+            ) => {
                 r.name == label.value
                     || crate::words::key(&r.name) == crate::words::key(&label.value)
             }
@@ -187,7 +193,7 @@ impl Evaluator<'_> {
                 Value::Num(Quantity::exact(Dim::Plain, Decimal::from(index as u64)))
             }
             "编码" | "code" => Value::Text(match &r.kind {
-                RowKind::Code(c) => c.clone(),
+                RowKind::Code(c) | RowKind::Part(Some(c)) => c.clone(),
                 _ => String::new(),
             }),
             "名称" | "name" => Value::Text(r.name.clone()),
@@ -472,12 +478,13 @@ impl Evaluator<'_> {
         let rows: Vec<Head> = t
             .rows
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(i, r)| {
                 let mut cell_spans = vec![None; key_columns];
                 cell_spans.extend(r.cells.iter().map(|c| c.as_ref().map(|c| c.span)));
                 Head {
                     kind: r.kind.clone(),
-                    name: r.name.clone(),
+                    name: t.shown_name(i),
                     has_children: !r.children.is_empty(),
                     span: r.span,
                     cell_spans,
@@ -496,7 +503,9 @@ impl Evaluator<'_> {
             } = head;
             let mut exact = vec![None; key_columns];
             let mut cells = match (&kind, coded) {
-                (RowKind::Code(code), _) => vec![code.clone(), row_name],
+                (RowKind::Code(code) | RowKind::Part(Some(code)), _) => {
+                    vec![code.clone(), row_name]
+                }
                 (_, true) => vec![String::new(), row_name],
                 (_, false) => vec![row_name],
             };

@@ -143,6 +143,18 @@ pub enum EvalError {
     },
     /// An unknown figure (`= ?`) that no stated value bounds.
     Unbounded { span: Span, figure: String },
+    /// `其中` rows that add up to more than the row they are parts of.
+    PartsExceedWhole {
+        span: Span,
+        table: String,
+        row: String,
+        column: String,
+        whole: String,
+        parts: String,
+        part_rows: Vec<Span>,
+    },
+    /// A `其中` row with no row above it to be a part of.
+    PartWithoutWhole { span: Span, row: String },
     /// A figure known only by bounds (`= ?`), printed in the text.
     UnknownShown {
         span: Span,
@@ -425,6 +437,24 @@ impl EvalError {
             )
             .with_note("an unknown figure (`= ?`) is inferred from the stated values whose formula names it once, such as `{completion(决算数, 年初预算) = 91.27%}`; what depends on it is not checked")
             .with_help("state a value that gives it, or give the figure its published value"),
+            EvalError::PartsExceedWhole { span, table, row, column, whole, parts, part_rows } => {
+                let mut d = Diagnostic::new(
+                    Code::PartRows,
+                    format!("the 其中 rows under {row} of table `{table}` add up to {parts} in `{column}`, more than the row's {whole}"),
+                    Label::new(*span, format!("{column}: {whole}")),
+                );
+                for part in part_rows {
+                    d = d.with_label(*part, "其中");
+                }
+                d.with_note("其中 rows are parts of the row above them: together they cannot hold more than it")
+                    .with_help("correct the row or its parts against the source data")
+            }
+            EvalError::PartWithoutWhole { span, row } => Diagnostic::new(
+                Code::PartRows,
+                format!("the 其中 row `{row}` has no row above it to be a part of"),
+                Label::new(*span, "a part of what?"),
+            )
+            .with_help("put it under the row it is a part of, or write it without `其中`"),
             EvalError::UnknownShown { span, figures, declared } => Diagnostic::new(
                 Code::UnpublishedShown,
                 format!("the text prints {}, which the report gives only through what it says of it", figures.join(", ")),

@@ -17,6 +17,7 @@ mod expr;
 pub(crate) mod format;
 pub(crate) mod interval;
 mod narrative;
+mod parts;
 mod settings;
 mod stated;
 pub(crate) mod table;
@@ -192,6 +193,7 @@ pub fn evaluate(
         }
     }
     ev.check_tables();
+    ev.check_parts();
     let document = Document {
         blocks,
         money_unit: settings.money.name(),

@@ -63,6 +63,9 @@ pub(crate) enum RowKind {
     Label,
     Total,
     Subtotal,
+    /// A `其中` row (with its code, if it has one): a part of the row above it, which its
+    /// `parent` names; it is not among that row's `children`, so it is never added up again.
+    Part(Option<String>),
 }
 
 /// One row: its key, its name and its cells (one slot per column).
@@ -125,7 +128,8 @@ impl Table<'_> {
         let r = &self.rows[row];
         match &r.kind {
             RowKind::Code(code) => format!("row `{code} {}`", r.name),
-            RowKind::Label => format!("row `{}`", r.name),
+            RowKind::Label | RowKind::Part(None) => format!("row `{}`", r.name),
+            RowKind::Part(Some(code)) => format!("row `{code} {}`", r.name),
             RowKind::Total => "the total row".to_owned(),
             RowKind::Subtotal => "the subtotal row".to_owned(),
         }
@@ -290,6 +294,7 @@ impl<'a> Evaluator<'a> {
             }
         }
         self.link_rows(&mut table);
+        self.link_parts(&mut table);
         let numeric = table
             .columns
             .iter()
@@ -329,7 +334,7 @@ impl<'a> Evaluator<'a> {
     }
 
     fn build_row(&mut self, table: &Table<'a>, row: &Row) -> TRow {
-        let (kind, name) = match &row.key {
+        let (mut kind, name) = match &row.key {
             RowKey::Code { code, name, .. } => (
                 RowKind::Code(code.clone()),
                 name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
@@ -339,6 +344,12 @@ impl<'a> Evaluator<'a> {
             RowKey::Total(span) => (RowKind::Total, self.sheet_words(*span, "合计")),
             RowKey::Subtotal(span) => (RowKind::Subtotal, self.sheet_words(*span, "小计")),
         };
+        if row.part.is_some() {
+            kind = match kind {
+                RowKind::Code(code) => RowKind::Part(Some(code)),
+                _ => RowKind::Part(None),
+            };
+        }
         let mut cells: Vec<Option<TCell>> = vec![None; table.columns.len()];
         let mut unfilled = vec![false; table.columns.len()];
         for (cell, index) in cell_columns(&table.columns, row) {

@@ -305,8 +305,10 @@ impl<'e> Lowerer<'e> {
         let span = self.span(&pair);
         let mut key = None;
         let mut cells = Vec::new();
+        let mut part = None;
         for p in pair.into_inner() {
             match p.as_rule() {
+                Rule::part_kw => part = Some(self.span(&p)),
                 Rule::code => {
                     key = Some(RowKey::Code {
                         code: p.as_str().to_owned(),
@@ -334,9 +336,16 @@ impl<'e> Lowerer<'e> {
                 _ => {}
             }
         }
+        let key = key.unwrap_or(RowKey::Total(span));
+        if let RowKey::Label(label) = &key {
+            if crate::words::part_label(&label.value) {
+                part = part.or(Some(label.span));
+            }
+        }
         Row {
-            key: key.unwrap_or(RowKey::Total(span)),
+            key,
             cells,
+            part,
             span,
         }
     }

@@ -90,6 +90,12 @@ pub(crate) fn key(text: &str) -> String {
     simplified(&narrow).into_owned()
 }
 
+/// Whether a row's label marks it as a part of the row above (`其中：公务用车购置费`, either
+/// script, either width of colon).
+pub(crate) fn part_label(label: &str) -> bool {
+    key(label).starts_with("其中")
+}
+
 /// Whether a name is the total row's (`Some(false)`: 合计, 總計, total) or a subtotal's
 /// (`Some(true)`: 小计, 小計, subtotal): the words of the grammar's `total_kw` and `subtotal_kw`.
 pub(crate) fn total_word(name: &str) -> Option<bool> {
