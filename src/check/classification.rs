@@ -71,6 +71,11 @@ impl CodeList {
         self.names.get(&(kind, code.to_owned())).map(String::as_str)
     }
 
+    /// Whether the list has no code (a document without its own list).
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
     /// Every code with its kind and name, sorted by code.
     pub fn entries(&self) -> Vec<(Kind, &str, &str)> {
         let mut entries: Vec<(Kind, &str, &str)> = self
