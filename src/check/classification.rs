@@ -141,6 +141,15 @@ mod shape_tests {
             check_shape(Kind::Function, "2010"),
             Err("it has 4 digits".to_owned())
         );
+        // Counted in characters, not bytes: a Chinese character is not taken for digits.
+        assert_eq!(
+            check_shape(Kind::Function, "20801零9"),
+            Err("`零` is not a digit".to_owned())
+        );
+        assert_eq!(
+            check_shape(Kind::Economic, "3010101"),
+            Err("it has 7 digits".to_owned())
+        );
     }
 }
 

@@ -484,7 +484,12 @@ impl<'a> Evaluator<'a> {
             let parent = (0..table.rows.len())
                 .filter(|&j| j != i)
                 .filter_map(|j| match &table.rows[j].kind {
-                    RowKind::Code(c) if c.len() < code.len() && code.starts_with(c.as_str()) => {
+                    // A code of the wrong shape (J0305) is no 类 or 款 of anything.
+                    RowKind::Code(c)
+                        if c.len() < code.len()
+                            && code.starts_with(c.as_str())
+                            && classification::check_shape(table.kind, c).is_ok() =>
+                    {
                         Some((c.len(), j))
                     }
                     _ => None,
