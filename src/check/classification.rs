@@ -71,6 +71,11 @@ impl CodeList {
         self.names.get(&(kind, code.to_owned())).map(String::as_str)
     }
 
+    /// Whether the list has no code (a document without its own list).
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
     /// Every code with its kind and name, sorted by code.
     pub fn entries(&self) -> Vec<(Kind, &str, &str)> {
         let mut entries: Vec<(Kind, &str, &str)> = self
@@ -135,6 +140,15 @@ mod shape_tests {
         assert_eq!(
             check_shape(Kind::Function, "2010"),
             Err("it has 4 digits".to_owned())
+        );
+        // Counted in characters, not bytes: a Chinese character is not taken for digits.
+        assert_eq!(
+            check_shape(Kind::Function, "20801零9"),
+            Err("`零` is not a digit".to_owned())
+        );
+        assert_eq!(
+            check_shape(Kind::Economic, "3010101"),
+            Err("it has 7 digits".to_owned())
         );
     }
 }

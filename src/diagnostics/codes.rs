@@ -454,8 +454,9 @@ for 高技能, 实务 for 事务). The help gives the expected name.
 ```";
 
     UnlistedCode = "J0304", Note, "code not in the built-in list",
-"Codes of a table are not in the built-in classification list, so their names could not be
-checked; one note per table names them all. The list
+"Codes of the document's tables are not in the built-in classification list (nor in the report's
+own list), so their names could not be checked. One note for the whole document names how many
+codes in how many tables, and lists them (the first ten, and how many more). The built-in list
 holds only codes verified against a public source (`stdlib/codes/`); a code is added only with
 its source.
 
@@ -464,7 +465,20 @@ its source.
   列 决算数: 金额
   2019999 \"某项支出\" 1
 }
-```";
+```
+
+To have the names checked, give the report a list of its own with the year's codes:
+`科目表 \"codes.tsv\"` in the `报告` block names a tab-separated file in the built-in list's
+format, a header line and then one line a code, with its classification (`function` for 功能分类,
+`economic` for 经济分类), the code, its name, its level and where the name is from:
+
+```text
+kind\tcode\tname\tlevel\tsource
+function\t2080711\t高技能人才培养补助\t项\t2019年政府收支分类科目
+```
+
+It is consulted before the built-in list, and its names are checked as the built-in ones are
+(J0303).";
 
     InvalidCode = "J0305", Error, "invalid classification code",
 "A row key is not a well-formed classification code: 功能分类 codes have 3 (类), 5 (款) or 7 (项)
@@ -545,6 +559,52 @@ always fits the PDF.
 Split the table into two tables of fewer columns, each with the rows' codes and names, as the
 published tables continue on a 续表.";
 
+    WrongParent = "J0312", Error, "row under the wrong 款 or 类",
+"A row is listed under a 类 or 款 that its code is not part of: a 项 sits under a 款 whose code
+is not the first five digits of its own, or a 款 under a 类 whose code is not its first three.
+By position, a row is under the nearest row above it with a shorter code, as a reader reads the
+printed table; jues adds a row's amounts to the 类 and 款 of its code, wherever it stands, so the
+table and its subtotals say different things.
+
+```jues
+表 支出 \"支出决算表\" {
+  科目 功能分类
+  列 决算数: 金额
+  20801   \"人力资源和社会保障管理事务\"
+  2080101 \"行政运行\"       2.40
+  20802   \"民政管理事务\"
+  2080105 \"劳动保障监察\"   14.99
+}
+```
+
+2080105 属于 20801 款，却列在 20802 款下: move the row under its 款, or correct its code. A
+table that lists only 项 rows, without their 款 and 类, has nothing above them and is never
+reported; nor is a row after a heading, a `小计` or the `合计`, which end what is above them.";
+
+    CodeTwoNames = "J0313", Warning, "one code, two names",
+"The same classification code is written with two names: in two tables of the document (the
+支出决算表 and the 财政拨款支出决算表 list many of the same codes), or in this report and last
+year's imported one (`导入 \"…\" 为 上年`). Names are compared as reports print them: script
+(繁體 or 简体), the width of brackets and digits, spaces and a level marker such as `（项）` do
+not matter. Codes a list has are checked against its name instead (J0303); this check is what
+keeps the names of the other codes consistent.
+
+```jues
+表 支出决算 \"支出决算表\" {
+  科目 功能分类
+  列 决算数: 金额
+  2080199 \"其他人力资源和社会保障管理事务支出\" 40.01
+}
+表 财政拨款支出 \"一般公共预算财政拨款支出决算表\" {
+  科目 功能分类
+  列 决算数: 金额
+  2080199 \"其他人力资源和社会保障事务支出\" 40.01
+}
+```
+
+Write the name the year's 政府收支分类科目 gives the code, in every table. When the
+classification renamed a code since last year, keep the new name, and give the report a
+`科目表` with this year's names: the code is then checked against that list.";
     PartRows = "J0314", Error, "其中 rows do not fit the row above",
 "A row written `其中` (or labelled `其中：…`) is a part of the row above it: the 三公 table's
 公务用车购置及运行费, 其中 公务用车购置费 and 公务用车运行维护费. Parts are shown under their row

@@ -4,6 +4,7 @@
 //! the difference, the interval when the difference is a matter of rounding, and a help line
 //! that says what to write.
 
+use crate::check::classification;
 use crate::diagnostics::{Code, Diagnostic, Label};
 use crate::source::Span;
 
@@ -217,12 +218,17 @@ pub enum EvalError {
         written: String,
         expected: String,
     },
-    /// Codes of a table absent from the built-in list (a note until the list is complete),
-    /// with the span of each row.
+    /// The codes of the document's tables that no list has (a note until the list is
+    /// complete): one note for the whole document.
     UnlistedCodes {
-        table: String,
+        /// The first row whose code no list has.
         span: Span,
-        codes: Vec<(String, Span)>,
+        /// Each such code once, in the order of the document.
+        codes: Vec<String>,
+        /// The tables they are in, each with how many of its codes no list has.
+        tables: Vec<(String, usize)>,
+        /// Whether the document brings its own list (`科目表`), consulted too.
+        own_list: bool,
     },
     /// A code of the wrong shape (not 3, 5 or 7 digits), or whose parent is not in the table.
     InvalidCode {
@@ -238,6 +244,35 @@ pub enum EvalError {
     },
     /// More cells than input columns.
     TooManyCells { span: Span, columns: usize },
+    /// A row listed under a 类 or 款 its code is not part of: `2080105` after `20802`.
+    WrongParent {
+        span: Span,
+        /// The row, as messages name it (`` row `2080105 劳动保障监察` ``).
+        row: String,
+        code: String,
+        /// The 类 or 款 row it is listed under.
+        under: Span,
+        under_code: String,
+        under_name: String,
+        /// Its code's 类 or 款, at the level of the row it is listed under (`20801`).
+        belongs: String,
+        /// The row its amounts are added to by its code; `None`: only the total.
+        counted: Option<String>,
+    },
+    /// One code with two names: in two tables of the document, or here and in last year's
+    /// imported report.
+    CodeTwoNames {
+        span: Span,
+        code: String,
+        written: String,
+        table: String,
+        /// The other name, where it is written and in which table.
+        other: String,
+        other_span: Span,
+        other_table: String,
+        /// The name the imported report is bound to (`上年`), when the other name is its.
+        prior: Option<String>,
+    },
     /// `增加 {change(…)}` where the change is negative.
     Direction {
         span: Span,
@@ -536,27 +571,46 @@ impl EvalError {
                 Label::new(*span, format!("expected `{expected}`")),
             )
             .with_help(format!("write `\"{expected}\"`")),
-            EvalError::UnlistedCodes { table, span, codes } => {
-                let list: Vec<&str> = codes.iter().map(|(c, _)| c.as_str()).collect();
-                let (message, label) = match list.as_slice() {
-                    [one] => (
-                        format!("code `{one}` of table `{table}` is not in the built-in classification list"),
-                        "not verified".to_owned(),
+            EvalError::UnlistedCodes { span, codes, tables, own_list } => {
+                // The list is capped: a real report has a hundred codes or more. ("and 1 more"
+                // would take the place of the code it stands for.)
+                const SHOWN: usize = 10;
+                let shown = if codes.len() > SHOWN + 1 { SHOWN } else { codes.len() };
+                let mut list: Vec<String> = codes.iter().take(shown).map(|c| format!("`{c}`")).collect();
+                if codes.len() > shown {
+                    list.push(format!("and {} more", codes.len().saturating_sub(shown)));
+                }
+                let list = list.join(", ");
+                let where_ = if *own_list {
+                    "the built-in classification list or the report's `科目表`"
+                } else {
+                    "the built-in classification list"
+                };
+                let (message, label) = match (codes.as_slice(), tables.as_slice()) {
+                    ([one], [(table, _)]) => (
+                        format!("code `{one}` of table `{table}` is not in {where_}"),
+                        "not in the list".to_owned(),
+                    ),
+                    (_, [(table, _)]) => (
+                        format!("{} codes of table `{table}` are not in {where_}: {list}", codes.len()),
+                        format!("the first of {} codes not in the list", codes.len()),
                     ),
                     _ => (
-                        format!(
-                            "{} codes of table `{table}` are not in the built-in classification list: {}",
-                            list.len(),
-                            list.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
-                        ),
-                        format!("{} codes not verified", list.len()),
+                        format!("{} codes in {} tables are not in {where_}: {list}", codes.len(), tables.len()),
+                        format!("the first of {} codes not in the list", codes.len()),
                     ),
                 };
-                let mut d = Diagnostic::new(Code::UnlistedCode, message, Label::new(*span, label));
-                for (_, row) in codes.iter().take(3) {
-                    d = d.with_label(*row, "");
+                let mut d = Diagnostic::new(Code::UnlistedCode, message, Label::new(*span, label))
+                    .with_note("their names were not checked: the built-in list holds only codes verified against a public source (`stdlib/codes/`)");
+                if tables.len() > 1 {
+                    let each: Vec<String> = tables.iter().map(|(t, n)| format!("`{t}` {n}")).collect();
+                    d = d.with_note(format!("codes not in the list by table: {}", each.join(", ")));
                 }
-                d.with_help("the built-in list holds only codes verified against a source (`stdlib/codes/`); the names of these codes were not checked")
+                if *own_list {
+                    d.with_help("to have their names checked, add them to the report's `科目表`, each with its name, its level and where the name is from (`jues explain J0304`)")
+                } else {
+                    d.with_help("to have their names checked, give the report its own list of the year's codes: `科目表 \"codes.tsv\"` in the `报告` block (`jues explain J0304` shows the file)")
+                }
             }
             EvalError::InvalidCode { span, code, reason } => Diagnostic::new(
                 Code::InvalidCode,
@@ -576,6 +630,43 @@ impl EvalError {
                 Label::new(*span, "extra cell"),
             )
             .with_help("remove the cell, or add a column to the `列` line"),
+            EvalError::WrongParent { span, row, code, under, under_code, under_name, belongs, counted } => {
+                let level = classification::level_name(under_code.len());
+                let own = classification::level_name(code.len());
+                let above = if under_name.is_empty() {
+                    format!("{level} `{under_code}`")
+                } else {
+                    format!("{level} `{under_code} {under_name}`")
+                };
+                let counted = match counted {
+                    Some(row) => format!("its amounts are added to {row}, the {level} of its code, not to `{under_code}`"),
+                    None => format!("its amounts are added to no row of the table but the total, not to `{under_code}`"),
+                };
+                Diagnostic::new(
+                    Code::WrongParent,
+                    format!("{row} is listed under {above}, but {code} is a {own} of {level} {belongs}"),
+                    Label::new(*span, format!("a {own} of {level} {belongs}")),
+                )
+                .with_label(*under, format!("listed under this {level}"))
+                .with_note(format!("subtotals follow the codes: {counted}"))
+                .with_help(format!("{code} 属于 {belongs} {level}，却列在 {under_code} {level}下: move the row under {level} {belongs}, or correct its code"))
+            }
+            EvalError::CodeTwoNames { span, code, written, table, other, other_span, other_table, prior } => match prior {
+                None => Diagnostic::new(
+                    Code::CodeTwoNames,
+                    format!("code `{code}` is `{written}` in table `{table}`, but `{other}` in table `{other_table}`"),
+                    Label::new(*span, format!("not as `{other_table}` names it")),
+                )
+                .with_label(*other_span, format!("named `{other}` here"))
+                .with_help(format!("one code has one name: write the name the 政府收支分类科目 gives {code} in both tables")),
+                Some(alias) => Diagnostic::new(
+                    Code::CodeTwoNames,
+                    format!("code `{code}` is `{written}` here, but last year's report (`{alias}`) called it `{other}`"),
+                    Label::new(*span, format!("last year: `{other}`")),
+                )
+                .with_label(*other_span, format!("last year's table `{other_table}`"))
+                .with_help(format!("write the name the 政府收支分类科目 gives {code}; if this year's classification renamed it, keep the new name and give the report a `科目表` with this year's names, which jues checks instead")),
+            },
             EvalError::Direction { span, word_span, word, actual, expected_word, write } => {
                 let d = Diagnostic::new(
                     Code::Direction,

@@ -29,6 +29,7 @@ pub mod value;
 pub use error::EvalError;
 
 use crate::ast::*;
+use crate::check::classification::Kind;
 use crate::check::{Checked, Resolutions};
 use crate::doc::{self, Document};
 use crate::settings::{ReportSetting, TableSetting};
@@ -87,6 +88,9 @@ pub struct ImportedDocument {
     /// that a name written as last year's `上年 { … }` block spelled it can be pointed to the
     /// imported report's own name.
     pub labels: std::collections::HashMap<String, String>,
+    /// Its code rows by classification and code, each as its first table names it: the
+    /// importing report (next year's) names its codes the same way (J0313).
+    pub(crate) codes: std::collections::HashMap<(Kind, String), table::CodeRow>,
 }
 
 impl ImportedDocument {
@@ -112,7 +116,15 @@ impl ImportedDocument {
                 .entry("年度".to_owned())
                 .or_insert_with(|| Value::Num(Quantity::exact(Dim::Plain, year)));
         }
-        ImportedDocument { values, labels }
+        let mut codes = std::collections::HashMap::new();
+        for row in evaluated.codes {
+            codes.entry((row.kind, row.code.clone())).or_insert(row);
+        }
+        ImportedDocument {
+            values,
+            labels,
+            codes,
+        }
     }
 }
 
@@ -133,6 +145,8 @@ pub struct Evaluated {
     /// The document with its loops expanded and its values rendered.
     pub document: Document,
     pub errors: Vec<EvalError>,
+    /// The code rows of its tables, for a report that imports it (see [`ImportedDocument`]).
+    pub(crate) codes: Vec<table::CodeRow>,
 }
 
 /// Evaluates `modules` (already resolved into `scope`) and checks every stated value.
@@ -164,6 +178,7 @@ pub fn evaluate(
     ev.mark_unpublished();
     ev.collect_statements(modules);
     ev.build_tables();
+    ev.check_codes();
     ev.check_standard_tables(modules);
     let names: Vec<String> = ev.figures.keys().cloned().collect();
     let mut names = names;
@@ -213,6 +228,7 @@ pub fn evaluate(
     Evaluated {
         figures,
         document,
+        codes: ev.code_rows(),
         errors: ev.errors,
     }
 }

@@ -38,6 +38,21 @@ pub(crate) struct Table<'a> {
     pub precision: Option<Decimal>,
     /// Whether that precision was inferred: every amount is a whole number.
     pub inferred: bool,
+    /// Its codes that no list has, once each, with the first row of each (noted once for the
+    /// whole document, J0304).
+    pub unlisted: Vec<(String, Span)>,
+}
+
+/// A code row as the document names it: what another document (the next year's report,
+/// importing this one) compares its own names with (J0313).
+#[derive(Debug, Clone)]
+pub(crate) struct CodeRow {
+    pub kind: Kind,
+    pub code: String,
+    pub name: String,
+    /// The table's name.
+    pub table: String,
+    pub span: Span,
 }
 
 /// A column and what it holds.
@@ -275,6 +290,7 @@ impl<'a> Evaluator<'a> {
             columns,
             rows: Vec::new(),
             kind: kind.unwrap_or(Kind::Function),
+            unlisted: Vec::new(),
         };
         for row in &decl.rows {
             let r = self.build_row(&table, row);
@@ -479,7 +495,12 @@ impl<'a> Evaluator<'a> {
             let parent = (0..table.rows.len())
                 .filter(|&j| j != i)
                 .filter_map(|j| match &table.rows[j].kind {
-                    RowKind::Code(c) if c.len() < code.len() && code.starts_with(c.as_str()) => {
+                    // A code of the wrong shape (J0305) is no 类 or 款 of anything.
+                    RowKind::Code(c)
+                        if c.len() < code.len()
+                            && code.starts_with(c.as_str())
+                            && classification::check_shape(table.kind, c).is_ok() =>
+                    {
                         Some((c.len(), j))
                     }
                     _ => None,
@@ -507,14 +528,187 @@ impl<'a> Evaluator<'a> {
                 None => unlisted.push((code, table.rows[i].span)),
             }
         }
-        if !unlisted.is_empty() {
-            self.error(EvalError::UnlistedCodes {
-                table: table.decl.name.text.clone(),
-                span: table.decl.name.span,
-                codes: unlisted,
-            });
+        table.unlisted = unlisted;
+        self.check_positions(table);
+    }
+
+    /// A row listed under a 类 or 款 its code is not part of (J0312). By position, a row is
+    /// under the nearest row above it with a shorter code, as a reader of the printed table
+    /// reads it; a row that is not a code (a heading, `小计`, `合计`) ends what is above it.
+    /// Subtotals follow the codes, so such a row counts where its code says, not where it
+    /// stands. A table that lists only 项 rows has nothing above them: no finding.
+    fn check_positions(&mut self, table: &Table<'a>) {
+        let code_of = |i: usize| match &table.rows[i].kind {
+            RowKind::Code(code) => code.as_str(),
+            _ => "",
+        };
+        // The rows a row may be under: the open 类 and 款 above it, outermost first.
+        let mut open: Vec<usize> = Vec::new();
+        for (i, row) in table.rows.iter().enumerate() {
+            let RowKind::Code(code) = &row.kind else {
+                open.clear();
+                continue;
+            };
+            // A code of the wrong shape was reported (J0305) and has no place.
+            if classification::check_shape(table.kind, code).is_err() {
+                continue;
+            }
+            while open.last().is_some_and(|&j| code_of(j).len() >= code.len()) {
+                open.pop();
+            }
+            if let Some(&above) = open.last() {
+                let under = code_of(above);
+                let belongs = code.get(..under.len()).unwrap_or_default();
+                if !code.starts_with(under) {
+                    self.error(EvalError::WrongParent {
+                        span: row.span,
+                        row: table.row_label(i),
+                        code: code.clone(),
+                        under: table.rows[above].span,
+                        under_code: under.to_owned(),
+                        under_name: table.rows[above].name.clone(),
+                        belongs: belongs.to_owned(),
+                        counted: row.parent.map(|p| table.row_label(p)),
+                    });
+                }
+            }
+            open.push(i);
         }
     }
+
+    /// The checks of codes across the document's tables: one code with two names (J0313),
+    /// in two tables or against last year's imported report, and one note for every code no
+    /// list has (J0304). Codes a list has are checked against it instead (J0303).
+    pub(super) fn check_codes(&mut self) {
+        let mut tables: Vec<&Table<'a>> = self.tables.values().collect();
+        tables.sort_by_key(|t| t.decl.name.span);
+        let mut findings = Vec::new();
+        // Each unlisted code's names so far, each at its first row.
+        let mut names: HashMap<(Kind, &str), Vec<Named<'_>>> = HashMap::new();
+        let mut order: Vec<(Kind, &str)> = Vec::new();
+        let mut unlisted: Vec<&str> = Vec::new();
+        let mut unlisted_tables: Vec<(String, usize)> = Vec::new();
+        for table in &tables {
+            let name = table.decl.name.text.as_str();
+            for (code, _) in &table.unlisted {
+                if !unlisted.contains(&code.as_str()) {
+                    unlisted.push(code);
+                }
+            }
+            if !table.unlisted.is_empty() {
+                unlisted_tables.push((name.to_owned(), table.unlisted.len()));
+            }
+            // The table's own names, checked against those of the tables before it (a code
+            // twice in one table is J0302).
+            let mut own: Vec<(Kind, &str, &str, Span)> = Vec::new();
+            for row in &table.rows {
+                let RowKind::Code(code) = &row.kind else {
+                    continue;
+                };
+                let listed = table.unlisted.iter().all(|(c, _)| c != code);
+                if listed || row.name.is_empty() || own.iter().any(|o| o.1 == code) {
+                    continue;
+                }
+                own.push((table.kind, code, &row.name, row.span));
+            }
+            for (kind, code, written, span) in own {
+                let seen = names.entry((kind, code)).or_default();
+                match seen.first() {
+                    None => order.push((kind, code)),
+                    Some(first)
+                        if !seen
+                            .iter()
+                            .any(|s| classification::same_name(s.name, written)) =>
+                    {
+                        findings.push(EvalError::CodeTwoNames {
+                            span,
+                            code: code.to_owned(),
+                            written: written.to_owned(),
+                            table: name.to_owned(),
+                            other: first.name.to_owned(),
+                            other_span: first.span,
+                            other_table: first.table.to_owned(),
+                            prior: None,
+                        });
+                    }
+                    Some(_) => continue,
+                }
+                seen.push(Named {
+                    name: written,
+                    span,
+                    table: name,
+                });
+            }
+        }
+        // Against last year's report: each code as the document first names it.
+        let mut aliases: Vec<&String> = self.imported.keys().collect();
+        aliases.sort();
+        for alias in aliases {
+            let prior = &self.imported[alias.as_str()].codes;
+            for key in &order {
+                let Some(first) = names.get(key).and_then(|n| n.first()) else {
+                    continue;
+                };
+                let Some(before) = prior.get(&(key.0, key.1.to_owned())) else {
+                    continue;
+                };
+                if !classification::same_name(&before.name, first.name) {
+                    findings.push(EvalError::CodeTwoNames {
+                        span: first.span,
+                        code: key.1.to_owned(),
+                        written: first.name.to_owned(),
+                        table: first.table.to_owned(),
+                        other: before.name.clone(),
+                        other_span: before.span,
+                        other_table: before.table.clone(),
+                        prior: Some(alias.clone()),
+                    });
+                }
+            }
+        }
+        let first = tables
+            .iter()
+            .find_map(|t| t.unlisted.first().map(|(_, span)| *span));
+        if let Some(span) = first {
+            findings.push(EvalError::UnlistedCodes {
+                span,
+                codes: unlisted.iter().map(|c| (*c).to_owned()).collect(),
+                tables: unlisted_tables,
+                own_list: !self.codes.is_empty(),
+            });
+        }
+        for finding in findings {
+            self.error(finding);
+        }
+    }
+
+    /// Every code row of the document's tables, in the order of the tables' declarations.
+    pub(super) fn code_rows(&self) -> Vec<CodeRow> {
+        let mut tables: Vec<&Table<'a>> = self.tables.values().collect();
+        tables.sort_by_key(|t| t.decl.name.span);
+        tables
+            .iter()
+            .flat_map(|t| {
+                t.rows.iter().filter_map(|r| match &r.kind {
+                    RowKind::Code(code) if !r.name.is_empty() => Some(CodeRow {
+                        kind: t.kind,
+                        code: code.clone(),
+                        name: r.name.clone(),
+                        table: t.decl.name.text.clone(),
+                        span: r.span,
+                    }),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A name a code is written with, at the first row that writes it, and that row's table.
+struct Named<'t> {
+    name: &'t str,
+    span: Span,
+    table: &'t str,
 }
 
 /// A literal as written: `775.19`, `-77.31`, `165%`.
