@@ -14,6 +14,8 @@ pub struct Document {
     pub entity: Option<String>,
     /// The year reported on (`年度`).
     pub year: Option<String>,
+    /// The report type from the standard library (`类型 部门预算`), when it declares a known one.
+    pub kind: Option<String>,
     /// The money unit amounts are shown in (`万元`).
     pub money_unit: String,
     pub blocks: Vec<Block>,

@@ -238,9 +238,15 @@ fn a_formula_with_parentheses_is_shown_whole() {
     formatted("a = 1\nb = 2\nc = (a+b)*2\n");
 }
 
-/// Every entity `jues new` may be given: the report parses and shows it as given.
+/// Every entity `jues new` may be given: the report of each type parses and shows it as given.
 #[test]
 fn new_writes_any_entity_as_given() {
+    for (kind, ..) in jues::library::TYPES {
+        new_writes_any_entity_as_given_in(kind);
+    }
+}
+
+fn new_writes_any_entity_as_given_in(kind: &str) {
     for entity in [
         "某\"局\"",
         "某\\局",
@@ -262,7 +268,7 @@ fn new_writes_any_entity_as_given() {
         " 某局 ",
     ] {
         let files =
-            jues::library::scaffold("部门决算", entity, 2024, jues::library::Prior::Block).unwrap();
+            jues::library::scaffold(kind, entity, 2024, jues::library::Prior::Block).unwrap();
         let report = &files[0].1;
         let mut sources = Sources::new();
         sources.add("report.jues".to_owned(), report.clone());
@@ -277,7 +283,7 @@ fn new_writes_any_entity_as_given() {
         assert_eq!(document.entity.as_deref(), Some(entity), "{entity:?}");
         assert_eq!(
             document.title,
-            format!("{entity}2024年度部门决算"),
+            format!("{entity}2024年度{kind}"),
             "{entity:?}"
         );
         // Prose shows a line break as a space.

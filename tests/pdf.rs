@@ -97,6 +97,10 @@ fn the_report_pdf_is_small_searchable_and_complete() {
         "{info}"
     );
     assert!(
+        info.contains("Subject:         部门决算"),
+        "the report's type: {info}"
+    );
+    assert!(
         info.contains("Page size:       595.276 x 841.89 pts (A4)"),
         "{info}"
     );

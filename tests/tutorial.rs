@@ -62,7 +62,7 @@ fn span(item: &Item) -> (usize, usize) {
 }
 
 /// `file` with each declaration of `edit` put in place of its namesake.
-fn apply_edit(file: &str, edit: &str) -> String {
+pub(crate) fn apply_edit(file: &str, edit: &str) -> String {
     let (edits, errors) = jues::syntax::parse(FileId(0), edit);
     assert!(
         errors.is_empty(),
@@ -97,7 +97,7 @@ fn apply_edit(file: &str, edit: &str) -> String {
 }
 
 /// `file` with its `{待填}` replaced, in order, by the paragraphs of `fill`.
-fn apply_fill(file: &str, fill: &str) -> String {
+pub(crate) fn apply_fill(file: &str, fill: &str) -> String {
     let mut text = file.to_owned();
     for paragraph in fill.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         let at = text

@@ -25,7 +25,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// jues: check and render 部门决算 disclosure documents.
+/// jues: check and render 部门决算 and 部门预算 disclosure documents.
 #[derive(Parser, Debug)]
 #[command(name = "jues", version, about, long_about = None)]
 struct Cli {
@@ -88,8 +88,8 @@ enum Command {
     New {
         /// The folder to create (it must not exist, or be empty).
         dir: PathBuf,
-        /// The report type.
-        #[arg(long = "type", default_value = "部门决算")]
+        /// The report type, one of the standard library's.
+        #[arg(long = "type", default_value = "部门决算", value_parser = report_types())]
         kind: String,
         /// The department (单位); with `--from`, the workbook's 编制单位 by default.
         #[arg(long)]
@@ -115,6 +115,12 @@ enum Command {
         #[arg(long, conflicts_with = "code")]
         all: bool,
     },
+}
+
+/// The values `jues new --type` takes: the standard library's report types, which its help
+/// lists.
+fn report_types() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(crate::library::TYPES.iter().map(|(name, ..)| *name))
 }
 
 /// What to write and where, shared by `build` and `watch`.
@@ -266,6 +272,14 @@ pub fn run() -> ExitCode {
             prior,
             from,
         } => match from {
+            // The workbook is read as the 决算 software exports it: it makes a 部门决算 only.
+            Some(_) if kind != crate::data::report::TYPE => {
+                eprintln!(
+                    "error: `--from` makes a report of type `{}`, not `{kind}`",
+                    crate::data::report::TYPE
+                );
+                ExitCode::from(2)
+            }
             Some(workbook) => {
                 new::from_workbook(&dir, &workbook, entity.as_deref(), year, prior.as_deref())
             }

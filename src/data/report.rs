@@ -20,6 +20,9 @@ use crate::settings::TableSetting;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+/// The report type a workbook makes: the 决算 software's export is a 部门决算's tables.
+pub const TYPE: &str = "部门决算";
+
 /// A sheet of the workbook and what it was taken for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matched {
@@ -63,7 +66,7 @@ struct Library {
 
 impl Library {
     fn load() -> Library {
-        let text = crate::library::report_type("部门决算").map_or("", |(_, text)| text);
+        let text = crate::library::report_type(TYPE).map_or("", |(_, text)| text);
         let (module, _) = crate::syntax::parse(crate::source::FileId(0), text);
         let kinds = |group: &str| -> Vec<(String, String)> {
             module
@@ -723,7 +726,7 @@ impl Plan<'_> {
 
 /// 第四部分 and 第五部分 (名词解释, 附件), as the standard template has them.
 fn part_four_five() -> &'static str {
-    let template = crate::library::template("部门决算").unwrap_or("");
+    let template = crate::library::template(TYPE).unwrap_or("");
     template.find("# 第四部分").map_or("", |at| &template[at..])
 }
 

@@ -527,9 +527,10 @@ The check applies to tables with columns named `年初预算`, `决算数` and `
 ```";
 
     MissingTable = "J0309", Warning, "standard table missing",
-"A report of a standard type (`类型 部门决算`) leaves out one of the tables the type publishes
-(公开01表 … 公开09表). Every one is printed in 第二部分, in its place; a table the department has
-no data for says so instead of being left out.
+"A report of a standard type (`类型 部门决算`, `类型 部门预算`) leaves out one of the tables the
+type publishes (a 部门决算's nine, 公开01表 … 公开09表; a 部门预算's eight, 表1 … 表8). Every one
+is printed in 第二部分, in its place; a table the department has no data for says so instead of
+being left out.
 
 ```jues
 报告 \"2019年度部门决算\" {

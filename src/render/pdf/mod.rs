@@ -506,8 +506,8 @@ fn date(epoch: Option<i64>, year: Option<&str>) -> printpdf::OffsetDateTime {
         .unwrap_or(printpdf::OffsetDateTime::UNIX_EPOCH)
 }
 
-/// Makes bold text faux bold ([`bold`]), sets the document information (author, creator,
-/// producer) and a file identifier derived
+/// Makes bold text faux bold ([`bold`]), sets the document information (author, the report's
+/// type as its subject, creator, producer) and a file identifier derived
 /// from the content, so that the same document gives the same bytes in any process.
 fn finish(bytes: Vec<u8>, document: &Document, landscape: &[usize]) -> Vec<u8> {
     use lopdf::{Object, StringFormat};
@@ -526,7 +526,9 @@ fn finish(bytes: Vec<u8>, document: &Document, landscape: &[usize]) -> Vec<u8> {
         if let Some(entity) = &document.entity {
             info.set("Author", text(entity));
         }
-        info.set("Subject", text("部门决算"));
+        if let Some(kind) = &document.kind {
+            info.set("Subject", text(kind));
+        }
         info.set("Creator", text(concat!("jues ", env!("CARGO_PKG_VERSION"))));
         info.set(
             "Producer",
