@@ -470,7 +470,7 @@ impl EvalError {
                 format!("nothing the text states bounds {figure}"),
                 Label::new(*span, "no stated value gives it"),
             )
-            .with_note("an unknown figure (`= ?`) is inferred from the stated values whose formula names it once, such as `{completion(决算数, 年初预算) = 91.27%}`; what depends on it is not checked")
+            .with_note("an unknown figure (`= ?`) is inferred from the stated values whose formula names it once and names no other unknown figure, such as `{completion(决算数, 年初预算) = 91.27%}`; what depends on it is not checked")
             .with_help("state a value that gives it, or give the figure its published value"),
             EvalError::PartsExceedWhole { span, table, row, column, whole, parts, part_rows } => {
                 let mut d = Diagnostic::new(
