@@ -17,6 +17,7 @@ pub mod doc;
 pub mod eval;
 pub mod files;
 pub mod fmt;
+pub mod i18n;
 mod import;
 pub mod library;
 mod lsp;

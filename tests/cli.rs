@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn jues(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jues"))
+    crate::jues_command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
@@ -44,7 +44,7 @@ fn two_syntax_errors_in_human_format() {
     assert!(text.contains(&format!("[{TWO_ERRORS}:5:")), "{text}");
     assert!(text.contains(&format!("[{TWO_ERRORS}:10:")), "{text}");
     assert!(
-        text.ends_with("checked 1 file: 2 errors, 0 warnings, 0 notes\n"),
+        text.ends_with("已检查 1 个文件：2 处错误，0 处警告，0 处提示\n"),
         "{text}"
     );
     assert!(!text.contains('\u{1b}'), "no colour when asked for none");
@@ -121,7 +121,42 @@ fn usage_error_exits_2() {
 fn clean_file_exits_0() {
     let output = jues(&["check", "tests/cases/ok/sections_1_to_4.jues"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert_eq!(stdout(&output), "checked 1 file: no problems found\n");
+    assert_eq!(stdout(&output), "已检查 1 个文件：未发现问题\n");
+}
+
+/// The summary speaks the user's language: `--lang`, then `JUES_LANG`, then the locale, then
+/// Chinese.
+#[test]
+fn the_summary_is_in_the_language_asked_for() {
+    let file = "tests/cases/ok/sections_1_to_4.jues";
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut command = crate::jues_command();
+        command.current_dir(env!("CARGO_MANIFEST_DIR"));
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command.args(args).arg(file).output().unwrap();
+        stdout(&output)
+    };
+    let zh = "已检查 1 个文件：未发现问题\n";
+    let en = "checked 1 file: no problems found\n";
+    assert_eq!(run(&[], &["check"]), zh);
+    assert_eq!(run(&[("LANG", "zh_CN.UTF-8")], &["check"]), zh);
+    assert_eq!(run(&[("LANG", "C.UTF-8")], &["check"]), zh);
+    assert_eq!(run(&[("LANG", "en_US.UTF-8")], &["check"]), en);
+    assert_eq!(
+        run(
+            &[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")],
+            &["check"]
+        ),
+        zh
+    );
+    assert_eq!(
+        run(&[("LANG", "zh_CN.UTF-8"), ("JUES_LANG", "en")], &["check"]),
+        en
+    );
+    assert_eq!(run(&[("JUES_LANG", "en")], &["--lang", "zh", "check"]), zh);
+    assert_eq!(run(&[], &["check", "--lang", "en"]), en);
 }
 
 #[test]
@@ -342,7 +377,7 @@ fn an_unreadable_file_is_not_counted_as_checked() {
     ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stdout(&output).contains("checked 1 file"),
+        stdout(&output).contains("已检查 1 个文件"),
         "{}",
         stdout(&output)
     );

@@ -24,3 +24,14 @@ mod watch;
 mod workbook;
 #[cfg(unix)]
 mod writes;
+
+/// The `jues` binary, in the language a user without a locale gets (Chinese): the variables
+/// that choose another (`JUES_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`) are cleared, so that a
+/// test reads the same on every machine.
+pub(crate) fn jues_command() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_jues"));
+    for name in ["JUES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+}

@@ -60,7 +60,7 @@ impl Build {
             color,
         );
         if format == Format::Human {
-            report.push_str(&summary_line(1, summary));
+            report.push_str(&summary_line(args.lang, 1, summary));
         }
         let _ = std::io::stdout().lock().write_all(report.as_bytes());
         let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);

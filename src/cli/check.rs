@@ -4,6 +4,7 @@ use super::{io_reason, summary_line};
 use crate::diagnostics::render::{self, Format};
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::files::Disk;
+use crate::i18n::Lang;
 use crate::source::Sources;
 use crate::{compile_path, Options};
 use std::io::{IsTerminal, Write};
@@ -144,6 +145,7 @@ pub(super) fn check(
     deny_warnings: bool,
     options: Options,
     color: bool,
+    lang: Lang,
 ) -> ExitCode {
     use rayon::prelude::*;
     let files = expand(args);
@@ -230,7 +232,7 @@ pub(super) fn check(
             }
             // Files that could not be read were reported above and are not counted as checked.
             if !table.is_empty() {
-                out.push_str(&summary_line(table.len(), summary));
+                out.push_str(&summary_line(lang, table.len(), summary));
             }
         }
         Format::Short => {}

@@ -18,6 +18,7 @@ pub use explain::explain_all_markdown;
 
 use crate::diagnostics::render::Format;
 use crate::diagnostics::Summary;
+use crate::i18n::Lang;
 use crate::Options;
 use build::Build;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -31,6 +32,18 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of what jues prints: `zh` (中文) or `en`. By default `JUES_LANG`, then the
+    /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Chinese.
+    #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
+    lang: Option<Lang>,
+}
+
+/// `--lang`: a language tag or locale jues speaks (`zh`, `en`, `zh_CN.UTF-8`).
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| {
+        let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+        format!("`{text}` is not one of {}", tags.join(", "))
+    })
 }
 
 #[derive(Subcommand, Debug)]
@@ -158,6 +171,9 @@ struct ReportArgs {
     /// imports, data files, code lists and fonts.
     #[arg(long, alias = "allow-outside-imports")]
     allow_outside_project: bool,
+    /// The language of the output (set from `--lang` and the environment, not a flag here).
+    #[arg(skip)]
+    lang: Lang,
 }
 
 impl ReportArgs {
@@ -231,6 +247,7 @@ impl From<FormatArg> for Format {
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let lang = Lang::detect(cli.lang);
     match cli.command {
         Command::Check { files, report } => check::check(
             &files,
@@ -238,14 +255,16 @@ pub fn run() -> ExitCode {
             report.deny.is_some(),
             report.options(),
             report.color.enabled(),
+            lang,
         ),
         Command::Build {
             file,
             output,
             allow_errors,
             annotate,
-            report,
+            mut report,
         } => {
+            report.lang = lang;
             Build::new(output, allow_errors, annotate)
                 .run(&file, &report)
                 .0
@@ -262,8 +281,11 @@ pub fn run() -> ExitCode {
             file,
             output,
             serve,
-            report,
-        } => watch::watch(&Build::new(output, false, false), &file, &report, serve),
+            mut report,
+        } => {
+            report.lang = lang;
+            watch::watch(&Build::new(output, false, false), &file, &report, serve)
+        }
         Command::New {
             dir,
             kind,
@@ -355,22 +377,26 @@ fn output_stem(path: &Path) -> String {
     }
 }
 
-fn summary_line(files: usize, summary: Summary) -> String {
-    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let what = if files == 1 {
-        "1 file".to_owned()
+/// `checked 2 files: 1 error, 0 warnings, 3 notes`, in `lang`, with its line end.
+fn summary_line(lang: Lang, files: usize, summary: Summary) -> String {
+    let clean = summary.errors + summary.warnings + summary.notes == 0;
+    let id = if clean {
+        "check-summary-clean"
     } else {
-        format!("{files} files")
+        "check-summary"
     };
-    if summary.errors + summary.warnings + summary.notes == 0 {
-        return format!("checked {what}: no problems found\n");
-    }
-    format!(
-        "checked {what}: {}, {}, {}\n",
-        count(summary.errors, "error"),
-        count(summary.warnings, "warning"),
-        count(summary.notes, "note")
-    )
+    let mut line = crate::i18n::tr(
+        lang,
+        id,
+        &[
+            ("files", files.into()),
+            ("errors", summary.errors.into()),
+            ("warnings", summary.warnings.into()),
+            ("notes", summary.notes.into()),
+        ],
+    );
+    line.push('\n');
+    line
 }
 
 fn io_reason(error: &std::io::Error) -> String {
