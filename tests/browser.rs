@@ -32,7 +32,7 @@ fn the_report_renders_in_chromium_without_console_errors() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let build = Command::new(env!("CARGO_BIN_EXE_jues"))
+    let build = crate::jues_command()
         .args([
             "build",
             "examples/lusong-hrss-2019/report.jues",

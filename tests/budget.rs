@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn jues(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jues"))
+    crate::jues_command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")

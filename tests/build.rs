@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn jues(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jues"))
+    crate::jues_command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -100,7 +100,7 @@ fn build_refuses_to_write_a_document_with_errors() {
     let dir = scratch("build-refuses");
     let output = jues(&["build", PUBLISHED, "-o", dir.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("not writing outputs"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("未写出文件"));
     assert_eq!(
         std::fs::read_dir(&dir).unwrap().count(),
         0,
@@ -440,7 +440,7 @@ fn the_facts_file_is_the_same_from_any_working_folder() {
     )
     .unwrap();
     let build = |cwd: &Path, file: &str, out: &Path| {
-        let output = Command::new(env!("CARGO_BIN_EXE_jues"))
+        let output = crate::jues_command()
             .args(["build", file, "--to", "json", "-o"])
             .arg(out)
             .current_dir(cwd)

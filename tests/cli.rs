@@ -1,7 +1,7 @@
 //! Runs the built `jues` binary: exit codes, output formats, `explain`.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn jues(args: &[&str]) -> Output {
     crate::jues_command()
@@ -103,10 +103,7 @@ fn missing_file_exits_2_with_one_line() {
     let output = jues(&["check", "no/such/report.jues"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert_eq!(
-        stderr,
-        "error: cannot read `no/such/report.jues`: no such file\n"
-    );
+    assert_eq!(stderr, "错误：无法读取 `no/such/report.jues`：文件不存在\n");
 }
 
 #[test]
@@ -369,7 +366,7 @@ fn an_unreadable_file_is_not_counted_as_checked() {
     assert_eq!(output.status.code(), Some(2));
     let text = stdout(&output);
     assert!(!text.contains("no problems found"), "{text}");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read `no-such-report.jues`"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("无法读取 `no-such-report.jues`"));
     let output = jues(&[
         "check",
         "no-such-report.jues",
@@ -406,7 +403,7 @@ fn check_does_not_follow_linked_folders() {
     symlink("a/x.jues", dir.join("x-link.jues")).unwrap();
 
     let checked = |args: &[&str]| -> Vec<String> {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+        let mut child = crate::jues_command()
             .args(args)
             .current_dir(&dir)
             .stdout(std::process::Stdio::piped())

@@ -318,7 +318,7 @@ fn new_writes_any_entity_as_given_in(kind: &str) {
 fn new_quotes_an_entity_with_quotes() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fmt-new-quotes");
     let _ = std::fs::remove_dir_all(&dir);
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_jues"))
+    let output = crate::jues_command()
         .args(["new", dir.to_str().unwrap(), "--entity", "某\"局\"$年度$"])
         .output()
         .unwrap();
@@ -361,12 +361,7 @@ fn fmt_check_reports_and_fmt_rewrites() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("x.jues");
     std::fs::write(&file, "a=1\nb = a+1\n").unwrap();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_jues"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| crate::jues_command().args(args).output().unwrap();
     let check = run(&["fmt", "--check", file.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(1));
     assert!(

@@ -7,7 +7,6 @@
 use jues::source::Sources;
 use jues::{compile, Options};
 use std::collections::BTreeSet;
-use std::process::Command;
 
 /// The stack the pipeline must fit in.
 const STACK: usize = 2 << 20;
@@ -165,7 +164,7 @@ fn jues_check_survives_deep_documents() {
     for case in cases() {
         let path = dir.join(format!("{}.jues", case.name));
         std::fs::write(&path, &case.text).unwrap();
-        let output = Command::new(env!("CARGO_BIN_EXE_jues"))
+        let output = crate::jues_command()
             .args(["check", "--format", "short"])
             .arg(&path)
             .output()

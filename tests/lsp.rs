@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{ChildStdin, ChildStdout, Stdio};
 
 struct Client {
     stdin: ChildStdin,
@@ -196,7 +196,7 @@ fn spawn() -> (std::process::Child, Client) {
 
 /// Starts `jues lsp` with `env` set.
 fn spawn_with(env: &[(&str, &str)]) -> (std::process::Child, Client) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+    let mut child = crate::jues_command()
         .arg("lsp")
         .envs(env.iter().copied())
         .stdin(Stdio::piped())

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn jues(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jues"))
+    crate::jues_command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("SOURCE_DATE_EPOCH")
@@ -200,9 +200,9 @@ fn a_missing_font_fails_the_build_and_keeps_the_last_outputs() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("cannot make the PDF")
+        stderr.contains("无法生成 PDF")
             && stderr.contains("/no/such/font.ttc")
-            && stderr.contains("no output was written"),
+            && stderr.contains("未写出任何文件"),
         "{stderr}"
     );
     assert_eq!(std::fs::read(dir.join("report.html")).unwrap(), before[0]);
@@ -575,7 +575,7 @@ fn the_default_pdf_font_is_the_serif_one() {
         if let Some(font) = font {
             args.extend(["--font", font]);
         }
-        let output = Command::new(env!("CARGO_BIN_EXE_jues"))
+        let output = crate::jues_command()
             .args(&args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env_remove("SOURCE_DATE_EPOCH")

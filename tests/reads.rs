@@ -16,7 +16,7 @@ fn scratch(name: &str) -> PathBuf {
 /// `jues check` of `2019/report.jues` in `dir`, killed if it takes more than ten seconds.
 fn check(dir: &Path, text: &str, extra: &[&str]) -> Output {
     std::fs::write(dir.join("2019/report.jues"), text).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+    let mut child = crate::jues_command()
         .args(["check", "2019/report.jues"])
         .args(extra)
         .current_dir(dir)

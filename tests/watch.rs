@@ -2,7 +2,7 @@
 //! old one), and keeps the last good outputs while the document has errors.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 struct Watcher(Child);
@@ -35,7 +35,7 @@ fn watch_rebuilds_on_save_and_on_rename() {
     std::fs::write(&doc, "a = 1\n\n数值 {a}。\n").unwrap();
     let out = dir.join("out");
     let _watcher = Watcher(
-        Command::new(env!("CARGO_BIN_EXE_jues"))
+        crate::jues_command()
             .args([
                 "watch",
                 doc.to_str().unwrap(),
@@ -109,7 +109,7 @@ fn serving(name: &str, text: &str) -> (Watcher, String, std::path::PathBuf) {
     let doc = dir.join("doc.jues");
     std::fs::write(&doc, text).unwrap();
     let out = dir.join("out");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+    let mut child = crate::jues_command()
         .args([
             "watch",
             doc.to_str().unwrap(),
@@ -270,7 +270,7 @@ fn a_stalled_client_does_not_stall_the_others() {
 /// Runs `jues watch` on `doc` and gathers its standard error, line by line.
 fn watch_counting(doc: &Path, out: &Path) -> (Watcher, std::sync::mpsc::Receiver<String>) {
     use std::io::BufRead;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jues"))
+    let mut child = crate::jues_command()
         .args([
             "watch",
             doc.to_str().unwrap(),
@@ -323,10 +323,10 @@ fn watch_builds_once_per_edit_and_never_on_its_own() {
     let (_watcher, rx) = watch_counting(&doc, &dir);
     let first = lines_within(&rx, Duration::from_secs(3));
     assert!(
-        first.iter().any(|l| l.starts_with("watching")),
+        first.iter().any(|l| l.starts_with("正在监视")),
         "the watcher starts: {first:?}"
     );
-    let rebuilds = |lines: &[String]| lines.iter().filter(|l| l.contains("rebuilding")).count();
+    let rebuilds = |lines: &[String]| lines.iter().filter(|l| l.contains("重新生成")).count();
     assert_eq!(rebuilds(&first), 0, "no build without an edit: {first:?}");
 
     // Nothing changes for 3 s: no build.

@@ -1014,7 +1014,7 @@ fn the_example_workbook_is_the_seed_workbook() {
 // ------------------------------------------------------------------ a whole report from it
 
 fn jues(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_jues"))
+    crate::jues_command()
         .args(args)
         .current_dir(dir)
         .output()

@@ -27,11 +27,15 @@ fn jues(dir: &Path, args: &[&str], limit_kb: Option<u32>) -> Output {
             c
         }
         None => {
-            let mut c = Command::new(env!("CARGO_BIN_EXE_jues"));
+            let mut c = crate::jues_command();
             c.args(args);
             c
         }
     };
+    // In the language a user without a locale gets, as `crate::jues_command` runs it.
+    for name in ["JUES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
     command
         .current_dir(dir)
         .env_remove("SOURCE_DATE_EPOCH")
@@ -76,7 +80,7 @@ fn a_failed_fmt_leaves_the_source_whole() {
     let output = jues(&dir, &["fmt", "report.jues"], Some(16));
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("cannot write") && stderr(&output).contains("unchanged"),
+        stderr(&output).contains("无法写入") && stderr(&output).contains("文件未改动"),
         "{}",
         stderr(&output)
     );
@@ -143,7 +147,7 @@ fn a_failed_build_leaves_the_last_outputs_whole() {
     let output = build(Some(limit));
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("no file was changed"),
+        stderr(&output).contains("没有改动任何文件"),
         "{}",
         stderr(&output)
     );

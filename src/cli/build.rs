@@ -43,7 +43,7 @@ impl Build {
         let compilation = match compile_path(path, &options, &Disk) {
             Ok(compilation) => compilation,
             Err(e) => {
-                eprintln!("error: cannot read `{}`: {}", path.display(), io_reason(&e));
+                eprintln!("{}", super::cannot_read(path, io_reason(&e)));
                 let missing = Input {
                     path: path.to_path_buf(),
                     bytes: None,
@@ -60,18 +60,17 @@ impl Build {
             color,
         );
         if format == Format::Human {
-            report.push_str(&summary_line(args.lang, 1, summary));
+            report.push_str(&summary_line(1, summary));
         }
         let _ = std::io::stdout().lock().write_all(report.as_bytes());
         let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
 
         if summary.errors > 0 && !self.allow_errors {
-            eprintln!(
-                "error: not writing outputs: `{}` has {} error{} (`--allow-errors` writes them anyway)",
-                path.display(),
-                summary.errors,
-                if summary.errors == 1 { "" } else { "s" }
-            );
+            let args = [
+                ("path", super::shown(path)),
+                ("errors", summary.errors.into()),
+            ];
+            eprintln!("{}", super::say("build-refused", &args));
             return (ExitCode::from(1), inputs);
         }
         let stem = output_stem(path);
@@ -104,7 +103,8 @@ impl Build {
                     Err(e) => {
                         // The other outputs are not written either: the folder keeps the
                         // last build's set whole rather than new pages beside an old PDF.
-                        eprintln!("error: cannot make the PDF: {e}; no output was written");
+                        let reason = [("reason", e.to_string().into())];
+                        eprintln!("{}", super::say("pdf-failed", &reason));
                         return (ExitCode::from(2), inputs);
                     }
                 },

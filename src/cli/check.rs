@@ -4,7 +4,6 @@ use super::{io_reason, summary_line};
 use crate::diagnostics::render::{self, Format};
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::files::Disk;
-use crate::i18n::Lang;
 use crate::source::Sources;
 use crate::{compile_path, Options};
 use std::io::{IsTerminal, Write};
@@ -145,7 +144,6 @@ pub(super) fn check(
     deny_warnings: bool,
     options: Options,
     color: bool,
-    lang: Lang,
 ) -> ExitCode {
     use rayon::prelude::*;
     let files = expand(args);
@@ -185,7 +183,7 @@ pub(super) fn check(
         let mut compilation = match result {
             Ok(compilation) => compilation,
             Err(reason) => {
-                eprintln!("error: cannot read `{}`: {reason}", path.display());
+                eprintln!("{}", super::cannot_read(path, reason));
                 io_failed = true;
                 continue;
             }
@@ -232,7 +230,7 @@ pub(super) fn check(
             }
             // Files that could not be read were reported above and are not counted as checked.
             if !table.is_empty() {
-                out.push_str(&summary_line(lang, table.len(), summary));
+                out.push_str(&summary_line(table.len(), summary));
             }
         }
         Format::Short => {}

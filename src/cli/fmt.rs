@@ -1,7 +1,7 @@
 //! `jues fmt`: the canonical layout of declarations, in place or as a diff.
 
-use super::io_reason;
 use super::write::{self, WriteError};
+use super::{io_reason, say, shown};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,16 +13,13 @@ pub(super) fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {
-                eprintln!("error: cannot read `{}`: {}", path.display(), io_reason(&e));
+                eprintln!("{}", super::cannot_read(path, io_reason(&e)));
                 failed = true;
                 continue;
             }
         };
         let Some(formatted) = crate::fmt::format(&text) else {
-            eprintln!(
-                "error: `{}` has syntax errors; run `jues check` on it first",
-                path.display()
-            );
+            eprintln!("{}", say("fmt-syntax-errors", &[("path", shown(path))]));
             failed = true;
             continue;
         };
@@ -40,22 +37,20 @@ pub(super) fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
             // A closed pipe (`jues fmt --check … | head`) is not an error worth reporting.
             let _ = std::io::stdout().write_all(text.as_bytes());
         } else if let Err(e) = write_in_place(path, &formatted) {
-            eprintln!(
-                "error: cannot write `{}`: {}; the file is unchanged",
-                e.path.display(),
-                io_reason(&e.error)
-            );
+            let reason = io_reason(&e.error);
+            let args = [("path", shown(&e.path)), ("reason", reason.into())];
+            eprintln!("{}", say("fmt-cannot-write", &args));
             failed = true;
         } else {
-            eprintln!("formatted {}", path.display());
+            eprintln!("{}", say("fmt-formatted", &[("path", shown(path))]));
         }
     }
     if failed {
         ExitCode::from(2)
     } else if check && unformatted > 0 {
         eprintln!(
-            "{unformatted} file{} not formatted",
-            if unformatted == 1 { " is" } else { "s are" }
+            "{}",
+            say("fmt-unformatted", &[("count", unformatted.into())])
         );
         ExitCode::from(1)
     } else {

@@ -171,9 +171,6 @@ struct ReportArgs {
     /// imports, data files, code lists and fonts.
     #[arg(long, alias = "allow-outside-imports")]
     allow_outside_project: bool,
-    /// The language of the output (set from `--lang` and the environment, not a flag here).
-    #[arg(skip)]
-    lang: Lang,
 }
 
 impl ReportArgs {
@@ -247,7 +244,7 @@ impl From<FormatArg> for Format {
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let lang = Lang::detect(cli.lang);
+    let _ = LANG.set(Lang::detect(cli.lang));
     match cli.command {
         Command::Check { files, report } => check::check(
             &files,
@@ -255,16 +252,14 @@ pub fn run() -> ExitCode {
             report.deny.is_some(),
             report.options(),
             report.color.enabled(),
-            lang,
         ),
         Command::Build {
             file,
             output,
             allow_errors,
             annotate,
-            mut report,
+            report,
         } => {
-            report.lang = lang;
             Build::new(output, allow_errors, annotate)
                 .run(&file, &report)
                 .0
@@ -281,11 +276,8 @@ pub fn run() -> ExitCode {
             file,
             output,
             serve,
-            mut report,
-        } => {
-            report.lang = lang;
-            watch::watch(&Build::new(output, false, false), &file, &report, serve)
-        }
+            report,
+        } => watch::watch(&Build::new(output, false, false), &file, &report, serve),
         Command::New {
             dir,
             kind,
@@ -324,10 +316,13 @@ fn write_files<N: AsRef<Path>, C: AsRef<[u8]>>(
     files: impl IntoIterator<Item = (N, C)>,
 ) -> Result<(), ExitCode> {
     if let Err(e) = std::fs::create_dir_all(dir) {
+        let reason = io_reason(&e);
         eprintln!(
-            "error: cannot create `{}`: {}",
-            dir.display(),
-            io_reason(&e)
+            "{}",
+            say(
+                "cannot-create",
+                &[("path", shown(dir)), ("reason", reason.into())]
+            )
         );
         return Err(ExitCode::from(2));
     }
@@ -339,15 +334,18 @@ fn write_files<N: AsRef<Path>, C: AsRef<[u8]>>(
         .iter()
         .map(|(path, contents)| (path.clone(), contents.as_ref(), None));
     if let Err(e) = write::write_all(staged) {
+        let reason = io_reason(&e.error);
         eprintln!(
-            "error: cannot write `{}`: {}; no file was changed",
-            e.path.display(),
-            io_reason(&e.error)
+            "{}",
+            say(
+                "cannot-write-none-changed",
+                &[("path", shown(&e.path)), ("reason", reason.into())]
+            )
         );
         return Err(ExitCode::from(2));
     }
     for (path, _) in &files {
-        eprintln!("wrote {}", path.display());
+        eprintln!("{}", say("wrote", &[("path", shown(path))]));
     }
     Ok(())
 }
@@ -377,16 +375,28 @@ fn output_stem(path: &Path) -> String {
     }
 }
 
-/// `checked 2 files: 1 error, 0 warnings, 3 notes`, in `lang`, with its line end.
-fn summary_line(lang: Lang, files: usize, summary: Summary) -> String {
+/// The language of this run of the CLI, chosen once (`--lang`, then the environment).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The CLI's text `id` in the language of this run, its placeholders filled from `args`.
+fn say(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
+    crate::i18n::tr(LANG.get().copied().unwrap_or_default(), id, args)
+}
+
+/// A path as messages show it.
+fn shown(path: &Path) -> crate::i18n::Arg<'static> {
+    path.display().to_string().into()
+}
+
+/// `checked 2 files: 1 error, 0 warnings, 3 notes`, with its line end.
+fn summary_line(files: usize, summary: Summary) -> String {
     let clean = summary.errors + summary.warnings + summary.notes == 0;
     let id = if clean {
         "check-summary-clean"
     } else {
         "check-summary"
     };
-    let mut line = crate::i18n::tr(
-        lang,
+    let mut line = say(
         id,
         &[
             ("files", files.into()),
@@ -400,11 +410,20 @@ fn summary_line(lang: Lang, files: usize, summary: Summary) -> String {
 }
 
 fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
-        std::io::ErrorKind::FileTooLarge => "the file is larger than allowed".to_owned(),
-        _ => error.to_string(),
-    }
+    let id = match error.kind() {
+        std::io::ErrorKind::NotFound => "io-not-found",
+        std::io::ErrorKind::PermissionDenied => "io-permission",
+        std::io::ErrorKind::StorageFull => "io-disk-full",
+        std::io::ErrorKind::FileTooLarge => "io-too-large",
+        _ => return error.to_string(),
+    };
+    say(id, &[])
+}
+
+/// `error: cannot read `path`: reason`.
+fn cannot_read(path: &Path, reason: String) -> String {
+    say(
+        "cannot-read",
+        &[("path", shown(path)), ("reason", reason.into())],
+    )
 }

@@ -41,7 +41,8 @@ pub(super) fn watch(
         let stem = output_stem(path);
         let page = build.out.join(format!("{stem}.html"));
         if let Err(e) = crate::serve::start(port, page, Arc::clone(&version)) {
-            eprintln!("error: cannot serve on port {port}: {e}");
+            let args = [("port", port.into()), ("reason", e.to_string().into())];
+            eprintln!("{}", super::say("watch-cannot-serve", &args));
             return ExitCode::from(2);
         }
     }
@@ -49,17 +50,20 @@ pub(super) fn watch(
     let mut watcher = match notify::recommended_watcher(events) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot watch files: {e}");
+            let args = [("reason", e.to_string().into())];
+            eprintln!("{}", super::say("watch-cannot-watch-files", &args));
             return ExitCode::from(2);
         }
     };
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
     watch_folders(&inputs, &mut watcher, &mut watched);
     if watched.is_empty() {
-        eprintln!("error: cannot watch `{}`", folder_of(path).display());
+        let args = [("path", super::shown(&folder_of(path)))];
+        eprintln!("{}", super::say("watch-cannot-watch", &args));
         return ExitCode::from(2);
     }
-    eprintln!("watching {} (Ctrl-C stops)", folder_of(path).display());
+    let args = [("path", super::shown(&folder_of(path)))];
+    eprintln!("{}", super::say("watch-watching", &args));
     // An event speaks of an input when it names the input's file (by name, in its folder).
     let names = |inputs: &[Input]| -> BTreeSet<std::ffi::OsString> {
         inputs
@@ -89,7 +93,7 @@ pub(super) fn watch(
         if !changed {
             continue;
         }
-        eprintln!("── change seen, rebuilding ──");
+        eprintln!("{}", super::say("watch-rebuilding", &[]));
         inputs = run();
         input_names = names(&inputs);
         watch_folders(&inputs, &mut watcher, &mut watched);
@@ -120,7 +124,13 @@ fn watch_folders(
             Ok(()) => {
                 watched.insert(folder);
             }
-            Err(e) => eprintln!("warning: cannot watch `{}`: {e}", folder.display()),
+            Err(e) => {
+                let args = [
+                    ("path", super::shown(&folder)),
+                    ("reason", e.to_string().into()),
+                ];
+                eprintln!("{}", super::say("watch-cannot-watch-folder", &args));
+            }
         }
     }
 }
