@@ -124,7 +124,8 @@ enum Command {
     Explain {
         /// A code such as `J0101`; without one, every code is listed.
         code: Option<String>,
-        /// Print the full documentation of every code as Markdown (`docs/diagnostics.md`).
+        /// Print the full documentation of every code as Markdown, in the language of
+        /// `--lang` (`docs/diagnostics.md`, `docs/diagnostics.zh.md`).
         #[arg(long, conflicts_with = "code")]
         all: bool,
     },
@@ -313,7 +314,7 @@ pub fn run() -> ExitCode {
                 prior.as_deref(),
             ),
         },
-        Command::Explain { code, all } => explain::explain(code.as_deref(), all),
+        Command::Explain { code, all } => explain::explain(code.as_deref(), all, lang),
     }
 }
 
