@@ -188,22 +188,80 @@ fn binary_junk_is_a_diagnostic_not_a_crash() {
 
 #[test]
 fn explain_prints_every_registered_code() {
+    use jues::i18n::Lang;
     for info in jues::diagnostics::codes::ALL {
         let output = jues(&["explain", info.id]);
         assert_eq!(output.status.code(), Some(0));
         let text = stdout(&output);
         assert!(
-            text.starts_with(&format!("{}: {}", info.id, info.title)),
+            text.starts_with(&format!("{}: {}（默认：", info.id, info.title(Lang::Zh))),
             "{text}"
         );
         assert!(
-            text.contains(info.explanation.lines().next().unwrap()),
+            text.contains(info.explanation(Lang::Zh).lines().next().unwrap()),
             "{text}"
         );
     }
     let list = stdout(&jues(&["explain"]));
     assert_eq!(list.lines().count(), jues::diagnostics::codes::ALL.len());
     assert_eq!(jues(&["explain", "J9999"]).status.code(), Some(2));
+}
+
+/// `jues explain` speaks the language asked for, by `--lang` or `JUES_LANG`: the title, the
+/// severity, the explanation, the list of codes and the error for an unknown code.
+#[test]
+fn explain_speaks_the_language_asked_for() {
+    use jues::diagnostics::Code;
+    use jues::i18n::Lang;
+    let info = Code::StatedMismatch.info();
+    let zh = stdout(&jues(&["explain", "J0201", "--lang", "zh"]));
+    assert_eq!(
+        zh,
+        format!(
+            "J0201: 写明的数字与公式算出的不一致（默认：错误）\n\n{}\n",
+            info.explanation(Lang::Zh)
+        )
+    );
+    assert!(zh.contains("四舍五入") && zh.contains("```jues\n"), "{zh}");
+    let en = stdout(&jues(&["explain", "J0201", "--lang", "en"]));
+    assert_eq!(
+        en,
+        format!(
+            "J0201: stated value differs from the computed value (error by default)\n\n{}\n",
+            info.explanation(Lang::En)
+        )
+    );
+    assert!(
+        en.contains("is not consistent with what its formula computes"),
+        "{en}"
+    );
+    let from_env = crate::jues_command()
+        .args(["explain", "J0201"])
+        .env("JUES_LANG", "en")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&from_env), en);
+    assert_eq!(
+        stdout(&jues(&["explain", "J0201"])),
+        zh,
+        "Chinese by default"
+    );
+
+    let list = stdout(&jues(&["explain", "--lang", "en"]));
+    assert!(
+        list.contains("\nJ0213  warning  unknown figure not bounded\n"),
+        "{list}"
+    );
+    let list = stdout(&jues(&["explain"]));
+    assert!(list.starts_with("J0001  错误  "), "{list}");
+    assert!(list.contains("\nJ0203  提示  "), "{list}");
+
+    let unknown = jues(&["explain", "J9999"]);
+    let error = String::from_utf8(unknown.stderr).unwrap();
+    assert!(
+        error.contains("J9999") && error.contains("没有问题代码"),
+        "{error}"
+    );
 }
 
 #[test]

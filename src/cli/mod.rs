@@ -124,7 +124,8 @@ enum Command {
     Explain {
         /// A code such as `J0101`; without one, every code is listed.
         code: Option<String>,
-        /// Print the full documentation of every code as Markdown (`docs/diagnostics.md`).
+        /// Print the full documentation of every code as Markdown, in the language of
+        /// `--lang` (`docs/diagnostics.md`, `docs/diagnostics.zh.md`).
         #[arg(long, conflicts_with = "code")]
         all: bool,
     },
@@ -244,7 +245,8 @@ impl From<FormatArg> for Format {
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let _ = LANG.set(Lang::detect(cli.lang));
+    let lang = Lang::detect(cli.lang);
+    let _ = LANG.set(lang);
     match cli.command {
         Command::Check { files, report } => check::check(
             &files,
@@ -305,7 +307,7 @@ pub fn run() -> ExitCode {
                 prior.as_deref(),
             ),
         },
-        Command::Explain { code, all } => explain::explain(code.as_deref(), all),
+        Command::Explain { code, all } => explain::explain(code.as_deref(), all, lang),
     }
 }
 
