@@ -14,6 +14,7 @@
 use crate::ast::*;
 use crate::source::{FileId, Span};
 use crate::syntax::{self, Marks, NamePlace};
+use crate::width::{pad, width};
 
 /// Formats `text`; `None` when it has syntax errors or is not read at all (J0002): a broken
 /// file is left alone. The
@@ -95,17 +96,6 @@ fn without_lone_cr(text: &str) -> Option<String> {
 struct Printer<'t> {
     text: &'t str,
     marks: Marks,
-}
-
-/// Display width: Chinese characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
-}
-
-fn pad(s: &str, to: usize) -> String {
-    format!("{s}{}", " ".repeat(to.saturating_sub(width(s))))
 }
 
 impl Printer<'_> {

@@ -26,6 +26,7 @@ mod serve;
 pub mod settings;
 pub mod source;
 pub mod syntax;
+pub mod width;
 mod words;
 
 use diagnostics::{Code, Diagnostic, Severity, Summary};

@@ -12,6 +12,7 @@ mod docs;
 mod examples;
 mod excerpts;
 mod fmt;
+mod human;
 mod limits;
 mod lsp;
 mod markdown;

@@ -5,6 +5,7 @@ use crate::diagnostics::render::{self, Format};
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::files::Disk;
 use crate::source::Sources;
+use crate::width::{pad, width};
 use crate::{compile_path, Options};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -251,13 +252,14 @@ pub(super) fn check(
 
 /// One line per file with errors or warnings, then the count of the others.
 fn summary_table(rows: &[(String, Summary)]) -> String {
-    let width = rows
+    // File names may be Chinese: padded by display width, not by `{:<n}`'s count of chars.
+    let columns = rows
         .iter()
-        .map(|(name, _)| name.chars().count())
+        .map(|(name, _)| width(name))
         .max()
         .unwrap_or(4)
         .max(4);
-    let mut out = format!("{:<width$}  errors  warnings  notes\n", "file");
+    let mut out = format!("{}  errors  warnings  notes\n", pad("file", columns));
     let mut clean = 0;
     for (name, s) in rows {
         if s.errors + s.warnings == 0 {
@@ -265,8 +267,11 @@ fn summary_table(rows: &[(String, Summary)]) -> String {
             continue;
         }
         out.push_str(&format!(
-            "{name:<width$}  {:>6}  {:>8}  {:>5}\n",
-            s.errors, s.warnings, s.notes
+            "{}  {:>6}  {:>8}  {:>5}\n",
+            pad(name, columns),
+            s.errors,
+            s.warnings,
+            s.notes
         ));
     }
     out.push_str(&format!(

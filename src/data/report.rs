@@ -17,6 +17,7 @@ use super::layout::{self, normal, Key, Layout};
 use super::read;
 use crate::ast::{Item, TableDecl};
 use crate::settings::TableSetting;
+use crate::width::{pad, width};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -406,16 +407,11 @@ impl Plan<'_> {
             }
         };
         let group = |out: &mut String, name: &str, rows: &[(&str, String)]| {
-            // Figure names are Chinese: a character is two columns wide.
-            let width = rows
-                .iter()
-                .map(|(n, _)| n.chars().count())
-                .max()
-                .unwrap_or(0);
+            // The `=` lined up as the formatter lines it up: by display width.
+            let columns = rows.iter().map(|(n, _)| width(n)).max().unwrap_or(0);
             let _ = writeln!(out, "组 {name} {{");
             for (figure, formula) in rows {
-                let pad = 2 * (width - figure.chars().count());
-                let _ = writeln!(out, "  {figure}{} = {formula}", " ".repeat(pad));
+                let _ = writeln!(out, "  {} = {formula}", pad(figure, columns));
             }
             out.push_str("}\n");
         };

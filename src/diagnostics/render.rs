@@ -5,8 +5,11 @@
 //! - short: `file:line:col: severity[CODE]: message`, via codespan-reporting;
 //! - json: one document with every diagnostic and a summary (schema in `docs/diagnostics.md`).
 
+mod excerpt;
+
 use super::{Diagnostic, Label, Severity, Summary};
-use crate::source::{escaped, FileId, SourceFile, Sources};
+use crate::source::{escaped, FileId, Sources};
+use excerpt::Excerpt;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt::{self, Display};
@@ -44,18 +47,21 @@ pub fn render(
 
 // ------------------------------------------------------------------ human (miette)
 
-/// The rich, human format of one diagnostic, ending in a blank line.
+/// The rich, human format of one diagnostic, ending in a blank line. Every line fits in
+/// [`excerpt::WIDTH`] columns (but a file name or a word longer than that): long source lines
+/// are shown in windows around the labels ([`excerpt`]), and miette wraps the message and the
+/// help, and this the notes, at that width.
 pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String {
     let diagnostic = &*printable(diagnostic);
     let file = sources.get(diagnostic.primary.span.file);
     let name = escaped(file.name());
     let mut notes = Vec::new();
-    let mut labels = vec![labeled(&diagnostic.primary, true)];
+    let mut labels = vec![(&diagnostic.primary, true)];
     for label in &diagnostic.secondary {
         let other = sources.get(label.span.file);
         // A sheet's row is shown alone, so a label on another cell is a note with its cell.
         if label.span.file == diagnostic.primary.span.file && file.sheet_places().is_none() {
-            labels.push(labeled(label, false));
+            labels.push((label, false));
         } else {
             let place = match other.cell_at(label.span.start as usize) {
                 Some(cell) => format!("{} {}", escaped(other.name()), escaped(&cell)),
@@ -85,8 +91,7 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
     };
     let view = MietteView {
         diagnostic,
-        source: MietteSource { name: &name, file },
-        labels,
+        source: Excerpt::new(&name, file, &labels),
     };
     let theme = if color {
         miette::GraphicalTheme::unicode()
@@ -94,7 +99,8 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
         miette::GraphicalTheme::unicode_nocolor()
     };
     let mut handler = miette::GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
+        .with_width(excerpt::WIDTH)
+        .with_context_lines(excerpt::CONTEXT)
         .with_links(false);
     if file.sheet_places().is_some() {
         handler = handler.without_primary_span_start();
@@ -106,97 +112,24 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
         out = short(sources, diagnostic, false);
     }
     for note in notes {
-        out.push_str("  note: ");
-        out.push_str(&note);
-        out.push('\n');
+        // As miette sets the help: the width less two, the lines after the first indented.
+        let lines = crate::width::wrap(&note, excerpt::WIDTH - 2 - NOTE.len());
+        for (i, line) in lines.iter().enumerate() {
+            out.push_str(if i == 0 { NOTE } else { "        " });
+            out.push_str(line);
+            out.push('\n');
+        }
     }
     out.push('\n');
     out
 }
 
-fn labeled(label: &Label, primary: bool) -> miette::LabeledSpan {
-    let text = (!label.message.is_empty()).then(|| label.message.clone());
-    let span = (
-        label.span.start as usize,
-        (label.span.end - label.span.start) as usize,
-    );
-    if primary {
-        miette::LabeledSpan::new_primary_with_span(text, span)
-    } else {
-        miette::LabeledSpan::new_with_span(text, span)
-    }
-}
+/// What starts a note of the human format, as `  help: ` starts miette's help.
+const NOTE: &str = "  note: ";
 
 struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
-    source: MietteSource<'a>,
-    labels: Vec<miette::LabeledSpan>,
-}
-
-/// A file as miette reads it, with columns counted in characters rather than bytes, so the
-/// `file:line:col` miette prints agrees with the short and JSON formats. miette reads a span
-/// by scanning the text from its start; this hands it only the lines around the span (found
-/// with the file's line index), so a report on a large file costs the same per diagnostic as
-/// on a small one.
-struct MietteSource<'a> {
-    name: &'a str,
-    file: &'a SourceFile,
-}
-
-impl miette::SourceCode for MietteSource<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &miette::SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
-        let file = self.file;
-        let (text, line_starts) = (file.shown(), file.line_starts());
-        let line_of = |offset: usize| file.line_index(offset);
-        let span_start = span.offset().min(text.len());
-        let span_end = (span.offset() + span.len()).min(text.len());
-        // The lines miette shows, with a few more on each side so that it reads them as it
-        // would in the whole text. A sheet's row is shown alone, numbered as in the sheet.
-        let sheet = file.sheet_places().is_some();
-        let (before, after) = if sheet {
-            (0, 0)
-        } else {
-            (context_lines_before + 4, context_lines_after + 4)
-        };
-        let first_line = line_of(span_start).saturating_sub(before);
-        let last_line = line_of(span_end) + after + usize::from(sheet);
-        let window_start = line_starts[first_line];
-        let window_end = line_starts.get(last_line).copied().unwrap_or(text.len());
-        let window = text.get(window_start..window_end).unwrap_or("");
-        let local =
-            miette::SourceSpan::new((span_start - window_start).into(), span_end - span_start);
-        // The window of a sheet is its one line: any context reads the whole of it.
-        let (before, after) = if sheet {
-            (1, 1)
-        } else {
-            (context_lines_before, context_lines_after)
-        };
-        let contents = window.read_span(&local, before, after)?;
-        let start = window_start + contents.span().offset();
-        let (line, column) = file.line_col(start);
-        let line = if sheet {
-            line.saturating_sub(1)
-        } else {
-            first_line + contents.line()
-        };
-        Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.name.to_owned(),
-            contents.data(),
-            miette::SourceSpan::new(start.into(), contents.span().len()),
-            line,
-            column.saturating_sub(1),
-            if sheet {
-                contents.line_count()
-            } else {
-                first_line + contents.line_count()
-            },
-        )))
-    }
+    source: Excerpt<'a>,
 }
 
 impl fmt::Debug for MietteView<'_> {
@@ -243,7 +176,7 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        Some(Box::new(self.labels.iter().cloned()))
+        Some(Box::new(self.source.labels().iter().cloned()))
     }
 }
 
@@ -474,53 +407,4 @@ pub fn json(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::MietteSource;
-    use crate::source::SourceFile;
-    use miette::SourceCode;
-
-    /// Reading only the lines around a span gives what miette reads from the whole text.
-    #[test]
-    fn miette_reads_the_same_lines_from_the_window() {
-        let text = include_str!("../../examples/lusong-hrss-2019/report.jues");
-        let file = SourceFile::new("report.jues", text);
-        let source = MietteSource {
-            name: file.name(),
-            file: &file,
-        };
-        let mut checked = 0;
-        for offset in (0..=text.len()).step_by(97) {
-            if !text.is_char_boundary(offset) {
-                continue;
-            }
-            for len in [0, 1, 3, 40, 400] {
-                let end = (offset + len).min(text.len());
-                if !text.is_char_boundary(end) {
-                    continue;
-                }
-                for context in 0..4 {
-                    let span = miette::SourceSpan::new(offset.into(), end - offset);
-                    let whole = text.read_span(&span, context, context).unwrap();
-                    let window = source.read_span(&span, context, context).unwrap();
-                    assert_eq!(
-                        whole.data(),
-                        window.data(),
-                        "{offset}+{len}, context {context}"
-                    );
-                    assert_eq!(whole.span(), window.span());
-                    assert_eq!(whole.line(), window.line());
-                    assert_eq!(
-                        whole.line_count(),
-                        window.line_count(),
-                        "{offset}+{len}, context {context}"
-                    );
-                    checked += 1;
-                }
-            }
-        }
-        assert!(checked > 1000);
-    }
 }

@@ -11,6 +11,7 @@
 //! every case with a CommonMark parser and compares it with the document (`tests/markdown.rs`).
 
 use crate::doc::{Block, Document, Inline, RowKind, Table};
+use crate::width::width;
 
 /// The document as Markdown.
 pub fn render(document: &Document) -> String {
@@ -294,7 +295,7 @@ fn table(table: &Table, entity: Option<&str>) -> String {
             std::iter::once(&header)
                 .chain(&rows)
                 .filter_map(|r| r.get(c))
-                .map(|s| display_width(s))
+                .map(|s| width(s))
                 .max()
                 .unwrap_or(0)
                 .max(3)
@@ -330,21 +331,8 @@ fn table(table: &Table, entity: Option<&str>) -> String {
     out
 }
 
-/// Columns a string takes in a monospace font: Chinese characters take two.
-fn display_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| {
-            if (c as u32) >= 0x1100 && !matches!(c, '\u{2000}'..='\u{206f}') {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
-fn pad(text: &str, width: usize, right: bool) -> String {
-    let fill = " ".repeat(width.saturating_sub(display_width(text)));
+fn pad(text: &str, columns: usize, right: bool) -> String {
+    let fill = " ".repeat(columns.saturating_sub(width(text)));
     if right {
         format!("{fill}{text}")
     } else {
