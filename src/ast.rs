@@ -353,6 +353,22 @@ pub struct Expr {
 }
 
 impl Expr {
+    /// Pushes the expressions whose values this one is computed from, left to right: the
+    /// operand of `-`, both sides of an operator, a call's arguments (not their row filters,
+    /// which are read in each row's context). The one step of every walk over the figures an
+    /// expression depends on.
+    pub fn push_operands<'a>(&'a self, out: &mut Vec<&'a Expr>) {
+        match &self.kind {
+            ExprKind::Neg(inner) => out.push(inner),
+            ExprKind::Binary(_, left, right) => {
+                out.push(left);
+                out.push(right);
+            }
+            ExprKind::Call(call) => out.extend(call.args.iter().map(|a| &a.value)),
+            ExprKind::Literal(_) | ExprKind::Ref(_) | ExprKind::Placeholder => {}
+        }
+    }
+
     /// How deeply the expression nests: 1 for a literal or a reference, one more for each
     /// operator or call around it (`-(a + b)` is 3). Computed without recursion, so it can
     /// measure any tree; the lowering refuses one deeper than `syntax::MAX_OPERATORS`, which

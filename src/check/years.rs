@@ -160,13 +160,7 @@ impl Context<'_> {
                         return true;
                     }
                 }
-                ExprKind::Neg(inner) => todo.push(inner),
-                ExprKind::Binary(_, l, r) => {
-                    todo.push(l);
-                    todo.push(r);
-                }
-                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
-                ExprKind::Literal(_) | ExprKind::Placeholder => {}
+                _ => e.push_operands(&mut todo),
             }
         }
         false

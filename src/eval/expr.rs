@@ -388,13 +388,11 @@ impl Evaluator<'_> {
                         todo.push(formula);
                     }
                 }
-                ExprKind::Neg(inner) => todo.push(inner),
-                ExprKind::Binary(_, l, r) => {
-                    todo.push(r);
-                    todo.push(l);
+                _ => {
+                    let from = todo.len();
+                    e.push_operands(&mut todo);
+                    todo[from..].reverse();
                 }
-                ExprKind::Call(call) => todo.extend(call.args.iter().rev().map(|a| &a.value)),
-                ExprKind::Literal(_) | ExprKind::Placeholder => {}
             }
         }
         found
@@ -506,13 +504,7 @@ impl Evaluator<'_> {
                         }
                     }
                 }
-                ExprKind::Neg(inner) => todo.push(inner),
-                ExprKind::Binary(_, l, r) => {
-                    todo.push(l);
-                    todo.push(r);
-                }
-                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
-                ExprKind::Literal(_) | ExprKind::Placeholder => {}
+                _ => e.push_operands(&mut todo),
             }
         }
         found.sort();

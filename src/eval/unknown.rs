@@ -201,13 +201,24 @@ impl<'a> Evaluator<'a> {
     /// Whether `expr` names `name` exactly once and no other figure being inferred (through
     /// the formulas of the figures it names): then solving it for `name` bounds it.
     fn bounds_only(&self, expr: &Expr, name: &str) -> bool {
+        self.uses(expr, name) == Some(1)
+    }
+
+    /// Whether `expr` names `name` (in an expression that [`Self::bounds_only`] passed).
+    fn names(&self, expr: &Expr, name: &str) -> bool {
+        self.uses(expr, name).is_some_and(|n| n > 0)
+    }
+
+    /// How many times `expr` names `name`, through the formulas of the figures it names;
+    /// `None` when it names another figure being inferred, or the walk is too long to finish.
+    fn uses(&self, expr: &Expr, name: &str) -> Option<usize> {
         let mut uses = 0usize;
         let mut steps = 0usize;
         let mut todo = vec![expr];
         while let Some(e) = todo.pop() {
             steps = steps.saturating_add(1);
             if steps > WALK_LIMIT {
-                return false;
+                return None;
             }
             match &e.kind {
                 ExprKind::Ref(r) => {
@@ -217,21 +228,15 @@ impl<'a> Evaluator<'a> {
                     if figure == name {
                         uses = uses.saturating_add(1);
                     } else if self.inferring.iter().any(|n| n == figure) {
-                        return false;
+                        return None;
                     } else if let Some(formula) = self.through(figure) {
                         todo.push(formula);
                     }
                 }
-                ExprKind::Neg(inner) => todo.push(inner),
-                ExprKind::Binary(_, l, r) => {
-                    todo.push(l);
-                    todo.push(r);
-                }
-                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
-                ExprKind::Literal(_) | ExprKind::Placeholder => {}
+                _ => e.push_operands(&mut todo),
             }
         }
-        uses == 1
+        Some(uses)
     }
 
     /// The formula a figure's value comes from, when it is computed (a stated value, even
@@ -241,33 +246,6 @@ impl<'a> Evaluator<'a> {
             .get(figure)
             .filter(|f| f.stated.is_none() && f.absent.is_none())
             .and_then(|f| f.formula.as_ref())
-    }
-
-    /// Whether `expr` names `name`, through the formulas of the figures it names.
-    fn names(&self, expr: &Expr, name: &str) -> bool {
-        let mut steps = 0usize;
-        let mut todo = vec![expr];
-        while let Some(e) = todo.pop() {
-            steps = steps.saturating_add(1);
-            if steps > WALK_LIMIT {
-                return false;
-            }
-            match &e.kind {
-                ExprKind::Ref(r) => match self.target(r) {
-                    Some(Target::Figure(figure)) if figure == name => return true,
-                    Some(Target::Figure(figure)) => todo.extend(self.through(figure)),
-                    _ => {}
-                },
-                ExprKind::Neg(inner) => todo.push(inner),
-                ExprKind::Binary(_, l, r) => {
-                    todo.push(l);
-                    todo.push(r);
-                }
-                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
-                ExprKind::Literal(_) | ExprKind::Placeholder => {}
-            }
-        }
-        false
     }
 
     /// What a statement says its formula is: the stated literal with its rounding, its sign
@@ -386,13 +364,7 @@ impl<'a> Evaluator<'a> {
                         named.push(figure.clone());
                     }
                 }
-                ExprKind::Neg(inner) => todo.push(inner),
-                ExprKind::Binary(_, l, r) => {
-                    todo.push(l);
-                    todo.push(r);
-                }
-                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
-                ExprKind::Literal(_) | ExprKind::Placeholder => {}
+                _ => e.push_operands(&mut todo),
             }
         }
         for figure in &named {
@@ -428,13 +400,7 @@ impl<'a> Evaluator<'a> {
                         None => {}
                     }
                 }
-                ExprKind::Neg(inner) => todo.push(inner),
-                ExprKind::Binary(_, l, r) => {
-                    todo.push(l);
-                    todo.push(r);
-                }
-                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
-                ExprKind::Literal(_) | ExprKind::Placeholder => {}
+                _ => e.push_operands(&mut todo),
             }
         }
         found.sort();

@@ -55,13 +55,7 @@ impl Evaluator<'_> {
                         todo.push(formula);
                     }
                 }
-                ExprKind::Neg(inner) => todo.push(inner),
-                ExprKind::Binary(_, l, r) => {
-                    todo.push(l);
-                    todo.push(r);
-                }
-                ExprKind::Call(call) => todo.extend(call.args.iter().map(|a| &a.value)),
-                ExprKind::Literal(_) | ExprKind::Placeholder => {}
+                _ => e.push_operands(&mut todo),
             }
         }
         found.sort();
