@@ -81,6 +81,9 @@ pub(crate) struct BodyRow {
     /// The cells of the side's value columns that hold something, with their places (a
     /// row under a merged name gives its amounts to the merge's first row).
     pub values: Vec<(At, Raw)>,
+    /// Whether the name is indented in its cell (`　　公务用车运行维护费`): under a `其中：` row,
+    /// the sheet's way of showing one more part of the row above.
+    pub indented: bool,
 }
 
 /// How a body row is known.
@@ -619,6 +622,7 @@ fn body_rows(
             })
             .collect();
         let name_raw = name_at.and_then(|c| sheet.merged(row, c));
+        let indented = text(name_raw).is_some_and(|t| t.starts_with(char::is_whitespace));
         let name =
             text(name_raw).map(|t| t.trim().trim_start_matches('\u{3000}').trim().to_owned());
         let name_norm = name.as_deref().map(normal);
@@ -780,6 +784,7 @@ fn body_rows(
             // A code split over 类 / 款 / 项 has no one cell: its row is shown by its name.
             code_at: code_cell.filter(|_| code_at.is_some()),
             values: cells,
+            indented,
         });
     }
     // Of several total rows, all but the last are subtotals (`本年收入合计` … `收入总计`).

@@ -423,6 +423,8 @@ impl Reading<'_> {
             }
         }
         let mut out = Vec::new();
+        // Whether the row above is a `其中` part: an indented label after it is one more.
+        let mut in_parts = false;
         for body in &side.rows {
             let key_span = self.span(body.key_at);
             let row_span = self.text.rows.get(&body.row).copied().unwrap_or(key_span);
@@ -478,11 +480,17 @@ impl Reading<'_> {
                     span,
                 });
             }
-            // A row the sheet labels `其中：…` is a part of the row above it.
+            // A row the sheet labels `其中：…` is a part of the row above it, and so is each
+            // indented label right after it (`　　公务用车运行维护费`).
             let part = match &key {
-                RowKey::Label(label) if crate::words::part_label(&label.value) => Some(label.span),
+                RowKey::Label(label)
+                    if crate::words::part_label(&label.value) || (in_parts && body.indented) =>
+                {
+                    Some(label.span)
+                }
                 _ => None,
             };
+            in_parts = part.is_some();
             out.push(Row {
                 key,
                 cells,

@@ -385,8 +385,10 @@ fn csv(bytes: &[u8]) -> Result<Sheet, Refused> {
         let record = record.map_err(|e| e.to_string())?;
         let row = u32::try_from(row).map_err(|_| too_many())?;
         for (column, cell) in record.iter().enumerate() {
-            let cell = cell.trim_matches(|c: char| c.is_whitespace());
-            if cell.is_empty() {
+            // Leading white space is kept as a workbook cell keeps it: an indented name
+            // (`　　公务用车运行维护费`) is one more part under a `其中：` row.
+            let cell = cell.trim_end_matches(|c: char| c.is_whitespace());
+            if cell.trim_start().is_empty() {
                 continue;
             }
             let column = u32::try_from(column).map_err(|_| too_many())?;
