@@ -324,6 +324,21 @@ fn paragraphs_that_look_like_markup_stay_paragraphs() {
     check(&document, "openings").unwrap();
 }
 
+#[test]
+fn bold_runs_joined_by_a_soft_break_stay_two_bold_runs() {
+    // Found by the generated documents below: a soft break between Chinese and Latin text
+    // joins without a space, so the second `**` touched the first (`**1.收入****a**`).
+    let span = Span::default();
+    let strong = |t: &str| Inline::Strong(vec![Inline::Text(t.to_owned(), span)]);
+    for (a, b) in [("1.收入", "a"), ("收入", "合计"), ("72.80%", "收入")] {
+        let document = Document {
+            blocks: vec![Block::Paragraph(vec![strong(a), Inline::SoftBreak, strong(b)])],
+            ..Document::default()
+        };
+        check(&document, "two bold runs").unwrap();
+    }
+}
+
 /// Text full of what Markdown reads as markup, line breaks and spaces at either end.
 fn nasty() -> impl Strategy<Value = String> {
     let special = prop::sample::select(vec![

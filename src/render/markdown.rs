@@ -153,7 +153,8 @@ impl Line {
             }
             _ => (None, None),
         };
-        let touching = matches!(self.pieces.last(), Some(Piece::Mark(m)) if m.ends_with('*'));
+        let before = self.pieces.iter().rev().find(|p| p.is_content());
+        let touching = matches!(before, Some(Piece::Mark(m)) if m.ends_with('*'));
         let opens = word(first) || ((whole || start) && mark(first));
         let closes = word(last) || (whole && mark(last));
         let delimited = opens && closes && !touching;
