@@ -49,6 +49,8 @@ pub struct Annotation {
     pub span: Span,
     /// `error`, `warning` or `note`.
     pub severity: String,
+    /// The severity as the reader's language says it (`错误`).
+    pub severity_word: String,
     pub code: String,
     pub message: String,
     pub help: Option<String>,
@@ -108,7 +110,7 @@ pub enum Check {
     /// The diagnostic code and message.
     Failed {
         code: String,
-        message: String,
+        message: crate::i18n::Message,
     },
 }
 

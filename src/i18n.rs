@@ -1,11 +1,14 @@
 //! The user's language: every text jues prints comes from a message catalog per language,
-//! `i18n/zh.ftl` and `i18n/en.ftl` (Fluent), embedded in the binary. A message has the same
-//! id and the same placeholders in both (a test holds the two catalogs to that), so no
-//! translation can lose a number.
+//! `i18n/zh/*.ftl` and `i18n/en/*.ftl` (Fluent), embedded in the binary, one file per part of
+//! jues (`cli.ftl`, `eval.ftl` …). A message has the same id, attributes and placeholders in
+//! both languages (a test holds the catalogs to that), so no translation can lose a number.
 //!
 //! The language is chosen once, at the edge: `--lang`, then `JUES_LANG`, then the locale
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set), then Chinese, the language of the
-//! people who write these reports.
+//! people who write these reports. What a compilation finds is language-free: each text is a
+//! [`Message`], an id with its placeholders' values, put into words only when it is shown
+//! ([`Message::text`]), so the command line, the language server and JSON each speak their
+//! user's language from one result.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -22,10 +25,31 @@ pub enum Lang {
     En,
 }
 
+/// The catalog files of a language, by name, in the order they are added to its bundle.
+type Files = [(&'static str, &'static str); FILES];
+
+/// How many catalog files each language has.
+const FILES: usize = 7;
+
+/// Includes the catalog files of one language, `i18n/<tag>/<part>.ftl`.
+macro_rules! catalog {
+    ($tag:literal: $($part:literal),* $(,)?) => {
+        [$(($part, include_str!(concat!("../i18n/", $tag, "/", $part, ".ftl")))),*]
+    };
+}
+
 /// The catalogs, by language.
-const CATALOGS: [(Lang, &str, &str); 2] = [
-    (Lang::Zh, "zh", include_str!("../i18n/zh.ftl")),
-    (Lang::En, "en", include_str!("../i18n/en.ftl")),
+const CATALOGS: [(Lang, &str, Files); 2] = [
+    (
+        Lang::Zh,
+        "zh",
+        catalog!("zh": "cli", "diagnostics", "syntax", "check", "eval", "data", "output"),
+    ),
+    (
+        Lang::En,
+        "en",
+        catalog!("en": "cli", "diagnostics", "syntax", "check", "eval", "data", "output"),
+    ),
 ];
 
 /// The variables the language is looked up in, after `--lang` and `JUES_LANG`, in the order
@@ -78,10 +102,18 @@ impl Lang {
             .and_then(|locale| Lang::parse(&locale))
             .unwrap_or_default()
     }
+
+    /// How the items of a list are joined: `、` in Chinese, `, ` in English.
+    fn separator(self) -> &'static str {
+        match self {
+            Lang::Zh => "、",
+            Lang::En => ", ",
+        }
+    }
 }
 
-/// A placeholder's value.
-pub type Arg<'a> = FluentValue<'a>;
+/// A placeholder's value, as Fluent takes it.
+pub type FluentArg<'a> = FluentValue<'a>;
 
 /// The catalog of `lang`, read once.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
@@ -89,23 +121,38 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
         [OnceLock::new(), OnceLock::new()];
     let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
     BUNDLES[index].get_or_init(|| {
-        let (_, tag, text) = CATALOGS[index];
+        let (_, tag, files) = CATALOGS[index];
         let id: LanguageIdentifier = tag.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // No Unicode isolation marks around placeholders: they show in terminals and logs.
         bundle.set_use_isolating(false);
-        // A catalog that does not parse in full is caught by the tests; what parses is kept.
-        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
+        for (_, text) in files {
+            // A catalog that does not parse in full, or that repeats an id, is caught by the
+            // tests; what parses is kept.
+            let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+            let _ = bundle.add_resource(resource);
+        }
         bundle
     })
 }
 
-/// The message `id` in `lang`, its placeholders filled from `args`. A message missing from
-/// the catalog (which the tests rule out) is shown as its id, never a panic.
-pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+/// The message `id` in `lang`, its placeholders filled from `args`. `id` may name an
+/// attribute of a message (`J0201-mismatch.help`). A message missing from the catalog (which
+/// the tests rule out) is shown as its id, never a panic.
+pub fn tr(lang: Lang, id: &str, args: &[(&str, FluentArg<'_>)]) -> String {
     let bundle = bundle(lang);
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+    let (name, attribute) = match id.split_once('.') {
+        Some((name, attribute)) => (name, Some(attribute)),
+        None => (id, None),
+    };
+    let message = bundle.get_message(name);
+    let pattern = match attribute {
+        Some(attribute) => message
+            .and_then(|m| m.get_attribute(attribute))
+            .map(|a| a.value()),
+        None => message.and_then(|m| m.value()),
+    };
+    let Some(pattern) = pattern else {
         return id.to_owned();
     };
     let mut fluent_args = FluentArgs::new();
@@ -118,33 +165,238 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         .into_owned()
 }
 
+/// A text to show the user, kept as its catalog id and its placeholders' values until it is
+/// shown in a language: what every diagnostic says. Made with [`msg!`](crate::msg).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message(Inner);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Inner {
+    /// A message of the catalogs.
+    Catalog {
+        id: &'static str,
+        args: Vec<(&'static str, Arg)>,
+    },
+    /// Text shown as it is in every language: what the author wrote (a check's own wording).
+    Verbatim(String),
+}
+
+/// The value of a placeholder of a [`Message`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// Text shown as it is: a name, a value as written, a formula.
+    Text(String),
+    /// A count: Fluent chooses the plural form by it (`1 error`, `2 errors`).
+    Count(usize),
+    /// Words of their own, put into the same language.
+    Message(Message),
+    /// Items joined as the language joins a list (`、`, `, `).
+    List(Vec<Arg>),
+}
+
+impl Message {
+    /// The catalog's message `id` (`"J0201-mismatch"`, or an attribute of it:
+    /// `"J0201-mismatch.help"`) with `args`. [`msg!`](crate::msg) writes this shorter.
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Message {
+        Message(Inner::Catalog { id, args })
+    }
+
+    /// `text` shown as it is, in every language.
+    pub fn verbatim(text: impl Into<String>) -> Message {
+        Message(Inner::Verbatim(text.into()))
+    }
+
+    /// The empty text (a label that only marks a place).
+    pub fn empty() -> Message {
+        Message::verbatim(String::new())
+    }
+
+    /// Whether it says nothing.
+    pub fn is_empty(&self) -> bool {
+        matches!(&self.0, Inner::Verbatim(text) if text.is_empty())
+    }
+
+    /// The catalog id, if it is a catalog message.
+    pub fn id(&self) -> Option<&'static str> {
+        match &self.0 {
+            Inner::Catalog { id, .. } => Some(id),
+            Inner::Verbatim(_) => None,
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match &self.0 {
+            Inner::Verbatim(text) => text.clone(),
+            Inner::Catalog { id, args } => {
+                let values: Vec<(&str, FluentArg<'_>)> = args
+                    .iter()
+                    .map(|(name, arg)| (*name, arg.value(lang)))
+                    .collect();
+                tr(lang, id, &values)
+            }
+        }
+    }
+
+    /// Calls `f` on every text placeholder and verbatim text, to rewrite it in place (the
+    /// escaping of hidden characters before a terminal shows them).
+    pub fn texts_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        match &mut self.0 {
+            Inner::Verbatim(text) => f(text),
+            Inner::Catalog { args, .. } => {
+                for (_, arg) in args {
+                    arg.texts_mut(f);
+                }
+            }
+        }
+    }
+}
+
+impl Arg {
+    /// Items shown as a list: `a、b、c` in Chinese, `a, b, c` in English.
+    pub fn list<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Arg {
+        Arg::List(items.into_iter().map(Into::into).collect())
+    }
+
+    fn value(&self, lang: Lang) -> FluentArg<'static> {
+        match self {
+            Arg::Text(text) => FluentValue::from(text.clone()),
+            Arg::Count(n) => FluentValue::from(*n),
+            Arg::Message(message) => FluentValue::from(message.text(lang)),
+            Arg::List(_) => FluentValue::from(self.joined(lang)),
+        }
+    }
+
+    fn joined(&self, lang: Lang) -> String {
+        match self {
+            Arg::Text(text) => text.clone(),
+            Arg::Count(n) => n.to_string(),
+            Arg::Message(message) => message.text(lang),
+            Arg::List(items) => items
+                .iter()
+                .map(|item| item.joined(lang))
+                .collect::<Vec<_>>()
+                .join(lang.separator()),
+        }
+    }
+
+    fn texts_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        match self {
+            Arg::Text(text) => f(text),
+            Arg::Count(_) => {}
+            Arg::Message(message) => message.texts_mut(f),
+            Arg::List(items) => items.iter_mut().for_each(|item| item.texts_mut(f)),
+        }
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_owned())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Count(n)
+    }
+}
+
+impl From<&usize> for Arg {
+    fn from(n: &usize) -> Arg {
+        Arg::Count(*n)
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Arg {
+        Arg::Message(message)
+    }
+}
+
+impl From<&Message> for Arg {
+    fn from(message: &Message) -> Arg {
+        Arg::Message(message.clone())
+    }
+}
+
+// Until every stage words its findings through the catalogs, text made in place is shown as
+// it is. (To go: every message then comes from a catalog.)
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message::verbatim(text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::verbatim(text)
+    }
+}
+
+impl From<&String> for Message {
+    fn from(text: &String) -> Message {
+        Message::verbatim(text.clone())
+    }
+}
+
+/// A [`Message`] of the catalogs: `msg!("hover-exact", value = exact)`, each
+/// placeholder's value anything that is [`Into<Arg>`](Arg) (text, a count, a message, a
+/// list).
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Message::new(
+            $id,
+            vec![$((stringify!($name), $crate::i18n::Arg::from($value))),*],
+        )
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::{BTreeMap, BTreeSet};
 
-    /// The messages of a catalog with the placeholders each uses, read from its text: a message
-    /// starts a line with `id =`, its lines after it are indented.
+    /// The messages of a catalog, each attribute apart (`id.attr`), with the placeholders
+    /// each uses, read from its text: a message starts a line with `id =`, an attribute an
+    /// indented line with `.attr =`, and the lines after either are indented.
     fn placeholders(text: &str) -> BTreeMap<String, BTreeSet<String>> {
         let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut message = String::new();
         let mut current = None;
         for line in text.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             if !line.starts_with(char::is_whitespace) {
-                let id = line.split('=').next().unwrap_or_default().trim().to_owned();
-                out.entry(id.clone()).or_default();
-                current = Some(id);
+                message = line.split('=').next().unwrap_or_default().trim().to_owned();
+                current = Some(message.clone());
+            } else if let Some(attribute) = line.trim_start().strip_prefix('.') {
+                let name = attribute.split('=').next().unwrap_or_default().trim();
+                current = Some(format!("{message}.{name}"));
             }
             let Some(id) = &current else { continue };
+            let names = out.entry(id.clone()).or_default();
             let mut rest = line;
             while let Some(at) = rest.find('$') {
                 let name: String = rest[at + 1..]
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
                     .collect();
-                out.entry(id.clone()).or_default().insert(name);
+                names.insert(name);
                 rest = &rest[at + 1..];
             }
         }
@@ -152,43 +404,87 @@ mod tests {
     }
 
     #[test]
-    fn both_catalogs_have_every_message_with_the_same_placeholders() {
-        let zh = placeholders(CATALOGS[0].2);
-        let en = placeholders(CATALOGS[1].2);
-        assert!(!zh.is_empty());
-        assert_eq!(
-            zh.keys().collect::<Vec<_>>(),
-            en.keys().collect::<Vec<_>>(),
-            "the two catalogs have different messages"
-        );
-        for (id, names) in &zh {
+    fn both_languages_have_every_message_with_the_same_placeholders() {
+        let [(_, _, zh), (_, _, en)] = CATALOGS;
+        for ((part, zh), (en_part, en)) in zh.iter().zip(en.iter()) {
+            assert_eq!(part, en_part);
+            let zh = placeholders(zh);
+            let en = placeholders(en);
             assert_eq!(
-                Some(names),
-                en.get(id),
-                "`{id}` has other placeholders in en.ftl"
+                zh.keys().collect::<Vec<_>>(),
+                en.keys().collect::<Vec<_>>(),
+                "zh/{part}.ftl and en/{part}.ftl have different messages"
             );
+            for (id, names) in &zh {
+                assert_eq!(
+                    Some(names),
+                    en.get(id),
+                    "`{id}` has other placeholders in en/{part}.ftl than in zh/{part}.ftl"
+                );
+            }
         }
     }
 
     #[test]
     fn every_message_formats_without_error_in_both_languages() {
-        for (lang, _, text) in CATALOGS {
-            assert!(
-                FluentResource::try_new(text.to_owned()).is_ok(),
-                "{lang:?}: the catalog does not parse"
-            );
-            let bundle = bundle(lang);
-            for (id, names) in placeholders(text) {
-                let mut args = FluentArgs::new();
-                for name in &names {
-                    args.set(name.as_str(), 2);
+        for (lang, _, files) in CATALOGS {
+            let mut bundle = FluentBundle::new_concurrent(vec![lang.tag().parse().unwrap()]);
+            for (part, text) in files {
+                let resource = FluentResource::try_new(text.to_owned());
+                let resource = resource
+                    .unwrap_or_else(|(_, e)| panic!("{lang:?}: {part}.ftl does not parse: {e:?}"));
+                if let Err(e) = bundle.add_resource(resource) {
+                    panic!("{lang:?}: {part}.ftl repeats an id of another file: {e:?}");
                 }
-                let pattern = bundle.get_message(&id).and_then(|m| m.value());
-                let pattern = pattern.unwrap_or_else(|| panic!("{lang:?}: no `{id}`"));
-                let mut errors = Vec::new();
-                let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-                assert!(errors.is_empty(), "{lang:?} `{id}`: {errors:?}");
-                assert!(!text.contains('\u{2068}'), "isolation marks in `{id}`");
+            }
+            for (part, text) in files {
+                for (id, names) in placeholders(text) {
+                    let args: Vec<(&str, FluentArg<'_>)> =
+                        names.iter().map(|n| (n.as_str(), 2.into())).collect();
+                    let text = tr(lang, &id, &args);
+                    assert_ne!(text, id, "{lang:?}: no `{id}` ({part}.ftl)");
+                    assert!(!text.contains('\u{2068}'), "isolation marks in `{id}`");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_code_names_is_in_both_catalogs() {
+        // Every `msg!("…")` of the sources: a message the catalogs lack would be shown as its id.
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut used = BTreeSet::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for piece in text.split("msg!(\"").skip(1) {
+                        let id = piece.split('"').next().unwrap_or_default();
+                        let is_id = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                            && id
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+                        if is_id {
+                            used.insert((id.to_owned(), path.display().to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(used.len() > 1, "no msg! found");
+        for (id, file) in used {
+            for lang in Lang::ALL {
+                assert_ne!(
+                    tr(lang, &id, &[]),
+                    id,
+                    "{lang:?}: no `{id}`, used in {file}"
+                );
             }
         }
     }

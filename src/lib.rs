@@ -157,15 +157,18 @@ fn compile_recorded(
     };
     let (module, evaluated, resolutions) = compile_file(&mut sources, main, &mut run);
     let font = font_setting(&sources, &module, &mut diagnostics, &files, options);
+    // In one order whatever the language they are shown in: that of their English words.
+    let english = |d: &Diagnostic| d.message.text(i18n::Lang::En);
     diagnostics.sort_by(|a, b| {
-        (a.primary.span, a.code, &a.message).cmp(&(b.primary.span, b.code, &b.message))
+        (a.primary.span, a.code)
+            .cmp(&(b.primary.span, b.code))
+            .then_with(|| english(a).cmp(&english(b)))
     });
     diagnostics.dedup();
     if options.publish {
         for d in diagnostics.iter_mut().filter(|d| d.code.unfinished()) {
             d.severity = Severity::Error;
-            d.notes
-                .push("a document with unfinished parts is not published".to_owned());
+            d.notes.push(crate::msg!("publish-unfinished"));
         }
     }
     Compilation {

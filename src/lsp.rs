@@ -20,6 +20,7 @@ mod transport;
 use crate::check::Target;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::doc::{Block, Fact, Inline};
+use crate::i18n::{tr, Lang};
 use crate::source::{SourceFile, Sources, Span};
 use crate::{compile_again, Compilation, Options};
 use lsp_server::{Connection, Message, Notification, Request, Response};
@@ -46,11 +47,17 @@ pub(crate) fn run() -> Result<(), String> {
         ..lsp::ServerCapabilities::default()
     };
     let capabilities = serde_json::to_value(capabilities).map_err(|e| e.to_string())?;
-    connection
+    let params = connection
         .initialize(capabilities)
         .map_err(|e| e.to_string())?;
+    // The editor's language (`initialize.locale`, `zh-cn`), else the environment's.
+    let lang = params["locale"]
+        .as_str()
+        .and_then(Lang::parse)
+        .unwrap_or_else(|| Lang::detect(None));
     let mut server = Server {
         connection: &connection,
+        lang,
         documents: HashMap::new(),
         test_panic: std::env::var("JUES_TEST_PANIC")
             .ok()
@@ -161,6 +168,8 @@ struct Document {
 
 struct Server<'c> {
     connection: &'c Connection,
+    /// The language messages are shown in.
+    lang: Lang,
     documents: HashMap<String, Document>,
     /// `JUES_TEST_PANIC`, for tests only: a text containing it, or a request whose method it
     /// is, makes the server panic.
@@ -345,7 +354,7 @@ impl Server<'_> {
             let diagnostics: Vec<lsp::Diagnostic> = compilation
                 .diagnostics
                 .iter()
-                .filter_map(|d| in_document(&compilation.sources, d))
+                .filter_map(|d| in_document(&compilation.sources, d, self.lang))
                 .collect();
             (compilation, diagnostics)
         });
@@ -355,7 +364,7 @@ impl Server<'_> {
                 eprintln!("jues lsp: internal error compiling {uri}: {e}");
                 // What the failed parse left behind is not to be trusted.
                 incremental = crate::syntax::Incremental::default();
-                (None, vec![internal_error(&e)])
+                (None, vec![internal_error(&e, self.lang)])
             }
         };
         let mut params = json!({ "uri": uri, "diagnostics": diagnostics });
@@ -407,13 +416,15 @@ impl Server<'_> {
             return Value::Null;
         };
         match request.method.as_str() {
-            "textDocument/hover" => hover(compilation, &params["position"]),
+            "textDocument/hover" => hover(compilation, &params["position"], self.lang),
             "textDocument/definition" => definition(compilation, uri, &params["position"]),
             "textDocument/references" => references(compilation, uri, &params["position"]),
             "textDocument/completion" => completion(compilation),
             "textDocument/documentSymbol" => symbols(compilation),
             "textDocument/formatting" => formatting(compilation),
-            "textDocument/codeAction" => code_actions(compilation, uri, &params["range"]),
+            "textDocument/codeAction" => {
+                code_actions(compilation, uri, &params["range"], self.lang)
+            }
             _ => Value::Null,
         }
     }
@@ -427,50 +438,59 @@ fn test_panic(while_doing: &str) -> ! {
 
 /// The diagnostic of a document that jues failed on (a panic, caught): at its start, saying
 /// that the other diagnostics are missing, and that the fault is jues's.
-fn internal_error(panic: &str) -> lsp::Diagnostic {
+fn internal_error(panic: &str, lang: Lang) -> lsp::Diagnostic {
     lsp::Diagnostic {
         range: lsp::Range::default(),
         severity: Some(lsp::DiagnosticSeverity::ERROR),
         source: Some("jues".to_owned()),
-        message: format!(
-            "jues failed inside while checking this document ({panic}), so it shows no other \
-             problems here. This is a bug in jues, not in the report: please report it with \
-             the document. The next edit checks the document again."
-        ),
+        message: tr(lang, "lsp-internal-error", &[("panic", panic.into())]),
         ..lsp::Diagnostic::default()
     }
 }
 
 /// A diagnostic as the editor of the main document shows it: one of a data file's sheet at
 /// the `来自` that read it, its message headed by the cell; one of another file not at all.
-fn in_document(sources: &crate::source::Sources, d: &Diagnostic) -> Option<lsp::Diagnostic> {
+fn in_document(
+    sources: &crate::source::Sources,
+    d: &Diagnostic,
+    lang: Lang,
+) -> Option<lsp::Diagnostic> {
     let main = sources.get(crate::source::FileId(0));
     if d.primary.span.file.0 == 0 {
-        return Some(to_lsp(main, d));
+        return Some(to_lsp(main, d, lang));
     }
     let file = sources.get(d.primary.span.file);
     let origin = file.sheet_places()?.origin;
     if origin.file.0 != 0 {
         return None;
     }
-    let mut d = d.clone();
+    let mut shown = to_lsp(main, d, lang);
+    shown.range = range(main, origin);
     if let Some(cell) = file.cell_at(d.primary.span.start as usize) {
         // Most messages of a sheet name their cell already (`支出!C4: …`).
-        if !d.message.contains(&format!("{cell}: ")) {
-            d.message = format!("{cell}: {}", d.message);
+        if !shown.message.contains(cell.as_str()) {
+            shown.message = crate::i18n::tr(
+                lang,
+                "label-elsewhere",
+                &[("label", cell.into()), ("place", shown.message.into())],
+            );
         }
     }
-    d.primary.span = origin;
-    Some(to_lsp(main, &d))
+    Some(shown)
 }
 
-fn to_lsp(file: &SourceFile, d: &Diagnostic) -> lsp::Diagnostic {
-    let mut message = d.message.clone();
-    for note in &d.notes {
-        message.push_str(&format!("\nnote: {note}"));
+fn to_lsp(file: &SourceFile, d: &Diagnostic, lang: Lang) -> lsp::Diagnostic {
+    let texts = d.texts(lang);
+    let mut message = texts.message;
+    for note in &texts.notes {
+        message.push('\n');
+        message.push_str(crate::i18n::tr(lang, "human-note", &[]).trim_start());
+        message.push_str(note);
     }
-    if let Some(help) = &d.help {
-        message.push_str(&format!("\nhelp: {help}"));
+    if let Some(help) = &texts.help {
+        message.push('\n');
+        message.push_str(crate::i18n::tr(lang, "human-help", &[]).trim_start());
+        message.push_str(help);
     }
     lsp::Diagnostic {
         range: range(file, d.primary.span),
@@ -490,7 +510,7 @@ fn main_file(compilation: &Compilation) -> &SourceFile {
     compilation.sources.get(crate::source::FileId(0))
 }
 
-fn hover(compilation: &Compilation, position: &Value) -> Value {
+fn hover(compilation: &Compilation, position: &Value, lang: Lang) -> Value {
     let file = main_file(compilation);
     let at = offset(file, position);
     let evaluated = &compilation.evaluated.document;
@@ -501,15 +521,17 @@ fn hover(compilation: &Compilation, position: &Value) -> Value {
     {
         let mut text = format!("`{}` = **{}**", fact.formula, fact.text);
         if let (Some(exact), unit) = (&fact.exact, &fact.unit) {
-            text.push_str(&format!(
-                "\n\nexact: {exact}{}",
-                unit.as_deref().unwrap_or("")
-            ));
+            let value = format!("{exact}{}", unit.as_deref().unwrap_or(""));
+            text.push_str("\n\n");
+            text.push_str(&tr(lang, "hover-exact", &[("value", value.into())]));
         }
         match &fact.check {
-            Some(crate::doc::Check::Verified) => text.push_str("\n\nstated value verified"),
+            Some(crate::doc::Check::Verified) => {
+                text.push_str("\n\n");
+                text.push_str(&tr(lang, "hover-verified", &[]));
+            }
             Some(crate::doc::Check::Failed { code, message }) => {
-                text.push_str(&format!("\n\n{code}: {message}"))
+                text.push_str(&format!("\n\n{code}: {}", message.text(lang)))
             }
             None => {}
         }
@@ -524,14 +546,18 @@ fn hover(compilation: &Compilation, position: &Value) -> Value {
     if let Some(label) = &figure.label {
         text.push_str(&format!(" ({label})"));
     }
+    let mut line = |id: &str, name: &'static str, value: String| {
+        text.push_str("\n\n");
+        text.push_str(&tr(lang, id, &[(name, value.into())]));
+    };
     if let (Some(lo), Some(hi)) = (&figure.lower, &figure.upper) {
-        text.push_str(&format!("\n\nprecision: [{lo}, {hi}] {unit}"));
+        line("hover-interval", "interval", format!("[{lo}, {hi}] {unit}"));
     }
     if let Some(formula) = &figure.formula {
-        text.push_str(&format!("\n\nformula: `{formula}`"));
+        line("hover-formula", "formula", formula.clone());
     }
     if let Some(stated) = &figure.stated {
-        text.push_str(&format!("\n\nstated: {stated}"));
+        line("hover-stated", "value", stated.clone());
     }
     json!({ "contents": { "kind": "markdown", "value": text } })
 }
@@ -678,7 +704,7 @@ fn formatting(compilation: &Compilation) -> Value {
 }
 
 /// For each diagnostic in `range` whose help says "write `X`", an edit that writes X.
-fn code_actions(compilation: &Compilation, uri: &str, requested: &Value) -> Value {
+fn code_actions(compilation: &Compilation, uri: &str, requested: &Value, lang: Lang) -> Value {
     let file = main_file(compilation);
     let start = offset(file, &requested["start"]);
     let end = offset(file, &requested["end"]);
@@ -688,8 +714,9 @@ fn code_actions(compilation: &Compilation, uri: &str, requested: &Value) -> Valu
         if span.file.0 != 0 || (span.end as usize) < start || (span.start as usize) > end {
             continue;
         }
-        let Some(replacement) = d
-            .help
+        // The English help says "write `…`" whatever language the editor shows.
+        let help = d.help.as_ref().map(|h| h.text(Lang::En));
+        let Some(replacement) = help
             .as_deref()
             .and_then(|h| h.split("write `").nth(1))
             .and_then(|rest| rest.split('`').next())
@@ -701,9 +728,9 @@ fn code_actions(compilation: &Compilation, uri: &str, requested: &Value) -> Valu
         };
         let edit = lsp::TextEdit::new(range(file, span), replacement.to_owned());
         let action = lsp::CodeAction {
-            title: format!("write `{replacement}`"),
+            title: tr(lang, "fix-write", &[("replacement", replacement.into())]),
             kind: Some(lsp::CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![to_lsp(file, d)]),
+            diagnostics: Some(vec![to_lsp(file, d, lang)]),
             edit: Some(lsp::WorkspaceEdit {
                 changes: Some(HashMap::from([(target, vec![edit])])),
                 ..lsp::WorkspaceEdit::default()

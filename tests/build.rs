@@ -197,14 +197,14 @@ fn the_audit_view_marks_every_defect_of_the_published_report() {
     assert!(html.contains(">大于（小于）</mark>"));
     // Defects 1, 2 and 9: the table cells and rows are flagged.
     assert!(
-        html.contains("<td class=\"num flagged\" title=\"error [J0301]"),
+        html.contains("<td class=\"num flagged\" title=\"错误 [J0301]"),
         "the 年初预算 total"
     );
     assert!(
-        html.contains("<td class=\"num flagged\" title=\"note [J0203]"),
+        html.contains("<td class=\"num flagged\" title=\"提示 [J0203]"),
         "the 208 subtotal"
     );
-    assert!(html.contains("title=\"error [J0302]"), "the duplicate row");
+    assert!(html.contains("title=\"错误 [J0302]"), "the duplicate row");
     // Verified values are marked as verified, and the summary counts them.
     assert!(html.matches("class=\"fact verified\"").count() > 50);
     assert!(html.contains("处核对无误"));
@@ -407,7 +407,7 @@ fn a_new_report_is_formatted_unfinished_and_shows_every_table_once() {
         Some(1),
         "an unfilled report is not published"
     );
-    assert!(String::from_utf8_lossy(&build.stdout).contains("error[J0405]"));
+    assert!(String::from_utf8_lossy(&build.stdout).contains("错误[J0405]"));
     assert!(!out.exists(), "nothing is written");
 
     let anyway = jues(&[

@@ -3,12 +3,14 @@
 //! The first line of a case says what it expects:
 //! `// expect: ok`, or `// expect: error J0101` (several: `// expect: error J0101, warning J0201`).
 //! The runner checks that exactly those codes (with those severities) are reported, and pins
-//! the rendered diagnostics (human and short formats) in an insta snapshot. Notes are compared
-//! only when the line expects one. A second line `// option: strict` compiles with `--strict`,
+//! the rendered diagnostics (human and short formats) in an insta snapshot per language:
+//! `case@….snap` in English (with the rendered document), `case_zh@….snap` in Chinese. Notes
+//! are compared only when the line expects one. A second line `// option: strict` compiles with `--strict`,
 //! `// option: publish` as `jues build` does (unfinished parts are errors).
 
 use jues::diagnostics::codes;
 use jues::diagnostics::render::{self, Format};
+use jues::i18n::Lang;
 use jues::source::Sources;
 use jues::{compile, Options};
 use std::collections::BTreeSet;
@@ -94,23 +96,22 @@ fn cases() {
             .filter(|d| with_notes || d.severity != jues::diagnostics::Severity::Note)
             .map(|d| (d.severity.as_str().to_owned(), d.code.id().to_owned()))
             .collect();
-        let short = render::render(
-            &compilation.sources,
-            &compilation.diagnostics,
-            Format::Short,
-            false,
-        );
+        let rendered = |format, lang| {
+            render::render(
+                &compilation.sources,
+                &compilation.diagnostics,
+                format,
+                false,
+                lang,
+            )
+        };
+        let short = rendered(Format::Short, Lang::En);
         assert_eq!(
             found, expected,
             "{name}: reported codes differ from the `// expect:` line\n{short}"
         );
 
-        let human = render::render(
-            &compilation.sources,
-            &compilation.diagnostics,
-            Format::Human,
-            false,
-        );
+        let human = rendered(Format::Human, Lang::En);
         // Control characters (a NUL byte in a case) are shown as their visible symbols.
         let shown = abridged(&text.trim_end().replace('\0', "␀"));
         let mut snapshot =
@@ -121,8 +122,14 @@ fn cases() {
             snapshot.push_str(&format!("----- markdown -----\n{}\n", abridged(&markdown)));
         }
         let suffix = name.trim_start_matches("tests/cases/").replace('/', "__");
+        let chinese = format!(
+            "{shown}\n----- short -----\n{}\n----- human -----\n{}",
+            rendered(Format::Short, Lang::Zh),
+            rendered(Format::Human, Lang::Zh)
+        );
         insta::with_settings!({ snapshot_suffix => suffix, prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!("case", snapshot);
+            insta::assert_snapshot!("case_zh", chinese);
         });
     });
 }

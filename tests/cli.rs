@@ -40,7 +40,7 @@ fn two_syntax_errors_in_human_format() {
     let output = jues(&["check", "--color", "never", TWO_ERRORS]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert_eq!(text.matches("error[J0001]").count(), 2, "{text}");
+    assert_eq!(text.matches("错误[J0001]").count(), 2, "{text}");
     assert!(text.contains(&format!("[{TWO_ERRORS}:5:")), "{text}");
     assert!(text.contains(&format!("[{TWO_ERRORS}:10:")), "{text}");
     assert!(

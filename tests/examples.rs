@@ -45,6 +45,7 @@ fn examples_and_stdlib_check_clean() {
             &compilation.diagnostics,
             jues::diagnostics::render::Format::Short,
             false,
+            jues::i18n::Lang::En,
         );
         // Notes (codes not yet in the verified list) are information; nothing else may show.
         let problems = compilation
@@ -81,6 +82,7 @@ fn stdlib_types_check_clean() {
             &compilation.diagnostics,
             jues::diagnostics::render::Format::Short,
             false,
+            jues::i18n::Lang::En,
         );
         // The library's own identities hold on its defaults; what the empty report lacks is
         // its tables, said once.
@@ -168,11 +170,11 @@ fn as_published_reports_every_defect_and_nothing_else() {
     // Defects 10 and 11 (实务, 高进) are in the names of codes the verified list lacks: one note
     // for the document counts them among the codes whose names were not checked (a `科目表`
     // finds both: tests/cases/table/own_code_list.jues).
-    let unlisted: Vec<&str> = compilation
+    let unlisted: Vec<String> = compilation
         .diagnostics
         .iter()
         .filter(|d| d.code.id() == "J0304")
-        .map(|d| d.message.as_str())
+        .map(|d| d.message.text(jues::i18n::Lang::En))
         .collect();
     assert_eq!(unlisted.len(), 1, "{unlisted:?}");
     assert!(

@@ -25,7 +25,7 @@ struct Expected {
 fn reports(output: &str) -> Vec<String> {
     let mut reports: Vec<String> = Vec::new();
     for line in output.lines() {
-        let header = ["error[", "warning[", "note["]
+        let header = ["error[", "warning[", "note[", "错误[", "警告[", "提示["]
             .iter()
             .any(|s| line.starts_with(s));
         if header {
@@ -157,16 +157,23 @@ fn assert_labels_under_text(report: &str, lines: &[&str], expected: &[Expected])
     }
 }
 
-/// The published report, checked by the binary: its human report fits in 100 columns, and
-/// every label (taken from the JSON report) stands under its text, with the header at the
-/// primary label's true line and column.
+/// The published report, checked by the binary in each language: its human report fits in
+/// 100 columns, and every label (taken from the JSON report) stands under its text, with the
+/// header at the primary label's true line and column.
 #[test]
 fn the_published_report_fits_and_its_labels_stand_under_their_text() {
+    for lang in ["zh", "en"] {
+        the_published_report_fits_in(lang);
+    }
+}
+
+fn the_published_report_fits_in(lang: &str) {
     const FILE: &str = "examples/lusong-hrss-2019/as-published.jues";
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let run = |args: &[&str]| {
         let output = Command::new(env!("CARGO_BIN_EXE_jues"))
             .args(args)
+            .args(["--lang", lang])
             .current_dir(root)
             .output()
             .unwrap();
@@ -235,8 +242,12 @@ fn every_case_fits_and_its_labels_stand_under_their_text() {
             .into_owned();
         sources.add_bytes(name, &std::fs::read(&path).unwrap());
         let compilation = compile(sources, &Options::default());
-        for diagnostic in &compilation.diagnostics {
-            let report = render::human(&compilation.sources, diagnostic, false);
+        for (diagnostic, lang) in compilation
+            .diagnostics
+            .iter()
+            .flat_map(|d| jues::i18n::Lang::ALL.map(|lang| (d, lang)))
+        {
+            let report = render::human(&compilation.sources, diagnostic, false, lang);
             assert_fits(&report);
             let file = compilation.sources.get(diagnostic.primary.span.file);
             let text = file.shown();

@@ -136,6 +136,7 @@ fn deep_documents_fit_a_small_stack() {
                     &compilation.diagnostics,
                     jues::diagnostics::render::Format::Human,
                     false,
+                    jues::i18n::Lang::Zh,
                 );
                 assert!(!rendered.is_empty() || compilation.diagnostics.is_empty());
                 if !compilation.has_errors() {

@@ -74,7 +74,7 @@ fn a_language_server_session() {
     let init = client.request(
         1,
         "initialize",
-        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+        json!({ "processId": null, "rootUri": null, "capabilities": {}, "locale": "en" }),
     );
     assert_eq!(init["capabilities"]["hoverProvider"], true);
     client.notify("initialized", json!({}));
@@ -223,7 +223,7 @@ fn initialized(
     client.request(
         1,
         "initialize",
-        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+        json!({ "processId": null, "rootUri": null, "capabilities": {}, "locale": "en" }),
     );
     client.notify("initialized", json!({}));
     (child, client)
@@ -554,4 +554,37 @@ fn a_panic_is_caught_for_its_message() {
     client.request(5, "shutdown", Value::Null);
     client.notify("exit", Value::Null);
     assert!(child.wait().unwrap().success());
+}
+
+/// The server speaks the editor's language (`initialize.locale`), else the environment's, else
+/// Chinese: the message, its help and the quick fix's title.
+#[test]
+fn the_editors_locale_chooses_the_language() {
+    let wrong = "收入 = 836.78\n合计 = 收入 + 1\n\n占 {share(收入, 合计) = 99.80%}。\n";
+    let uri = "file:///tmp/jues-lsp-locale/report.jues";
+    for (locale, env, help) in [
+        (Some("zh-cn"), None, "建议："),
+        (Some("en"), Some("zh_CN.UTF-8"), "help: write `99.88%`"),
+        (None, Some("en_US.UTF-8"), "help: write `99.88%`"),
+        (None, None, "建议："),
+    ] {
+        let env: Vec<(&str, &str)> = env.iter().map(|v| ("LANG", *v)).collect();
+        let (mut child, mut client) = spawn_with(&env);
+        let mut params = json!({ "processId": null, "rootUri": null, "capabilities": {} });
+        if let Some(locale) = locale {
+            params["locale"] = json!(locale);
+        }
+        client.request(1, "initialize", params);
+        client.notify("initialized", json!({}));
+        client.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": wrong } }),
+        );
+        let diagnostics = client.diagnostics_for(uri);
+        let message = diagnostics[0]["message"].as_str().unwrap();
+        assert!(message.contains(help), "{locale:?} {env:?}: {message}");
+        client.request(2, "shutdown", json!(null));
+        client.notify("exit", json!(null));
+        assert!(child.wait().unwrap().success());
+    }
 }

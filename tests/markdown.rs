@@ -332,7 +332,11 @@ fn bold_runs_joined_by_a_soft_break_stay_two_bold_runs() {
     let strong = |t: &str| Inline::Strong(vec![Inline::Text(t.to_owned(), span)]);
     for (a, b) in [("1.收入", "a"), ("收入", "合计"), ("72.80%", "收入")] {
         let document = Document {
-            blocks: vec![Block::Paragraph(vec![strong(a), Inline::SoftBreak, strong(b)])],
+            blocks: vec![Block::Paragraph(vec![
+                strong(a),
+                Inline::SoftBreak,
+                strong(b),
+            ])],
             ..Document::default()
         };
         check(&document, "two bold runs").unwrap();

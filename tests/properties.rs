@@ -127,7 +127,9 @@ proptest! {
         let _ = jues::render::markdown::render(document);
         let _ = jues::render::facts::render(document, &compilation.sources);
         for format in [Format::Human, Format::Short, Format::Json] {
-            let _ = render::render(&compilation.sources, &compilation.diagnostics, format, true);
+            for lang in jues::i18n::Lang::ALL {
+                let _ = render::render(&compilation.sources, &compilation.diagnostics, format, true, lang);
+            }
         }
         let _ = jues::fmt::format(&text);
     }
@@ -169,7 +171,8 @@ proptest! {
         let compilation = compile(sources, &Options { strict: true, ..Options::default() });
         for d in &compilation.diagnostics {
             if d.code.id() == "J0208" {
-                prop_assert!(d.message.contains("significant digits"), "{text}\n{}", d.message);
+                let message = d.message.text(jues::i18n::Lang::En);
+                prop_assert!(message.contains("significant digits"), "{text}\n{message}");
             }
         }
         let _ = jues::render::markdown::render(&compilation.evaluated.document);

@@ -61,7 +61,7 @@ fn errors(c: &jues::Compilation) -> Vec<String> {
     c.diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| format!("{} {}", d.code.id(), d.message))
+        .map(|d| format!("{} {}", d.code.id(), d.message.text(jues::i18n::Lang::En)))
         .collect()
 }
 
@@ -74,7 +74,7 @@ fn with_code(c: &jues::Compilation, code: &str) -> Vec<(Option<String>, String)>
             let file = c.sources.get(d.primary.span.file);
             (
                 file.cell_at(d.primary.span.start as usize),
-                d.message.clone(),
+                d.message.text(jues::i18n::Lang::En),
             )
         })
         .collect()

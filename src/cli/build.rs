@@ -58,6 +58,7 @@ impl Build {
             &compilation.diagnostics,
             format,
             color,
+            super::lang(),
         );
         if format == Format::Human {
             report.push_str(&summary_line(1, summary));
@@ -159,12 +160,14 @@ fn annotations(compilation: &crate::Compilation) -> Vec<crate::doc::Annotation> 
         .iter()
         .map(|d| {
             let file = compilation.sources.get(d.primary.span.file);
+            let texts = d.texts(super::lang());
             crate::doc::Annotation {
                 span: d.primary.span,
                 severity: d.severity.as_str().to_owned(),
+                severity_word: d.severity.word(super::lang()),
                 code: d.code.id().to_owned(),
-                message: d.message.clone(),
-                help: d.help.clone(),
+                message: texts.message,
+                help: texts.help,
                 line: file.line_col(d.primary.span.start as usize).0,
             }
         })

@@ -215,6 +215,7 @@ pub(super) fn check(
                 &compilation.diagnostics,
                 format,
                 color,
+                super::lang(),
             )),
         }
         // The process ends soon after, and freeing a large document node by node costs a
@@ -224,7 +225,7 @@ pub(super) fn check(
     }
 
     match format {
-        Format::Json => out = render::json(&all_sources, &all_diagnostics),
+        Format::Json => out = render::json(&all_sources, &all_diagnostics, super::lang()),
         Format::Human => {
             if table.len() > 1 {
                 out.push_str(&summary_table(&table));

@@ -380,13 +380,18 @@ fn output_stem(path: &Path) -> String {
 /// The language of this run of the CLI, chosen once (`--lang`, then the environment).
 static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
+/// The language of this run.
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
 /// The CLI's text `id` in the language of this run, its placeholders filled from `args`.
-fn say(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
-    crate::i18n::tr(LANG.get().copied().unwrap_or_default(), id, args)
+fn say(id: &str, args: &[(&str, crate::i18n::FluentArg<'_>)]) -> String {
+    crate::i18n::tr(lang(), id, args)
 }
 
 /// A path as messages show it.
-fn shown(path: &Path) -> crate::i18n::Arg<'static> {
+fn shown(path: &Path) -> crate::i18n::FluentArg<'static> {
     path.display().to_string().into()
 }
 

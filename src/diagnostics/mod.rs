@@ -2,11 +2,14 @@
 //!
 //! Every stage reports problems as its own error enum; each enum has one `to_diagnostic`
 //! that gives the wording. A [`Diagnostic`] is plain data: code, severity, message, labels,
-//! help and notes. Rendering lives in [`render`]; it is the only terminal-aware code in jues.
+//! help and notes, each a [`Message`] of the catalogs (`i18n/*/`), language-free until it is
+//! shown ([`Diagnostic::texts`]). Rendering lives in [`render`]; it is the only
+//! terminal-aware code in jues.
 
 pub mod codes;
 pub mod render;
 
+use crate::i18n::{Lang, Message};
 use crate::source::Span;
 use serde::Serialize;
 
@@ -25,7 +28,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// The word used in rendered output.
+    /// The word in the short and JSON formats, for tools: `error`, `warning`, `note`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Note => "note",
@@ -33,18 +36,28 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    /// The word people read: `错误`, `警告`, `提示` in Chinese.
+    pub fn word(self, lang: Lang) -> String {
+        let id = match self {
+            Severity::Note => "severity-note",
+            Severity::Warning => "severity-warning",
+            Severity::Error => "severity-error",
+        };
+        crate::i18n::tr(lang, id, &[])
+    }
 }
 
 /// A source span with a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 impl Label {
     /// A label at `span` saying `message`.
-    pub fn new(span: Span, message: impl Into<String>) -> Label {
+    pub fn new(span: Span, message: impl Into<Message>) -> Label {
         Label {
             span,
             message: message.into(),
@@ -58,20 +71,31 @@ pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
     /// One line, lowercase, no final period, names in backticks.
-    pub message: String,
+    pub message: Message,
     /// Where the problem is: the stated value, the unknown name …
     pub primary: Label,
     /// The figures and rows involved.
     pub secondary: Vec<Label>,
     /// What to write instead.
-    pub help: Option<String>,
+    pub help: Option<Message>,
     /// Computed values, intervals and other facts behind the message.
+    pub notes: Vec<Message>,
+}
+
+/// What a diagnostic says, in one language: what every format shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Texts {
+    pub message: String,
+    pub primary: String,
+    /// One per secondary label, in order.
+    pub secondary: Vec<String>,
+    pub help: Option<String>,
     pub notes: Vec<String>,
 }
 
 impl Diagnostic {
     /// A diagnostic of `code` at its default severity.
-    pub fn new(code: Code, message: impl Into<String>, primary: Label) -> Diagnostic {
+    pub fn new(code: Code, message: impl Into<Message>, primary: Label) -> Diagnostic {
         Diagnostic {
             code,
             severity: code.info().severity,
@@ -84,27 +108,45 @@ impl Diagnostic {
     }
 
     /// Adds a secondary label.
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn with_label(mut self, span: Span, message: impl Into<Message>) -> Diagnostic {
         self.secondary.push(Label::new(span, message));
         self
     }
 
     /// Sets the help line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
 
     /// Adds a note.
-    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+    pub fn with_note(mut self, note: impl Into<Message>) -> Diagnostic {
         self.notes.push(note.into());
         self
     }
 
     /// Adds several notes.
-    pub fn with_notes(mut self, notes: impl IntoIterator<Item = String>) -> Diagnostic {
-        self.notes.extend(notes);
+    pub fn with_notes<M: Into<Message>>(
+        mut self,
+        notes: impl IntoIterator<Item = M>,
+    ) -> Diagnostic {
+        self.notes.extend(notes.into_iter().map(Into::into));
         self
+    }
+
+    /// What it says in `lang`.
+    pub fn texts(&self, lang: Lang) -> Texts {
+        Texts {
+            message: self.message.text(lang),
+            primary: self.primary.message.text(lang),
+            secondary: self
+                .secondary
+                .iter()
+                .map(|l| l.message.text(lang))
+                .collect(),
+            help: self.help.as_ref().map(|h| h.text(lang)),
+            notes: self.notes.iter().map(|n| n.text(lang)).collect(),
+        }
     }
 
     /// Overrides the default severity.

@@ -4,12 +4,17 @@
 //! - human: miette's graphical report, coloured only when asked (the CLI asks on a TTY);
 //! - short: `file:line:col: severity[CODE]: message`, via codespan-reporting;
 //! - json: one document with every diagnostic and a summary (schema in `docs/diagnostics.md`).
+//!
+//! Each is given the language to speak ([`Lang`]): the words of a diagnostic are put into
+//! it here, and nowhere before. The short and JSON formats keep the severity's English word
+//! (`error`), which tools match; the human format says it in the language (`错误`).
 
 mod excerpt;
 
-use super::{Diagnostic, Label, Severity, Summary};
-use crate::source::{escaped, FileId, Sources};
-use excerpt::Excerpt;
+use super::{Diagnostic, Label, Severity, Summary, Texts};
+use crate::i18n::{tr, Lang};
+use crate::source::{escaped, FileId, Sources, Span};
+use excerpt::{Excerpt, Marked};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt::{self, Display};
@@ -25,23 +30,25 @@ pub enum Format {
     Json,
 }
 
-/// Renders `diagnostics` in `format`. `color` applies to the human and short formats.
+/// Renders `diagnostics` in `format`, in `lang`. `color` applies to the human and short
+/// formats.
 pub fn render(
     sources: &Sources,
     diagnostics: &[Diagnostic],
     format: Format,
     color: bool,
+    lang: Lang,
 ) -> String {
     match format {
         Format::Human => diagnostics
             .iter()
-            .map(|d| human(sources, d, color))
+            .map(|d| human(sources, d, color, lang))
             .collect(),
         Format::Short => diagnostics
             .iter()
-            .map(|d| short(sources, d, color))
+            .map(|d| short(sources, d, color, lang))
             .collect(),
-        Format::Json => json(sources, diagnostics),
+        Format::Json => json(sources, diagnostics, lang),
     }
 }
 
@@ -49,19 +56,30 @@ pub fn render(
 
 /// The rich, human format of one diagnostic, ending in a blank line. Every line fits in
 /// [`excerpt::WIDTH`] columns (but a file name or a word longer than that): long source lines
-/// are shown in windows around the labels ([`excerpt`]), and miette wraps the message and the
-/// help, and this the notes, at that width.
-pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String {
-    let diagnostic = &*printable(diagnostic);
+/// are shown in windows around the labels ([`excerpt`]), miette wraps the message, and this
+/// the help and the notes, at that width.
+pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool, lang: Lang) -> String {
+    let texts = printable(diagnostic.texts(lang));
     let file = sources.get(diagnostic.primary.span.file);
     let name = escaped(file.name());
     let mut notes = Vec::new();
-    let mut labels = vec![(&diagnostic.primary, true)];
-    for label in &diagnostic.secondary {
+    let primary = Marked {
+        span: diagnostic.primary.span,
+        message: &texts.primary,
+    };
+    let mut labels = vec![primary];
+    let mut primary_flags = vec![true];
+    let secondary = diagnostic.secondary.iter().zip(&texts.secondary);
+    for (Label { span, .. }, message) in secondary {
+        let label = Marked {
+            span: *span,
+            message,
+        };
         let other = sources.get(label.span.file);
         // A sheet's row is shown alone, so a label on another cell is a note with its cell.
         if label.span.file == diagnostic.primary.span.file && file.sheet_places().is_none() {
-            labels.push((label, false));
+            labels.push(label);
+            primary_flags.push(false);
         } else {
             let place = match other.cell_at(label.span.start as usize) {
                 Some(cell) => format!("{} {}", escaped(other.name()), escaped(&cell)),
@@ -76,14 +94,21 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
             } else {
                 String::new()
             };
+            let place = format!("{place}{shown}");
             notes.push(if label.message.is_empty() {
-                format!("{place}{shown}")
+                place
             } else {
-                format!("{}: {place}{shown}", label.message)
+                let label = label.message;
+                tr(
+                    lang,
+                    "label-elsewhere",
+                    &[("label", label.into()), ("place", place.into())],
+                )
             });
         }
     }
-    notes.extend(diagnostic.notes.iter().cloned());
+    notes.extend(texts.notes.iter().cloned());
+    let labels: Vec<(&Marked<'_>, bool)> = labels.iter().zip(primary_flags).collect();
     // A sheet's finding is headed by its cell (`公开表.xlsx 收入决算表!C12`), not line:column.
     let name = match file.cell_at(diagnostic.primary.span.start as usize) {
         Some(cell) => format!("{name} {}", escaped(&cell)),
@@ -91,6 +116,8 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
     };
     let view = MietteView {
         diagnostic,
+        texts: &texts,
+        lang,
         source: Excerpt::new(&name, file, &labels),
     };
     let theme = if color {
@@ -109,38 +136,49 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
     if handler.render_report(&mut out, &view).is_err() {
         // Rendering into a String cannot fail short of a bug in the handler; fall back to
         // the short form rather than losing the diagnostic.
-        out = short(sources, diagnostic, false);
+        out = short(sources, diagnostic, false, lang);
     }
-    for note in notes {
-        // As miette sets the help: the width less two, the lines after the first indented.
-        let lines = crate::width::wrap(&note, excerpt::WIDTH - 2 - NOTE.len());
-        for (i, line) in lines.iter().enumerate() {
-            out.push_str(if i == 0 { NOTE } else { "        " });
-            out.push_str(line);
-            out.push('\n');
-        }
+    let help = texts.help.iter().map(|h| ("human-help", h));
+    for (lead, text) in help.chain(notes.iter().map(|n| ("human-note", n))) {
+        footer(&mut out, &tr(lang, lead, &[]), text);
     }
     out.push('\n');
     out
 }
 
-/// What starts a note of the human format, as `  help: ` starts miette's help.
-const NOTE: &str = "  note: ";
+/// Writes one line of the human format's footer: `lead` (`  help: `, `  建议：`) and `text`,
+/// wrapped as miette wraps the message, within the width less two, the lines after the first
+/// indented as far as the text of the first.
+fn footer(out: &mut String, lead: &str, text: &str) {
+    let indent = crate::width::width(lead);
+    let lines = crate::width::wrap(text, excerpt::WIDTH - 2 - indent);
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            out.push_str(lead);
+        } else {
+            out.extend(std::iter::repeat_n(' ', indent));
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+}
 
 struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
+    texts: &'a Texts,
+    lang: Lang,
     source: Excerpt<'a>,
 }
 
 impl fmt::Debug for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.texts.message)
     }
 }
 
 impl Display for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.texts.message)
     }
 }
 
@@ -151,7 +189,7 @@ impl miette::Diagnostic for MietteView<'_> {
         let d = self.diagnostic;
         Some(Box::new(format!(
             "{}[{}]",
-            d.severity.as_str(),
+            d.severity.word(self.lang),
             d.code.id()
         )))
     }
@@ -162,13 +200,6 @@ impl miette::Diagnostic for MietteView<'_> {
             Severity::Warning => miette::Severity::Warning,
             Severity::Note => miette::Severity::Advice,
         })
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn Display + 'b>> {
-        self.diagnostic
-            .help
-            .as_ref()
-            .map(|h| Box::new(h.as_str()) as Box<dyn Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -183,10 +214,10 @@ impl miette::Diagnostic for MietteView<'_> {
 // ------------------------------------------------------------------ short (codespan)
 
 /// The short format of one diagnostic: one line, ending in a newline.
-pub fn short(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String {
+pub fn short(sources: &Sources, diagnostic: &Diagnostic, color: bool, lang: Lang) -> String {
     use codespan_reporting::diagnostic as cs;
-    let diagnostic = &*printable(diagnostic);
     use codespan_reporting::term::{self, termcolor};
+    let message = printable(diagnostic.texts(lang)).message;
 
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
@@ -196,7 +227,7 @@ pub fn short(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
     let primary = &diagnostic.primary;
     let report = cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.id())
-        .with_message(&diagnostic.message)
+        .with_message(&message)
         .with_labels(vec![cs::Label::primary(
             primary.span.file,
             primary.span.range(),
@@ -224,35 +255,27 @@ pub fn short(sources: &Sources, diagnostic: &Diagnostic, color: bool) -> String 
                 escaped(file.name()),
                 diagnostic.severity.as_str(),
                 diagnostic.code.id(),
-                diagnostic.message
+                message
             )
         }
     }
 }
 
-/// `diagnostic` with every hidden character of its words (a control character, a direction
-/// control …) written as `\u{…}`: the human and short formats go to terminals, where an ESC
-/// from a document or a data file would be obeyed, not shown.
-fn printable(diagnostic: &Diagnostic) -> Cow<'_, Diagnostic> {
-    let hidden = |text: &str| matches!(escaped(text), Cow::Owned(_));
-    let labels = std::iter::once(&diagnostic.primary).chain(&diagnostic.secondary);
-    let clean = !hidden(&diagnostic.message)
-        && !labels.clone().any(|l| hidden(&l.message))
-        && !diagnostic.help.as_deref().is_some_and(hidden)
-        && !diagnostic.notes.iter().any(|n| hidden(n));
-    if clean {
-        return Cow::Borrowed(diagnostic);
-    }
-    let mut d = diagnostic.clone();
-    let escape = |text: &mut String| *text = escaped(text).into_owned();
-    escape(&mut d.message);
-    escape(&mut d.primary.message);
-    d.secondary.iter_mut().for_each(|l| escape(&mut l.message));
-    if let Some(help) = &mut d.help {
-        escape(help);
-    }
-    d.notes.iter_mut().for_each(escape);
-    Cow::Owned(d)
+/// `texts` with every hidden character (a control character, a direction control …) written
+/// as `\u{…}`: the human and short formats go to terminals, where an ESC from a document or a
+/// data file would be obeyed, not shown.
+fn printable(mut texts: Texts) -> Texts {
+    let escape = |text: &mut String| {
+        if let Cow::Owned(shown) = escaped(text) {
+            *text = shown;
+        }
+    };
+    escape(&mut texts.message);
+    escape(&mut texts.primary);
+    texts.secondary.iter_mut().for_each(escape);
+    texts.help.iter_mut().for_each(escape);
+    texts.notes.iter_mut().for_each(escape);
+    texts
 }
 
 struct CodespanFiles<'a>(&'a Sources);
@@ -336,15 +359,15 @@ struct JsonDocument<'a> {
 struct JsonDiagnostic<'a> {
     severity: Severity,
     code: &'static str,
-    message: &'a str,
+    message: String,
     file: &'a str,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
     labels: Vec<JsonLabel<'a>>,
-    help: Option<&'a str>,
-    notes: &'a [String],
+    help: Option<String>,
+    notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -357,47 +380,50 @@ struct JsonLabel<'a> {
     /// For a data file's sheet, the cell: `收入支出决算总表!C12`.
     #[serde(skip_serializing_if = "Option::is_none")]
     cell: Option<String>,
-    message: &'a str,
+    message: String,
     primary: bool,
 }
 
-fn json_label<'a>(sources: &'a Sources, label: &'a Label, primary: bool) -> JsonLabel<'a> {
-    let file = sources.get(label.span.file);
-    let (line, column) = file.line_col(label.span.start as usize);
-    let (end_line, end_column) = file.line_col(label.span.end as usize);
+fn json_label(sources: &Sources, span: Span, message: String, primary: bool) -> JsonLabel<'_> {
+    let file = sources.get(span.file);
+    let (line, column) = file.line_col(span.start as usize);
+    let (end_line, end_column) = file.line_col(span.end as usize);
     JsonLabel {
         file: file.name(),
         line,
         column,
         end_line,
         end_column,
-        cell: file.cell_at(label.span.start as usize),
-        message: &label.message,
+        cell: file.cell_at(span.start as usize),
+        message,
         primary,
     }
 }
 
-/// The JSON document for `diagnostics` (pretty-printed, ending in a newline).
-pub fn json(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+/// The JSON document for `diagnostics`, its words in `lang` (pretty-printed, ending in a
+/// newline).
+pub fn json(sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> String {
     let document = JsonDocument {
         diagnostics: diagnostics
             .iter()
             .map(|d| {
-                let primary = json_label(sources, &d.primary, true);
-                let mut labels = vec![json_label(sources, &d.primary, true)];
-                labels.extend(d.secondary.iter().map(|l| json_label(sources, l, false)));
+                let texts = d.texts(lang);
+                let primary = json_label(sources, d.primary.span, texts.primary.clone(), true);
+                let mut labels = vec![json_label(sources, d.primary.span, texts.primary, true)];
+                let secondary = d.secondary.iter().zip(texts.secondary);
+                labels.extend(secondary.map(|(l, m)| json_label(sources, l.span, m, false)));
                 JsonDiagnostic {
                     severity: d.severity,
                     code: d.code.id(),
-                    message: &d.message,
+                    message: texts.message,
                     file: primary.file,
                     line: primary.line,
                     column: primary.column,
                     end_line: primary.end_line,
                     end_column: primary.end_column,
                     labels,
-                    help: d.help.as_deref(),
-                    notes: &d.notes,
+                    help: texts.help,
+                    notes: texts.notes,
                 }
             })
             .collect(),

@@ -390,7 +390,7 @@ impl Evaluator<'_> {
             None if has_value => doc::Check::Verified,
             None => doc::Check::Failed {
                 code: String::new(),
-                message: "no value".to_owned(),
+                message: crate::msg!("fact-no-value"),
             },
             Some(e) => {
                 let d = e.to_diagnostic();

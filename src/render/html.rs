@@ -419,8 +419,9 @@ impl Page<'_> {
 }
 
 fn tooltip(a: &Annotation) -> String {
+    let severity = &a.severity_word;
     match &a.help {
-        Some(help) => format!("{} [{}] {}；{}", a.severity, a.code, a.message, help),
-        None => format!("{} [{}] {}", a.severity, a.code, a.message),
+        Some(help) => format!("{severity} [{}] {}；{}", a.code, a.message, help),
+        None => format!("{severity} [{}] {}", a.code, a.message),
     }
 }

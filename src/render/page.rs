@@ -119,7 +119,12 @@ impl TooWide {
 impl std::fmt::Display for TooWide {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let d = self.to_diagnostic();
-        write!(f, "{} ({})", d.message, d.code.id())
+        write!(
+            f,
+            "{} ({})",
+            d.message.text(crate::i18n::Lang::En),
+            d.code.id()
+        )
     }
 }
 

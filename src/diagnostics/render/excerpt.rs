@@ -16,8 +16,7 @@
 //! report fits in [`WIDTH`] columns. Widths are display columns ([`crate::width`]): a Chinese
 //! character takes two.
 
-use crate::diagnostics::Label;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 use crate::width::{char_width, width, wrap};
 
 /// The lines of context miette shows above and below a label (the handler is set to it).
@@ -513,10 +512,17 @@ impl Shown {
     }
 }
 
+/// A label as the excerpt draws it: its place and its words, in the language shown.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Marked<'a> {
+    pub(super) span: Span,
+    pub(super) message: &'a str,
+}
+
 impl<'a> Excerpt<'a> {
     /// The excerpt of `file` for `labels` (all in it; the flag marks the primary one), with
     /// [`CONTEXT`] lines around them (none for a sheet, whose row is shown alone).
-    pub(super) fn new(name: &'a str, file: &'a SourceFile, labels: &[(&Label, bool)]) -> Self {
+    pub(super) fn new(name: &'a str, file: &'a SourceFile, labels: &[(&Marked<'_>, bool)]) -> Self {
         let text = file.shown();
         let starts = file.line_starts();
         let last = starts.len() - 1;
@@ -579,7 +585,7 @@ impl<'a> Excerpt<'a> {
                 marks.entry(first).or_default().push(Mark {
                     start: start - line_start,
                     end: end - line_start,
-                    message: width(&label.message),
+                    message: width(label.message),
                 });
             } else {
                 // A label over several lines is drawn in the gutter from its start to its end,
@@ -668,7 +674,7 @@ impl<'a> Excerpt<'a> {
     /// the columns right of where miette will draw it.
     fn place_labels(
         &self,
-        labels: &[(&Label, bool)],
+        labels: &[(&Marked<'_>, bool)],
         places: &[(usize, usize, usize, usize)],
         columns: usize,
     ) -> Vec<miette::LabeledSpan> {
@@ -731,10 +737,10 @@ impl<'a> Excerpt<'a> {
                         Some(middle) => columns.saturating_sub(middle + LABEL_LEAD),
                         None => columns.saturating_sub(2),
                     };
-                    if width(&label.message) <= room {
-                        label.message.clone()
+                    if width(label.message) <= room {
+                        label.message.to_owned()
                     } else {
-                        wrap(&label.message, room.max(LEAST_PIECE)).join("\n")
+                        wrap(label.message, room.max(LEAST_PIECE)).join("\n")
                     }
                 });
                 let span = (at, to - at);
@@ -987,7 +993,7 @@ mod tests {
         diagnostic
             .secondary
             .push(Label::new(over, "over three lines"));
-        let report = render::human(&sources, &diagnostic, false);
+        let report = render::human(&sources, &diagnostic, false, crate::i18n::Lang::En);
         let column = text[text.find(&long).unwrap()..at].chars().count() + 1;
         assert!(
             report.contains(&format!("╭─[长行.jues:2:{column}]")),
@@ -1012,8 +1018,8 @@ mod tests {
     /// the excerpt holds only the lines around the label.
     #[test]
     fn miette_reads_short_lines_as_from_the_whole_text() {
+        use super::Marked;
         use super::{Excerpt, CONTEXT};
-        use crate::diagnostics::Label;
         use crate::source::{SourceFile, Span};
         use miette::SourceCode;
         let report = include_str!("../../../examples/lusong-hrss-2019/report.jues");
@@ -1031,7 +1037,7 @@ mod tests {
                     continue;
                 }
                 let span = Span::new(crate::source::FileId(0), offset..end);
-                let label = Label::new(span, "");
+                let label = Marked { span, message: "" };
                 let excerpt = Excerpt::new("report.jues", &file, &[(&label, true)]);
                 let inner = *excerpt.labels()[0].inner();
                 for context in 0..=CONTEXT {

@@ -1,4 +1,4 @@
-# jues 的中文文本。每条消息在 en.ftl 中有对应的英文，占位符相同（有测试检查）。
+# 命令行的中文文本。每条消息在 ../en/cli.ftl 中有对应的英文，占位符相同（有测试检查）。
 
 ## jues check：汇总行
 
@@ -60,3 +60,16 @@ explain-doc-json = `jues check` 使用 `--format json` 时输出一个 JSON 文�
 explain-doc-table = | 代码 | 严重程度 | 标题 |
 # 每个代码标题下的一行：`**写明的数字与公式算出的不一致**（默认：错误）`。
 explain-doc-entry = **{ $title }**（默认：{ $severity }）
+
+## jues lsp：编辑器中显示的文字
+
+# 鼠标停在写明值或数字上时。
+hover-exact = 精确值：{ $value }
+hover-verified = 写明值核对无误
+hover-interval = 精度范围：{ $interval }
+hover-formula = 公式：`{ $formula }`
+hover-stated = 写明：{ $value }
+# 快速修复的标题。
+fix-write = 改为 `{ $replacement }`
+# jues 检查文档时内部出错（jues 的缺陷，已拦截）时编辑器显示的文字。
+lsp-internal-error = jues 检查本文档时内部出错（{ $panic }），因此这里不显示其他问题。这是 jues 的缺陷，不是报告的问题：请连同文档一起报告。下次编辑时会重新检查。

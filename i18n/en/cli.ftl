@@ -1,5 +1,5 @@
-# The English texts of jues. Each message has its twin in zh.ftl, with the same placeholders
-# (a test holds the two to that). Placeholders are named for what they hold: $files, $errors.
+# The English texts of the command line. Each message has its twin in ../zh/cli.ftl, with the
+# same placeholders (a test holds the two to that). Placeholders are named for what they hold.
 
 ## jues check: the summary line
 
@@ -82,3 +82,16 @@ explain-doc-json = The `--format json` output of `jues check` is one document: `
 explain-doc-table = | code | severity | title |
 # The line under a code's heading: `**stated value differs from the computed value** (error by default)`.
 explain-doc-entry = **{ $title }** ({ $severity } by default)
+
+## jues lsp: what the editor shows
+
+# Hovering a stated value or a figure.
+hover-exact = exact: { $value }
+hover-verified = stated value verified
+hover-interval = precision: { $interval }
+hover-formula = formula: `{ $formula }`
+hover-stated = stated: { $value }
+# The title of a quick fix.
+fix-write = write `{ $replacement }`
+# What the editor shows when jues failed on a document (a bug in jues, caught).
+lsp-internal-error = jues failed inside while checking this document ({ $panic }), so it shows no other problems here. This is a bug in jues, not in the report: please report it with the document. The next edit checks the document again.
