@@ -43,7 +43,11 @@ const MAX_HEAD: usize = 16 * 1024;
 pub(crate) fn start(port: u16, page: PathBuf, version: Arc<AtomicU64>) -> Result<(), String> {
     let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| e.to_string())?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
-    eprintln!("serving http://{address}/");
+    let shown = format!("http://{address}/");
+    eprintln!(
+        "{}",
+        crate::cli::say("serve-serving", &[("address", shown.into())])
+    );
     let site = Arc::new(Site {
         page,
         version,

@@ -390,14 +390,23 @@ fn check_takes_folders_and_prints_a_summary() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(
-        text.contains("file ") && text.contains("errors  warnings  notes"),
+        text.contains("文件 ") && text.contains("错误   警告   提示"),
         "{text}"
     );
     assert!(
         text.contains("tests/cases/resolve/unknown_name.jues"),
         "{text}"
     );
-    assert!(text.contains("files have no errors or warnings"), "{text}");
+    assert!(text.contains("个文件中有 2 个没有错误和警告"), "{text}");
+    let english = stdout(&jues(&["check", "--lang", "en", "tests/cases/resolve"]));
+    assert!(
+        english.contains("file ") && english.contains("errors  warnings  notes"),
+        "{english}"
+    );
+    assert!(
+        english.contains("2 of 11 files have no errors or warnings"),
+        "{english}"
+    );
     let output = jues(&[
         "check",
         "--format",
@@ -502,4 +511,30 @@ fn check_does_not_follow_linked_folders() {
         checked(&["check", "--format", "short", "b"]),
         Vec::<String>::new()
     );
+}
+
+/// `--help` speaks the language of the run: Chinese by default, English with `--lang en` (or
+/// `JUES_LANG`), for jues and each command, with no catalog id left showing.
+#[test]
+fn help_is_in_the_language_of_the_run() {
+    let zh = stdout(&jues(&["--help"]));
+    assert!(
+        zh.contains("用法：jues") && zh.contains("检查文档，列出发现的每一处问题"),
+        "{zh}"
+    );
+    let check = stdout(&jues(&["check", "--help"]));
+    assert!(
+        check.contains("要检查的 `.jues` 文件") && check.contains("显示帮助"),
+        "{check}"
+    );
+    let en = stdout(&jues(&["--lang", "en", "check", "--help"]));
+    assert!(
+        en.contains("Usage: jues check") && en.contains("How to print diagnostics"),
+        "{en}"
+    );
+    let help = stdout(&jues(&["help", "build"]));
+    assert!(help.contains("检查文档，然后生成"), "{help}");
+    for text in [zh, check, en, help] {
+        assert!(!text.contains("help-"), "{text}");
+    }
 }

@@ -95,3 +95,73 @@ hover-stated = stated: { $value }
 fix-write = write `{ $replacement }`
 # What the editor shows when jues failed on a document (a bug in jues, caught).
 lsp-internal-error = jues failed inside while checking this document ({ $panic }), so it shows no other problems here. This is a bug in jues, not in the report: please report it with the document. The next edit checks the document again.
+
+## jues check on several files: the summary table
+
+table-file = file
+table-errors = errors
+table-warnings = warnings
+table-notes = notes
+table-clean = { $clean } of { $files } files have no errors or warnings
+
+## jues new
+
+new-unknown-type = error: unknown report type `{ $kind }`; the types are { $types }
+new-not-empty = error: `{ $path }` exists and is not empty; choose a new folder
+new-cannot-make = error: cannot make a report from `{ $path }`: { $reason }
+new-next = next: replace every `待填` in { $path } (`jues check { $path }` lists them), then `jues build { $path } -o out`
+new-next-from = next: `jues check { $path }` lists what is left to write (`待填`), then `jues build { $path } -o out`
+# A sheet of the workbook that is none of the standard tables, and a standard table no sheet holds.
+new-sheet-not-read = {"  "}{ $sheet } → not a standard table (“{ $title }”): not read
+new-no-sheet = {"  "}no sheet for 表 { $table }: fill it in report.jues
+new-from-other-type = error: `--from` makes a report of type `{ $from_type }`, not `{ $kind }`
+
+## Other lines
+
+lang-unknown = `{ $text }` is not one of { $tags }
+lsp-stopped = error: the language server stopped: { $reason }
+serve-serving = serving { $address }
+
+## --help: what each command and argument is for (src/cli/help.rs)
+
+help-usage = Usage:{" "}
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-arg-help = Print help
+help-arg-version = Print version
+help-help = Print the help of jues or of the given command
+help-help-subcommand = The command to show the help of
+help-jues = jues: check and render 部门决算 and 部门预算 disclosure documents
+help-check = Check documents and report every problem found
+help-build = Check a document, then write it as HTML, Markdown, PDF and facts JSON
+help-watch = Build a document, then rebuild it whenever it (or a file it reads) changes. Outputs are only replaced by an error-free build, so the last good ones stay
+help-lsp = Run the language server over stdin and stdout (for editors)
+help-fmt = Format documents in place: a canonical layout for declarations, prose as written
+help-new = Create a new report from the standard library, ready to fill in
+help-explain = Explain a diagnostic code, or list all codes
+help-arg-lang = The language of what jues prints: `zh` (中文) or `en`. By default `JUES_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Chinese
+help-check-files = The `.jues` files to check (or folders of them)
+help-build-file = The `.jues` file to build
+help-watch-file = The `.jues` file to watch and build
+help-fmt-files = The `.jues` files to format
+help-arg-allow_errors = Write the outputs even when the document has errors
+help-arg-annotate = Mark every stated value in the HTML as verified or wrong, with a summary of all findings: an audit view of a published report (implies --allow-errors)
+help-arg-serve = Serve the HTML on http://127.0.0.1:PORT/ (loopback only), reloading the page after every good build; port 0 picks a free one
+help-arg-check = Change nothing; list the files that are not formatted, with a diff, and exit 1
+help-arg-dir = The folder to create (it must not exist, or be empty)
+help-arg-kind = The report type, one of the standard library's: `部门决算` (the default) or `部门预算`
+help-arg-entity = The department (单位); with `--from`, the workbook's 编制单位 by default
+help-arg-year = The year reported on (年度); by default, last year
+help-arg-prior = Last year's report, to import as `上年` instead of typing last year's figures: its path as seen from the new report's folder (`../2024决算/report.jues`)
+help-arg-from = The workbook of the 公开表 as the 决算 software exports it (`.xlsx`, `.xls`): it is copied into the folder, every table reads its rows from it, and the 情况说明 states every figure of its tables
+help-arg-code = A code such as `J0101`; without one, every code is listed
+help-arg-all = Print the full documentation of every code as Markdown, in the language of `--lang` (`docs/diagnostics.md`, `docs/diagnostics.zh.md`)
+help-arg-to = The formats to write, separated by commas: `html` (one self-contained page), `md` (GitHub Markdown), `json` (the facts file: every figure, cell and stated number), `pdf`; all four by default
+help-arg-font = The CJK TrueType font for the PDF: a path, or `宋体`/`serif` or `黑体`/`sans` for a system font of that style (else the document's `字体`, `JUES_FONT`, or a system font, 宋体 style first)
+help-arg-out = The folder to write into (created if needed); `out` by default
+help-arg-format = How to print diagnostics: `human` (source excerpts with labels, help and notes), `short` (one line each: `file:line:col: severity[CODE]: message`), `json` (one document with every diagnostic and a summary); `human` by default
+help-arg-deny = Treat warnings as errors (`--deny warnings`)
+help-arg-strict = Also report values consistent only thanks to the rounding of their inputs
+help-arg-color = When to colour the output: `auto` (the default: on a terminal, unless `NO_COLOR` is set), `always`, `never`
+help-arg-allow_outside_project = Let the document read files outside its project folder (the folder above its own): imports, data files, code lists and fonts

@@ -73,3 +73,73 @@ hover-stated = 写明：{ $value }
 fix-write = 改为 `{ $replacement }`
 # jues 检查文档时内部出错（jues 的缺陷，已拦截）时编辑器显示的文字。
 lsp-internal-error = jues 检查本文档时内部出错（{ $panic }），因此这里不显示其他问题。这是 jues 的缺陷，不是报告的问题：请连同文档一起报告。下次编辑时会重新检查。
+
+## 检查多个文件时的汇总表
+
+table-file = 文件
+table-errors = 错误
+table-warnings = 警告
+table-notes = 提示
+table-clean = { $files } 个文件中有 { $clean } 个没有错误和警告
+
+## jues new
+
+new-unknown-type = 错误：没有 `{ $kind }` 这种报告类型；可用的类型有 { $types }
+new-not-empty = 错误：`{ $path }` 已存在且不是空文件夹；请换一个新文件夹
+new-cannot-make = 错误：无法由 `{ $path }` 生成报告：{ $reason }
+new-next = 下一步：把 { $path } 中的每个 `待填` 换成实际内容（`jues check { $path }` 会逐一列出），然后运行 `jues build { $path } -o out`
+new-next-from = 下一步：`jues check { $path }` 列出还需填写的地方（`待填`），然后运行 `jues build { $path } -o out`
+# 工作簿中不属于标准公开表的工作表，以及找不到对应工作表的标准表。
+new-sheet-not-read = {"  "}{ $sheet } → 不是标准公开表（“{ $title }”）：未读取
+new-no-sheet = {"  "}没有 表 { $table } 的工作表：请在 report.jues 中填写
+new-from-other-type = 错误：`--from` 生成的是 `{ $from_type }` 类型的报告，不是 `{ $kind }`
+
+## 其他
+
+lang-unknown = `{ $text }` 不是可选的语言（{ $tags }）
+lsp-stopped = 错误：语言服务器已停止：{ $reason }
+serve-serving = 正在提供网页：{ $address }
+
+## --help：各命令和参数的用途（src/cli/help.rs）
+
+help-usage = 用法：
+help-heading-commands = 命令
+help-heading-arguments = 参数
+help-heading-options = 选项
+help-arg-help = 显示帮助
+help-arg-version = 显示版本
+help-help = 显示 jues 或某个命令的帮助
+help-help-subcommand = 要查看帮助的命令
+help-jues = jues：检查并生成部门决算、部门预算公开文件
+help-check = 检查文档，列出发现的每一处问题
+help-build = 检查文档，然后生成 HTML、Markdown、PDF 和数据文件（JSON）
+help-watch = 生成文档，之后每当它（或它读取的文件）有改动就重新生成。只有没有错误时才替换已生成的文件，上一次正确的结果会保留
+help-lsp = 在标准输入输出上运行语言服务器（供编辑器使用）
+help-fmt = 整理文档格式：声明按统一格式排列，正文保持原样
+help-new = 用标准模板新建一份报告，供逐项填写
+help-explain = 说明某个问题代码，或列出全部代码
+help-arg-lang = jues 输出所用的语言：`zh`（中文）或 `en`（英文）。默认依次看 `JUES_LANG`、系统区域设置（`LC_ALL`、`LC_MESSAGES`、`LANG`），都没有时用中文
+help-check-files = 要检查的 `.jues` 文件（或存放它们的文件夹）
+help-build-file = 要生成的 `.jues` 文件
+help-watch-file = 要监视并生成的 `.jues` 文件
+help-fmt-files = 要整理格式的 `.jues` 文件
+help-arg-allow_errors = 文档有错误时也写出文件
+help-arg-annotate = 在 HTML 中把每个写明的数字标为核对无误或有误，并汇总全部问题：用于审核已公开的报告（同时相当于 --allow-errors）
+help-arg-serve = 在 http://127.0.0.1:PORT/ 上提供 HTML 预览（仅本机），每次生成成功后自动刷新；端口写 0 时自动选一个空闲端口
+help-arg-check = 不改动文件；列出格式不规范的文件及差异，并以退出码 1 结束
+help-arg-dir = 要新建的文件夹（不能已存在，或必须为空）
+help-arg-kind = 报告类型，标准库中的一种：`部门决算`（默认）或 `部门预算`
+help-arg-entity = 单位名称；用 `--from` 时默认取工作簿中的编制单位
+help-arg-year = 报告年度；默认是上一年
+help-arg-prior = 上年的报告，作为 `上年` 导入，不必再逐个录入上年数：从新报告所在文件夹看它的路径（`../2024决算/report.jues`）
+help-arg-from = 决算软件导出的公开表工作簿（`.xlsx`、`.xls`）：复制到新文件夹中，每张表从中读取各行，情况说明中的每个数字都写成公式
+help-arg-code = 问题代码，如 `J0101`；不写时列出全部代码
+help-arg-all = 以 Markdown 输出全部代码的完整说明，语言按 `--lang`（`docs/diagnostics.md`、`docs/diagnostics.zh.md`）
+help-arg-to = 要生成的格式，用逗号分隔：`html`（单个网页）、`md`（GitHub Markdown）、`json`（数据文件：每个数字、单元格和写明值）、`pdf`；默认四种都生成
+help-arg-font = PDF 使用的中文 TrueType 字体：字体文件路径，或 `宋体`/`serif`、`黑体`/`sans` 表示该风格的系统字体（不写时依次用文档的 `字体`、`JUES_FONT`、系统字体，宋体优先）
+help-arg-out = 输出文件夹（不存在时自动创建）；默认 `out`
+help-arg-format = 问题的输出格式：`human`（原文摘录，附标注、建议和说明）、`short`（每个问题一行：`文件:行:列: severity[代码]: 内容`）、`json`（一个 JSON 文档，含全部问题和汇总）；默认 `human`
+help-arg-deny = 把警告当作错误（`--deny warnings`）
+help-arg-strict = 同时报告只因输入数字四舍五入才相符的值
+help-arg-color = 何时用彩色输出：`auto`（默认：在终端中且未设置 `NO_COLOR` 时）、`always`（总是）、`never`（从不）
+help-arg-allow_outside_project = 允许文档读取项目文件夹（它所在文件夹的上一级）以外的文件：导入、数据文件、科目表和字体

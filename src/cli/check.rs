@@ -1,6 +1,6 @@
 //! `jues check`: documents, folders and globs checked in parallel, with a summary.
 
-use super::{io_reason, summary_line};
+use super::{io_reason, say, summary_line};
 use crate::diagnostics::render::{self, Format};
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::files::Disk;
@@ -251,33 +251,48 @@ pub(super) fn check(
     }
 }
 
-/// One line per file with errors or warnings, then the count of the others.
+/// One line per file with errors or warnings, then the count of the others. Columns are
+/// aligned by display width: file names and headings may be Chinese.
 fn summary_table(rows: &[(String, Summary)]) -> String {
-    // File names may be Chinese: padded by display width, not by `{:<n}`'s count of chars.
+    let headings = [
+        say("table-file", &[]),
+        say("table-errors", &[]),
+        say("table-warnings", &[]),
+        say("table-notes", &[]),
+    ];
     let columns = rows
         .iter()
         .map(|(name, _)| width(name))
+        .chain(std::iter::once(width(&headings[0])))
         .max()
-        .unwrap_or(4)
-        .max(4);
-    let mut out = format!("{}  errors  warnings  notes\n", pad("file", columns));
+        .unwrap_or(4);
+    let counts: Vec<usize> = headings[1..].iter().map(|h| width(h).max(5)).collect();
+    let right = |text: &str, columns: usize| {
+        let mut cell = " ".repeat(columns.saturating_sub(width(text)));
+        cell.push_str(text);
+        cell
+    };
+    let mut out = pad(&headings[0], columns);
+    for (heading, &columns) in headings[1..].iter().zip(&counts) {
+        out.push_str("  ");
+        out.push_str(&right(heading, columns));
+    }
+    out.push('\n');
     let mut clean = 0;
     for (name, s) in rows {
         if s.errors + s.warnings == 0 {
             clean += 1;
             continue;
         }
-        out.push_str(&format!(
-            "{}  {:>6}  {:>8}  {:>5}\n",
-            pad(name, columns),
-            s.errors,
-            s.warnings,
-            s.notes
-        ));
+        out.push_str(&pad(name, columns));
+        for (count, &columns) in [s.errors, s.warnings, s.notes].iter().zip(&counts) {
+            out.push_str("  ");
+            out.push_str(&right(&count.to_string(), columns));
+        }
+        out.push('\n');
     }
-    out.push_str(&format!(
-        "{clean} of {} files have no errors or warnings\n",
-        rows.len()
-    ));
+    let args = [("clean", clean.into()), ("files", rows.len().into())];
+    out.push_str(&say("table-clean", &args));
+    out.push('\n');
     out
 }

@@ -10,6 +10,7 @@ mod build;
 mod check;
 mod explain;
 mod fmt;
+mod help;
 mod new;
 mod watch;
 mod write;
@@ -21,19 +22,20 @@ use crate::diagnostics::Summary;
 use crate::i18n::Lang;
 use crate::Options;
 use build::Build;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// jues: check and render 部门决算 and 部门预算 disclosure documents.
+/// The command line, as clap reads it. Its help texts are in the catalogs (`help.rs`).
 #[derive(Parser, Debug)]
-#[command(name = "jues", version, about, long_about = None)]
+#[command(name = "jues", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The language of what jues prints: `zh` (中文) or `en`. By default `JUES_LANG`, then the
-    /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Chinese.
+    // The language of what jues prints: `zh` (中文) or `en`. By default `JUES_LANG`, then the
+    // locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Chinese.
     #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
     lang: Option<Lang>,
 }
@@ -42,90 +44,109 @@ struct Cli {
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| {
         let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
-        format!("`{text}` is not one of {}", tags.join(", "))
+        let args = [("text", text.into()), ("tags", tags.join(", ").into())];
+        say("lang-unknown", &args)
     })
+}
+
+/// The language `--lang X` or `--lang=X` asks for, read from the arguments before they are
+/// parsed (a value it does not name is left to the parser to refuse).
+fn lang_flag(args: &[OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    let mut words = args.iter().take_while(|a| **a != "--");
+    while let Some(arg) = words.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => words.next().copied(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::parse) {
+            return Some(lang);
+        }
+    }
+    None
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check documents and report every problem found.
+    // Check documents and report every problem found.
     Check {
-        /// The `.jues` files to check.
+        // The `.jues` files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[command(flatten)]
         report: ReportArgs,
     },
-    /// Check a document, then write it as HTML, Markdown and facts JSON.
+    // Check a document, then write it as HTML, Markdown and facts JSON.
     Build {
-        /// The `.jues` file to build.
+        // The `.jues` file to build.
         file: PathBuf,
         #[command(flatten)]
         output: OutputArgs,
-        /// Write the outputs even when the document has errors.
+        // Write the outputs even when the document has errors.
         #[arg(long)]
         allow_errors: bool,
-        /// Mark every stated value in the HTML as verified or wrong, with a summary of all
-        /// findings: an audit view of a published report (implies --allow-errors).
+        // Mark every stated value in the HTML as verified or wrong, with a summary of all
+        // findings: an audit view of a published report (implies --allow-errors).
         #[arg(long)]
         annotate: bool,
         #[command(flatten)]
         report: ReportArgs,
     },
-    /// Build a document, then rebuild it whenever it (or a file next to it) changes. Outputs
-    /// are only replaced by an error-free build, so the last good ones stay.
+    // Build a document, then rebuild it whenever it (or a file next to it) changes. Outputs
+    // are only replaced by an error-free build, so the last good ones stay.
     Watch {
-        /// The `.jues` file to watch and build.
+        // The `.jues` file to watch and build.
         file: PathBuf,
         #[command(flatten)]
         output: OutputArgs,
-        /// Serve the HTML on http://127.0.0.1:PORT/ (loopback only), reloading the page after
-        /// every good build; port 0 picks a free one.
+        // Serve the HTML on http://127.0.0.1:PORT/ (loopback only), reloading the page after
+        // every good build; port 0 picks a free one.
         #[arg(long, value_name = "PORT")]
         serve: Option<u16>,
         #[command(flatten)]
         report: ReportArgs,
     },
-    /// Run the language server over stdin and stdout (for editors).
+    // Run the language server over stdin and stdout (for editors).
     Lsp,
-    /// Format documents in place: a canonical layout for declarations, prose as written.
+    // Format documents in place: a canonical layout for declarations, prose as written.
     Fmt {
-        /// The `.jues` files to format.
+        // The `.jues` files to format.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Change nothing; list the files that are not formatted, with a diff, and exit 1.
+        // Change nothing; list the files that are not formatted, with a diff, and exit 1.
         #[arg(long)]
         check: bool,
     },
-    /// Create a new report from the standard library, ready to fill in.
+    // Create a new report from the standard library, ready to fill in.
     New {
-        /// The folder to create (it must not exist, or be empty).
+        // The folder to create (it must not exist, or be empty).
         dir: PathBuf,
-        /// The report type, one of the standard library's.
+        // The report type, one of the standard library's.
         #[arg(long = "type", default_value = "部门决算", value_parser = report_types())]
         kind: String,
-        /// The department (单位); with `--from`, the workbook's 编制单位 by default.
+        // The department (单位); with `--from`, the workbook's 编制单位 by default.
         #[arg(long)]
         entity: Option<String>,
-        /// The year reported on (年度); by default, last year.
+        // The year reported on (年度); by default, last year.
         #[arg(long)]
         year: Option<u16>,
-        /// Last year's report, to import as `上年` instead of typing last year's figures: its
-        /// path as seen from the new report's folder (`../2024决算/report.jues`).
+        // Last year's report, to import as `上年` instead of typing last year's figures: its
+        // path as seen from the new report's folder (`../2024决算/report.jues`).
         #[arg(long, value_name = "PATH")]
         prior: Option<String>,
-        /// The workbook of the 公开表 as the 决算 software exports it (`.xlsx`, `.xls`): it is
-        /// copied into the folder, every table reads its rows from it, and the 情况说明 states
-        /// every figure of its tables.
+        // The workbook of the 公开表 as the 决算 software exports it (`.xlsx`, `.xls`): it is
+        // copied into the folder, every table reads its rows from it, and the 情况说明 states
+        // every figure of its tables.
         #[arg(long, value_name = "WORKBOOK")]
         from: Option<PathBuf>,
     },
-    /// Explain a diagnostic code, or list all codes.
+    // Explain a diagnostic code, or list all codes.
     Explain {
-        /// A code such as `J0101`; without one, every code is listed.
+        // A code such as `J0101`; without one, every code is listed.
         code: Option<String>,
-        /// Print the full documentation of every code as Markdown, in the language of
-        /// `--lang` (`docs/diagnostics.md`, `docs/diagnostics.zh.md`).
+        // Print the full documentation of every code as Markdown, in the language of
+        // `--lang` (`docs/diagnostics.md`, `docs/diagnostics.zh.md`).
         #[arg(long, conflicts_with = "code")]
         all: bool,
     },
@@ -140,15 +161,15 @@ fn report_types() -> clap::builder::PossibleValuesParser {
 /// What to write and where, shared by `build` and `watch`.
 #[derive(clap::Args, Debug)]
 struct OutputArgs {
-    /// The formats to write, separated by commas.
+    // The formats to write, separated by commas.
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Output::Html, Output::Md, Output::Json, Output::Pdf])]
     to: Vec<Output>,
-    /// The CJK TrueType font for the PDF: a path, or `宋体`/`serif` or `黑体`/`sans` for a
-    /// system font of that style (else the document's `字体`, `JUES_FONT`, or a system font,
-    /// 宋体 style first).
+    // The CJK TrueType font for the PDF: a path, or `宋体`/`serif` or `黑体`/`sans` for a
+    // system font of that style (else the document's `字体`, `JUES_FONT`, or a system font,
+    // 宋体 style first).
     #[arg(long)]
     font: Option<PathBuf>,
-    /// The folder to write into (created if needed).
+    // The folder to write into (created if needed).
     #[arg(short = 'o', long = "out", default_value = "out")]
     out: PathBuf,
 }
@@ -156,20 +177,20 @@ struct OutputArgs {
 /// How to check and report, shared by `check` and `build`.
 #[derive(clap::Args, Debug)]
 struct ReportArgs {
-    /// How to print diagnostics.
+    // How to print diagnostics.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
-    /// Treat warnings as errors (`--deny warnings`).
+    // Treat warnings as errors (`--deny warnings`).
     #[arg(long, value_enum)]
     deny: Option<Deny>,
-    /// Also report values consistent only thanks to the rounding of their inputs.
+    // Also report values consistent only thanks to the rounding of their inputs.
     #[arg(long)]
     strict: bool,
-    /// When to colour the output.
+    // When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
-    /// Let the document read files outside its project folder (the folder above its own):
-    /// imports, data files, code lists and fonts.
+    // Let the document read files outside its project folder (the folder above its own):
+    // imports, data files, code lists and fonts.
     #[arg(long, alias = "allow-outside-imports")]
     allow_outside_project: bool,
 }
@@ -186,30 +207,30 @@ impl ReportArgs {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum FormatArg {
-    /// Source excerpts with labels, help and notes.
+    // Source excerpts with labels, help and notes.
     Human,
-    /// One line per diagnostic: `file:line:col: severity[CODE]: message`.
+    // One line per diagnostic: `file:line:col: severity[CODE]: message`.
     Short,
-    /// One JSON document with every diagnostic and a summary.
+    // One JSON document with every diagnostic and a summary.
     Json,
 }
 
 /// An output format of `jues build`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Output {
-    /// `<stem>.html`: one self-contained page.
+    // `<stem>.html`: one self-contained page.
     Html,
-    /// `<stem>.md`: GitHub-flavoured Markdown.
+    // `<stem>.md`: GitHub-flavoured Markdown.
     Md,
-    /// `<stem>.facts.json`: every figure, cell and stated number.
+    // `<stem>.facts.json`: every figure, cell and stated number.
     Json,
-    /// `<stem>.pdf`.
+    // `<stem>.pdf`.
     Pdf,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Deny {
-    /// Warnings make the check fail.
+    // Warnings make the check fail.
     Warnings,
 }
 
@@ -244,9 +265,15 @@ impl From<FormatArg> for Format {
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = Lang::detect(cli.lang);
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The language is known before the arguments are read: their help and errors speak it.
+    let lang = Lang::detect(lang_flag(&args));
     let _ = LANG.set(lang);
+    let command = help::localized(Cli::command(), lang);
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = parsed.unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Check { files, report } => check::check(
             &files,
@@ -270,7 +297,7 @@ pub fn run() -> ExitCode {
         Command::Lsp => match crate::lsp::run() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: the language server stopped: {e}");
+                eprintln!("{}", say("lsp-stopped", &[("reason", e.into())]));
                 ExitCode::from(2)
             }
         },
@@ -290,10 +317,11 @@ pub fn run() -> ExitCode {
         } => match from {
             // The workbook is read as the 决算 software exports it: it makes a 部门决算 only.
             Some(_) if kind != crate::data::report::TYPE => {
-                eprintln!(
-                    "error: `--from` makes a report of type `{}`, not `{kind}`",
-                    crate::data::report::TYPE
-                );
+                let args = [
+                    ("from_type", crate::data::report::TYPE.into()),
+                    ("kind", kind.into()),
+                ];
+                eprintln!("{}", say("new-from-other-type", &args));
                 ExitCode::from(2)
             }
             Some(workbook) => {
@@ -386,7 +414,7 @@ fn lang() -> Lang {
 }
 
 /// The CLI's text `id` in the language of this run, its placeholders filled from `args`.
-fn say(id: &str, args: &[(&str, crate::i18n::FluentArg<'_>)]) -> String {
+pub(crate) fn say(id: &str, args: &[(&str, crate::i18n::FluentArg<'_>)]) -> String {
     crate::i18n::tr(lang(), id, args)
 }
 

@@ -1,6 +1,6 @@
 //! `jues new`: a report of a standard type, in its official parts, to fill in.
 
-use super::write_files;
+use super::{say, shown, write_files};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -15,9 +15,13 @@ pub(super) fn new(
     let prior = prior.map_or(crate::library::Prior::Block, crate::library::Prior::Import);
     let Some(files) = crate::library::scaffold(kind, entity, year, prior) else {
         let types: Vec<&str> = crate::library::TYPES.iter().map(|t| t.0).collect();
+        let types = types.join(", ");
         eprintln!(
-            "error: unknown report type `{kind}`; the types are {}",
-            types.join(", ")
+            "{}",
+            say(
+                "new-unknown-type",
+                &[("kind", kind.into()), ("types", types.into())]
+            )
         );
         return ExitCode::from(2);
     };
@@ -27,10 +31,8 @@ pub(super) fn new(
     if let Err(code) = write_files(dir, files) {
         return code;
     }
-    eprintln!(
-        "next: replace every `待填` in {0} (`jues check {0}` lists them), then `jues build {0} -o out`",
-        dir.join("report.jues").display()
-    );
+    let report = shown(&dir.join("report.jues"));
+    eprintln!("{}", say("new-next", &[("path", report)]));
     ExitCode::SUCCESS
 }
 
@@ -47,11 +49,7 @@ pub(super) fn from_workbook(
     let bytes = match crate::files::read_regular(workbook) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!(
-                "error: cannot read `{}`: {}",
-                workbook.display(),
-                super::io_reason(&e)
-            );
+            eprintln!("{}", super::cannot_read(workbook, super::io_reason(&e)));
             return ExitCode::from(2);
         }
     };
@@ -62,10 +60,9 @@ pub(super) fn from_workbook(
     let made = match crate::data::report::from_workbook(&bytes, &name, entity, year, prior) {
         Ok(made) => made,
         Err(reason) => {
-            eprintln!(
-                "error: cannot make a report from `{}`: {reason}",
-                workbook.display()
-            );
+            let reason = reason.to_string();
+            let args = [("path", shown(workbook)), ("reason", reason.into())];
+            eprintln!("{}", say("new-cannot-make", &args));
             return ExitCode::from(2);
         }
     };
@@ -82,29 +79,28 @@ pub(super) fn from_workbook(
     for sheet in &made.sheets {
         match &sheet.table {
             Some(table) => eprintln!("  {} → 表 {table}", sheet.sheet),
-            None => eprintln!(
-                "  {} → not a standard table (“{}”): not read",
-                sheet.sheet, sheet.title
-            ),
+            None => {
+                let args = [
+                    ("sheet", sheet.sheet.as_str().into()),
+                    ("title", sheet.title.as_str().into()),
+                ];
+                eprintln!("{}", say("new-sheet-not-read", &args));
+            }
         }
     }
     for table in &made.missing {
-        eprintln!("  no sheet for 表 {table}: fill it in report.jues");
+        let args = [("table", table.as_str().into())];
+        eprintln!("{}", say("new-no-sheet", &args));
     }
-    eprintln!(
-        "next: `jues check {0}` lists what is left to write (`待填`), then `jues build {0} -o out`",
-        dir.join("report.jues").display()
-    );
+    let report = shown(&dir.join("report.jues"));
+    eprintln!("{}", say("new-next-from", &[("path", report)]));
     ExitCode::SUCCESS
 }
 
 /// Refuses a folder that exists with something in it: `jues new` never writes over files.
 fn new_folder(dir: &Path) -> Result<(), ExitCode> {
     if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
-        eprintln!(
-            "error: `{}` exists and is not empty; choose a new folder",
-            dir.display()
-        );
+        eprintln!("{}", say("new-not-empty", &[("path", shown(dir))]));
         return Err(ExitCode::from(2));
     }
     Ok(())
