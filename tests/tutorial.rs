@@ -1,4 +1,6 @@
-//! `docs/tutorial.md` is run as written: every block, in order, in an empty folder.
+//! The tutorials are run as written: `docs/tutorial.md` (Chinese) and `docs/tutorial.en.md`
+//! (English), each in an empty folder of its own, every block in order; a test for each, so that
+//! either one failing fails the suite.
 //!
 //! - ```` ```sh ```` — each line is a command, run by `sh` with `jues` on the `PATH`; it must
 //!   succeed (```` ```sh expect-failure ```` : it must fail with exit code 1);
@@ -114,9 +116,20 @@ pub(crate) fn apply_fill(file: &str, fill: &str) -> String {
 
 #[test]
 fn the_tutorial_runs_as_written() {
+    run_tutorial("docs/tutorial.md", "tutorial");
+}
+
+#[test]
+fn the_english_tutorial_runs_as_written() {
+    run_tutorial("docs/tutorial.en.md", "tutorial.en");
+}
+
+/// Runs the tutorial at `path` (from the top of the source) in the empty folder `folder` of the
+/// tests' scratch space, and checks what its last steps promise.
+fn run_tutorial(path: &str, folder: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let tutorial = std::fs::read_to_string(root.join("docs/tutorial.md")).unwrap();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tutorial");
+    let tutorial = std::fs::read_to_string(root.join(path)).unwrap();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(folder);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     // Section 9 starts from the example workbook, which the reader copies from the source.
@@ -126,7 +139,7 @@ fn the_tutorial_runs_as_written() {
     )
     .unwrap();
     let bin = Path::new(env!("CARGO_BIN_EXE_jues")).parent().unwrap();
-    let path = format!(
+    let search_path = format!(
         "{}:{}",
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
@@ -142,12 +155,12 @@ fn the_tutorial_runs_as_written() {
                     let output = Command::new("sh")
                         .args(["-c", line])
                         .current_dir(&dir)
-                        .env("PATH", &path)
+                        .env("PATH", &search_path)
                         .env("NO_COLOR", "1")
                         .output()
                         .unwrap();
                     let said = format!(
-                        "`{line}` exited with {:?}\n{}{}",
+                        "{path}: `{line}` exited with {:?}\n{}{}",
                         output.status.code(),
                         String::from_utf8_lossy(&output.stdout),
                         String::from_utf8_lossy(&output.stderr)
@@ -157,28 +170,28 @@ fn the_tutorial_runs_as_written() {
                             assert_eq!(output.status.code(), Some(1), "{said}")
                         }
                         None => assert!(output.status.success(), "{said}"),
-                        Some(other) => panic!("unknown attribute `{other}` of a sh block"),
+                        Some(other) => panic!("{path}: unknown attribute `{other}` of a sh block"),
                     }
                     ran += 1;
                 }
             }
             (_, Some(attribute)) => {
-                let (what, file) = attribute
-                    .split_once('=')
-                    .unwrap_or_else(|| panic!("a block attribute is `what=PATH`: {attribute}"));
+                let (what, file) = attribute.split_once('=').unwrap_or_else(|| {
+                    panic!("{path}: a block attribute is `what=PATH`: {attribute}")
+                });
                 let file = dir.join(file);
                 let text = match what {
                     "file" => block.text.clone(),
                     "edit" => apply_edit(&std::fs::read_to_string(&file).unwrap(), &block.text),
                     "fill" => apply_fill(&std::fs::read_to_string(&file).unwrap(), &block.text),
-                    other => panic!("unknown block attribute `{other}`"),
+                    other => panic!("{path}: unknown block attribute `{other}`"),
                 };
                 std::fs::write(&file, text).unwrap();
             }
             _ => {} // an illustration, not a step
         }
     }
-    assert!(ran >= 6, "the tutorial's commands ran: {ran}");
+    assert!(ran >= 6, "{path}: the tutorial's commands ran: {ran}");
     // What step 7 promises.
     for output in [
         "report.pdf",
@@ -188,7 +201,7 @@ fn the_tutorial_runs_as_written() {
     ] {
         assert!(
             dir.join("2024决算/out").join(output).is_file(),
-            "the tutorial's build wrote {output}"
+            "{path}: the tutorial's build wrote {output}"
         );
     }
     let report = std::fs::read_to_string(dir.join("2024决算/report.jues")).unwrap();
@@ -197,6 +210,6 @@ fn the_tutorial_runs_as_written() {
             .lines()
             .filter(|l| !l.trim_start().starts_with("//"))
             .all(|l| !l.contains("待填")),
-        "the filled report has no `待填` left outside its comments"
+        "{path}: the filled report has no `待填` left outside its comments"
     );
 }
