@@ -63,8 +63,9 @@ pub(super) fn from_workbook(
         Ok(made) => made,
         Err(reason) => {
             eprintln!(
-                "error: cannot make a report from `{}`: {reason}",
-                workbook.display()
+                "error: cannot make a report from `{}`: {}",
+                workbook.display(),
+                reason.text(super::lang())
             );
             return ExitCode::from(2);
         }
