@@ -4,6 +4,7 @@
 //! seen), tests from memory ([`Memory`]). `Recorder` keeps what was read, with the bytes, so
 //! `jues watch` knows which files to watch and what they held.
 
+use crate::i18n::Message;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io;
@@ -41,18 +42,14 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// before it is opened.
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
     use std::io::Read;
-    let refuse = |why: String| io::Error::new(io::ErrorKind::InvalidInput, why);
+    let refuse = |why: Message| io::Error::new(io::ErrorKind::InvalidInput, NotRead(why));
     let metadata = std::fs::metadata(path)?;
     if !metadata.is_file() {
-        return Err(refuse(
-            "it is not a regular file (it is a folder, a device or a pipe)".to_owned(),
-        ));
+        return Err(refuse(crate::msg!("files-not-regular")));
     }
     let too_large = || {
-        refuse(format!(
-            "it is larger than {} MiB, the most jues reads of one file",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ))
+        let mib = usize::try_from(MAX_FILE_BYTES / (1024 * 1024)).unwrap_or(usize::MAX);
+        refuse(crate::msg!("files-too-large", mib = mib))
     };
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large());
@@ -67,6 +64,35 @@ pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Why [`read_regular`] refused a file, in words of the catalogs; its `Display` (what an
+/// [`io::Error`] shows in logs) is the English.
+#[derive(Debug)]
+struct NotRead(Message);
+
+impl std::fmt::Display for NotRead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.text(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for NotRead {}
+
+/// Why a file could not be read or written, as a message after "cannot read `…`: ": the
+/// refusals of [`read_regular`], the usual failures of the file system in words of the
+/// catalogs, any other as the system says it.
+pub fn io_reason(error: &io::Error) -> Message {
+    if let Some(NotRead(reason)) = error.get_ref().and_then(|e| e.downcast_ref::<NotRead>()) {
+        return reason.clone();
+    }
+    match error.kind() {
+        io::ErrorKind::NotFound => crate::msg!("io-not-found"),
+        io::ErrorKind::PermissionDenied => crate::msg!("io-permission"),
+        io::ErrorKind::StorageFull => crate::msg!("io-disk-full"),
+        io::ErrorKind::FileTooLarge => crate::msg!("io-too-large"),
+        _ => Message::verbatim(error.to_string()),
+    }
+}
+
 /// Why a file a document names (`导入`, `来自`, `科目表`, `字体`) is not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Refusal {
@@ -78,12 +104,10 @@ pub(crate) enum Refusal {
 
 impl Refusal {
     /// The reason, as a diagnostic says it after "cannot read `…`: ".
-    pub(crate) fn reason(self) -> &'static str {
+    pub(crate) fn reason(self) -> Message {
         match self {
-            Refusal::Outside => {
-                "it is outside the project folder (`--allow-outside-project` allows it)"
-            }
-            Refusal::NotFound => "no such file",
+            Refusal::Outside => crate::msg!("files-outside-project"),
+            Refusal::NotFound => crate::msg!("io-not-found"),
         }
     }
 }

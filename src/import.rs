@@ -1,6 +1,8 @@
 //! Imports (`导入 "…" 为 上年`): why one cannot be loaded. `lib.rs` loads them through the files door and compiles each.
 
 use crate::diagnostics::{Code, Diagnostic, Label};
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::Span;
 
 /// An import that cannot be loaded.
@@ -22,7 +24,7 @@ pub(crate) enum ImportFailure {
     /// Imports nested past [`crate::MAX_IMPORT_DEPTH`].
     TooDeep,
     /// The file exists but cannot be read.
-    Unreadable(String),
+    Unreadable(Message),
     /// `导入 "2018.jues"` without `为 名称`: its figures would have no name to be reached by.
     NoName,
 }
@@ -31,29 +33,22 @@ impl ImportError {
     /// The wording of this error as a diagnostic.
     pub(crate) fn to_diagnostic(&self) -> Diagnostic {
         let why = match &self.reason {
-            ImportFailure::Refused(refusal) => refusal.reason().to_owned(),
-            ImportFailure::Cycle => "it imports this file again (an import cycle)".to_owned(),
+            ImportFailure::Refused(refusal) => refusal.reason(),
+            ImportFailure::Cycle => msg!("import-reason-cycle"),
             ImportFailure::TooDeep => {
-                format!(
-                    "imports are nested more than {} deep",
-                    crate::MAX_IMPORT_DEPTH
-                )
+                msg!("import-reason-too-deep", depth = crate::MAX_IMPORT_DEPTH)
             }
             ImportFailure::Unreadable(reason) => reason.clone(),
-            ImportFailure::NoName => "it has no name (`为 名称`)".to_owned(),
+            ImportFailure::NoName => msg!("import-reason-no-name"),
         };
         let help = match self.reason {
-            ImportFailure::NoName => format!(
-                "name what it brings: `导入 \"{}\" 为 上年`, then refer to its figures as `上年.名称`",
-                self.path
-            ),
-            _ => "the path is relative to the importing file and must stay inside its folder"
-                .to_owned(),
+            ImportFailure::NoName => msg!("J0501-failed.help-no-name", path = &self.path),
+            _ => msg!("J0501-failed.help"),
         };
         Diagnostic::new(
             Code::ImportFailed,
-            format!("cannot import `{}`: {why}", self.path),
-            Label::new(self.span, "here"),
+            msg!("J0501-failed", path = &self.path, reason = why),
+            Label::new(self.span, msg!("J0501-failed.label")),
         )
         .with_help(help)
     }

@@ -357,10 +357,12 @@ fn load_codes(
     let file = setting.value.text();
     let read = files
         .confine(folder, &file, options.allow_outside_project)
-        .map_err(|refusal| refusal.reason().to_owned())
-        .and_then(|(path, _)| files.read(&path).map_err(|e| e.to_string()))
-        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()));
-    match read.and_then(|text| check::classification::CodeList::parse(&text)) {
+        .map_err(files::Refusal::reason)
+        .and_then(|(path, _)| files.read(&path).map_err(|e| files::io_reason(&e)))
+        .and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|_| crate::msg!("data-reason-not-utf8"))
+        });
+    match read.and_then(|text| check::classification::CodeList::parse(&text).map_err(Into::into)) {
         Ok(list) => list,
         Err(reason) => {
             let error = data::DataError::Unreadable {
@@ -431,7 +433,7 @@ fn load_imports(
         let bytes = match run.files.read(&path) {
             Ok(b) => b,
             Err(e) => {
-                let reason = ImportFailure::Unreadable(e.to_string());
+                let reason = ImportFailure::Unreadable(files::io_reason(&e));
                 run.diagnostics.push(fail(reason).to_diagnostic());
                 continue;
             }

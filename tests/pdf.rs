@@ -220,6 +220,8 @@ fn a_character_the_font_lacks_is_reported_not_drawn_wrong() {
     let source = dir.join("rare.jues");
     std::fs::write(&source, "本段含有罕见字𠀀。\n").unwrap();
     let output = jues(&[
+        "--lang",
+        "en",
         "build",
         source.to_str().unwrap(),
         "--to",
@@ -811,6 +813,8 @@ fn a_table_too_wide_for_any_page_is_reported_at_the_table() {
     )
     .unwrap();
     let output = jues(&[
+        "--lang",
+        "en",
         "build",
         path.to_str().unwrap(),
         "--to",

@@ -13,11 +13,12 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// `jues check` of `2019/report.jues` in `dir`, killed if it takes more than ten seconds.
+/// `jues check` of `2019/report.jues` in `dir`, in English (the reasons are looked for in
+/// its words), killed if it takes more than ten seconds.
 fn check(dir: &Path, text: &str, extra: &[&str]) -> Output {
     std::fs::write(dir.join("2019/report.jues"), text).unwrap();
     let mut child = crate::jues_command()
-        .args(["check", "2019/report.jues"])
+        .args(["check", "2019/report.jues", "--lang", "en"])
         .args(extra)
         .current_dir(dir)
         .stdout(std::process::Stdio::piped())

@@ -1177,7 +1177,7 @@ fn check_in_a_gigabyte(name: &str, book: &[u8]) -> String {
     let output = std::process::Command::new("sh")
         .args([
             "-c",
-            "ulimit -v 1048576; exec \"$0\" check report.jues --format short",
+            "ulimit -v 1048576; exec \"$0\" check report.jues --format short --lang en",
         ])
         .arg(env!("CARGO_BIN_EXE_jues"))
         .current_dir(&dir)

@@ -3,6 +3,7 @@
 use super::{io_reason, output_stem, summary_line, write_files, Output, OutputArgs, ReportArgs};
 use crate::diagnostics::render::{self, Format};
 use crate::files::{Disk, Input};
+use crate::i18n::Message;
 use crate::{compile_path, Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -104,7 +105,7 @@ impl Build {
                     Err(e) => {
                         // The other outputs are not written either: the folder keeps the
                         // last build's set whole rather than new pages beside an old PDF.
-                        let reason = [("reason", e.to_string().into())];
+                        let reason = [("reason", e.text(super::lang()).into())];
                         eprintln!("{}", super::say("pdf-failed", &reason));
                         return (ExitCode::from(2), inputs);
                     }
@@ -129,7 +130,7 @@ impl Build {
     /// The PDF, with the font from `--font`, the document's `字体` (a path relative to the
     /// document, or a family keyword), `JUES_FONT` or the system.
     #[cfg(feature = "pdf")]
-    fn pdf(&self, compilation: &crate::Compilation) -> Result<Vec<u8>, String> {
+    fn pdf(&self, compilation: &crate::Compilation) -> Result<Vec<u8>, Message> {
         let options = crate::render::pdf::Options {
             font: self.font.clone().or_else(|| compilation.font.clone()),
             epoch: std::env::var("SOURCE_DATE_EPOCH")
@@ -137,19 +138,16 @@ impl Build {
                 .and_then(|s| s.trim().parse().ok()),
         };
         crate::render::pdf::render(&compilation.evaluated.document, &options)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.message())
     }
 
     #[cfg(not(feature = "pdf"))]
-    fn pdf(&self, _: &crate::Compilation) -> Result<Vec<u8>, String> {
-        let font = if self.font.is_some() {
-            " (so `--font` has no effect)"
+    fn pdf(&self, _: &crate::Compilation) -> Result<Vec<u8>, Message> {
+        Err(if self.font.is_some() {
+            crate::msg!("pdf-no-feature.font")
         } else {
-            ""
-        };
-        Err(format!(
-            "this jues was built without the `pdf` feature{font}"
-        ))
+            crate::msg!("pdf-no-feature")
+        })
     }
 }
 

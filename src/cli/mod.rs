@@ -444,15 +444,9 @@ fn summary_line(files: usize, summary: Summary) -> String {
     line
 }
 
+/// Why a file could not be read or written, in the language of this run.
 fn io_reason(error: &std::io::Error) -> String {
-    let id = match error.kind() {
-        std::io::ErrorKind::NotFound => "io-not-found",
-        std::io::ErrorKind::PermissionDenied => "io-permission",
-        std::io::ErrorKind::StorageFull => "io-disk-full",
-        std::io::ErrorKind::FileTooLarge => "io-too-large",
-        _ => return error.to_string(),
-    };
-    say(id, &[])
+    crate::files::io_reason(error).text(lang())
 }
 
 /// `error: cannot read `path`: reason`.

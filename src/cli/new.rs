@@ -60,7 +60,7 @@ pub(super) fn from_workbook(
     let made = match crate::data::report::from_workbook(&bytes, &name, entity, year, prior) {
         Ok(made) => made,
         Err(reason) => {
-            let reason = reason.to_string();
+            let reason = reason.text(super::lang());
             let args = [("path", shown(workbook)), ("reason", reason.into())];
             eprintln!("{}", say("new-cannot-make", &args));
             return ExitCode::from(2);

@@ -7,6 +7,8 @@
 
 use super::layout::ProblemKind;
 use crate::diagnostics::{Code, Diagnostic, Label};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::source::Span;
 
 /// A problem reading a table's data file.
@@ -16,7 +18,7 @@ pub(crate) enum DataError {
     Unreadable {
         span: Span,
         file: String,
-        reason: String,
+        reason: Message,
     },
     /// The header lacks a column the table needs.
     MissingColumn {
@@ -37,7 +39,7 @@ pub(crate) enum DataError {
     Font {
         span: Span,
         file: String,
-        reason: &'static str,
+        reason: Message,
     },
     /// A cell of a number column is not a number.
     BadNumber {
@@ -133,12 +135,10 @@ impl DataError {
         match self {
             DataError::Unreadable { span, file, reason } => Diagnostic::new(
                 Code::DataFile,
-                format!("cannot read the data file `{file}`: {reason}"),
-                Label::new(*span, "named here"),
+                msg!("J0502-unreadable", file = file, reason = reason),
+                Label::new(*span, msg!("data-named-here")),
             )
-            .with_help(
-                "the path is relative to the document and stays inside its project folder; workbooks (.xlsx, .xls, .ods) and CSV files (UTF-8 or GBK) are read",
-            ),
+            .with_help(msg!("J0502-unreadable.help")),
             DataError::Hidden {
                 span,
                 place,
@@ -146,22 +146,21 @@ impl DataError {
                 char,
             } => Diagnostic::new(
                 Code::HiddenCharacter,
-                format!(
-                    "{place}: {} (U+{:04X}): what is shown is not what is checked",
-                    kind.describe(),
-                    u32::from(*char)
+                msg!(
+                    "J0406-in-cell",
+                    place = place,
+                    kind = hidden_words(*kind),
+                    code = format!("{:04X}", u32::from(*char)),
                 ),
-                Label::new(*span, "in this cell"),
+                Label::new(*span, msg!("data-in-this-cell")),
             )
-            .with_help("delete it in the workbook: retype the cell"),
+            .with_help(msg!("J0406-in-cell.help")),
             DataError::Font { span, file, reason } => Diagnostic::new(
                 Code::FontFile,
-                format!("cannot use the font `{file}`: {reason}"),
-                Label::new(*span, "named here"),
+                msg!("J0503-unusable", file = file, reason = reason),
+                Label::new(*span, msg!("data-named-here")),
             )
-            .with_help(
-                "name a font file inside the project, a family (`宋体`, `黑体`), or use `--font`",
-            ),
+            .with_help(msg!("J0503-unusable.help")),
             DataError::MissingColumn {
                 span,
                 file,
@@ -169,15 +168,16 @@ impl DataError {
                 found,
             } => Diagnostic::new(
                 Code::DataFile,
-                format!("the data file `{file}` has no column `{column}`"),
-                Label::new(*span, format!("no column `{column}`")),
+                msg!("J0502-no-column", file = file, column = column),
+                Label::new(*span, msg!("J0502-no-column.label", column = column)),
             )
             .with_help(if found.is_empty() {
-                "its header names no columns of amounts".to_owned()
+                msg!("J0502-no-column.help-none")
             } else {
-                format!(
-                    "its columns of amounts are: {}; if one of them is `{column}` by another name, give the column that header as its label (`{column} \"表头\": 金额`)",
-                    found.join(", ")
+                msg!(
+                    "J0502-no-column.help",
+                    found = Arg::list(found),
+                    column = column
                 )
             }),
             DataError::BadNumber {
@@ -186,50 +186,21 @@ impl DataError {
                 value,
                 why,
             } => {
-                let (message, help) = match why {
-                    Why::Text => (
-                        format!("{place}: `{value}` is not a number"),
-                        "write the amount as digits (`836.78`, `1,149.45`), or leave the cell empty".to_owned(),
-                    ),
-                    Why::Grouping => (
-                        format!("{place}: `{value}` is not a number: its comma does not separate thousands"),
-                        format!("if it is {}, write a decimal point; thousands are grouped by threes (`1,149.45`)", value.replace(',', ".")),
-                    ),
-                    Why::Date(serial) => (
-                        format!(
-                            "{place}: the amount is a date (`{value}`{}), not a number",
-                            serial.map_or(String::new(), |s| format!(", stored as {s}"))
-                        ),
-                        "the cell is formatted as a date in the workbook: format it as a number and check its value".to_owned(),
-                    ),
-                    Why::NoValue => (
-                        format!("{place}: a formula whose result was never saved"),
-                        "the file was written by a program that did not compute its formulas: open it in Excel or WPS and save it, or write the amount".to_owned(),
-                    ),
-                    Why::ErrorValue => (
-                        format!("{place}: the cell holds the error `{value}`, not an amount"),
-                        "correct the formula in the workbook".to_owned(),
-                    ),
-                    Why::RateWithoutPercent => (
-                        format!("{place}: `{value}` in a column of rates does not say whether it is per cent"),
-                        "write the rate with `%` (`72.80%`), or give its column a header in per cent (`完成率（%）`): a percentage cell of Excel stores 72.80% as 0.728".to_owned(),
-                    ),
-                    Why::TooLarge => (
-                        format!("{place}: `{value}` is beyond the range of an amount"),
-                        "check the cell in the workbook".to_owned(),
-                    ),
-                };
-                Diagnostic::new(Code::DataFile, message, Label::new(*span, "in this cell"))
-                    .with_help(help)
+                let (message, help) = number_words(place, value, *why);
+                Diagnostic::new(
+                    Code::DataFile,
+                    message,
+                    Label::new(*span, msg!("data-in-this-cell")),
+                )
+                .with_help(help)
             }
             DataError::Layout {
                 span,
                 place,
                 problem,
             } => {
-                let (message, label, help) = layout_words(problem);
-                Diagnostic::new(Code::DataFile, format!("{place}: {message}"), Label::new(*span, label))
-                    .with_help(help)
+                let (message, label, help) = layout_words(place, problem);
+                Diagnostic::new(Code::DataFile, message, Label::new(*span, label)).with_help(help)
             }
             DataError::Side {
                 span,
@@ -237,17 +208,22 @@ impl DataError {
                 sides,
                 wanted,
             } => {
+                // The sides' labels are Chinese words, joined as Chinese joins them.
                 let names = sides.join("、");
                 let message = match wanted {
-                    Some(w) if sides.len() > 1 => format!("the sheet of `{file}` has no side `{w}` (its sides: {names})"),
-                    Some(_) => format!("the sheet of `{file}` has one side: `侧` chooses between two"),
-                    None => format!("the sheet of `{file}` has two sides ({names}): which does this table read?"),
+                    Some(w) if sides.len() > 1 => {
+                        msg!("J0502-no-side", file = file, side = w, sides = names)
+                    }
+                    Some(_) => msg!("J0502-one-side", file = file),
+                    None => msg!("J0502-two-sides", file = file, sides = names),
                 };
-                Diagnostic::new(Code::DataFile, message, Label::new(*span, "read here"))
-                    .with_help(format!(
-                        "write `侧 {}` in the table (or `侧 左`, `侧 右`); each side is a table of its own",
-                        sides.first().map_or("收入", String::as_str)
-                    ))
+                let first = sides.first().map_or("收入", String::as_str);
+                Diagnostic::new(
+                    Code::DataFile,
+                    message,
+                    Label::new(*span, msg!("data-read-here")),
+                )
+                .with_help(msg!("J0502-two-sides.help", first = first))
             }
             DataError::OtherEntity {
                 span,
@@ -256,17 +232,22 @@ impl DataError {
                 found,
             } => Diagnostic::new(
                 Code::OtherDepartment,
-                format!("`{file}` is the workbook of 编制单位 `{found}`, but the report is of `{entity}`"),
-                Label::new(*span, "read here"),
+                msg!(
+                    "J0506-other-entity",
+                    file = file,
+                    found = found,
+                    entity = entity
+                ),
+                Label::new(*span, msg!("data-read-here")),
             )
-            .with_help("check that this is the department's own workbook; if the names differ only in wording, make the report's 单位 the workbook's"),
+            .with_help(msg!("J0506-other-entity.help")),
             DataError::NotRead { span, place, what } => match what {
                 Unread::Column(words) => Diagnostic::new(
                     Code::NotRead,
-                    format!("{place}: the column `{words}` has amounts, but the table has no column that reads it"),
-                    Label::new(*span, "not read"),
+                    msg!("J0504-column", place = place, words = words),
+                    Label::new(*span, msg!("data-not-read")),
                 )
-                .with_help("add the column to the table (`列 …`), with the header's words as its name or label; or delete it from the file"),
+                .with_help(msg!("J0504-column.help")),
             },
             DataError::Written {
                 span,
@@ -275,80 +256,143 @@ impl DataError {
             } => {
                 let (message, label, help) = match problem {
                     Written::NoRow => (
-                        format!("`{file}` has no row with this key"),
-                        "not in the file",
-                        "a row written in a table read from a file adds to a row of the file (its `说明`); write the row in the file".to_owned(),
+                        msg!("J0502-no-row", file = file),
+                        msg!("J0502-no-row.label"),
+                        msg!("J0502-no-row.help"),
                     ),
                     Written::SeveralRows => (
-                        format!("`{file}` has several rows with this key"),
-                        "which one?",
-                        "name the row by its code".to_owned(),
+                        msg!("J0502-several-rows", file = file),
+                        msg!("J0502-several-rows.label"),
+                        msg!("J0502-several-rows.help"),
                     ),
                     Written::Unnamed => (
-                        "a cell added to a row of the file names its column".to_owned(),
-                        "which column?",
-                        "write it as `说明=\"…\"`".to_owned(),
+                        msg!("J0502-unnamed"),
+                        msg!("J0502-unnamed.label"),
+                        msg!("J0502-unnamed.help"),
                     ),
                     Written::InFile(column) => (
-                        format!("`{file}` gives this row's `{column}` already"),
-                        "given twice",
-                        "change the amount in the workbook, not in the document".to_owned(),
+                        msg!("J0502-in-file", file = file, column = column),
+                        msg!("J0502-in-file.label"),
+                        msg!("J0502-in-file.help"),
                     ),
                 };
                 Diagnostic::new(Code::DataFile, message, Label::new(*span, label)).with_help(help)
             }
             DataError::Precise { span, place, value } => Diagnostic::new(
                 Code::MorePrecise,
-                format!("{place}: the amount `{value}` has more decimals than its column shows"),
-                Label::new(*span, "more than two decimals"),
+                msg!("J0505-more-decimals", place = place, value = value),
+                Label::new(*span, msg!("J0505-more-decimals.label")),
             )
-            .with_help("the published table shows two decimals: round the amount in the workbook, or check the formula that makes it"),
+            .with_help(msg!("J0505-more-decimals.help")),
         }
     }
 }
 
-/// The message, label and help of a layout problem.
-fn layout_words(problem: &ProblemKind) -> (String, &'static str, String) {
+/// What kind of hidden character a cell holds, in words.
+fn hidden_words(kind: crate::source::Hidden) -> Message {
+    use crate::source::Hidden;
+    match kind {
+        Hidden::Control => msg!("hidden-control"),
+        Hidden::Direction => msg!("hidden-direction"),
+        Hidden::Invisible => msg!("hidden-invisible"),
+        Hidden::Variant => msg!("hidden-variant"),
+    }
+}
+
+/// The message and help of a cell that is not a number.
+fn number_words(place: &str, value: &str, why: Why) -> (Message, Message) {
+    let (message, help) = match why {
+        Why::Text => (
+            msg!("J0502-not-number", place = place, value = value),
+            msg!("J0502-not-number.help"),
+        ),
+        Why::Grouping => (
+            msg!("J0502-grouping", place = place, value = value),
+            msg!("J0502-grouping.help", decimal = value.replace(',', ".")),
+        ),
+        Why::Date(serial) => (
+            match serial {
+                Some(s) => msg!(
+                    "J0502-date-stored",
+                    place = place,
+                    value = value,
+                    serial = s.to_string()
+                ),
+                None => msg!("J0502-date", place = place, value = value),
+            },
+            msg!("J0502-date.help"),
+        ),
+        Why::NoValue => (
+            msg!("J0502-no-value", place = place),
+            msg!("J0502-no-value.help"),
+        ),
+        Why::ErrorValue => (
+            msg!("J0502-error-value", place = place, value = value),
+            msg!("J0502-error-value.help"),
+        ),
+        Why::RateWithoutPercent => (
+            msg!("J0502-rate", place = place, value = value),
+            msg!("J0502-rate.help"),
+        ),
+        Why::TooLarge => (
+            msg!("J0502-too-large", place = place, value = value),
+            msg!("J0502-too-large.help"),
+        ),
+    };
+    (message, help)
+}
+
+/// The message, label and help of a layout problem at `place`.
+fn layout_words(place: &str, problem: &ProblemKind) -> (Message, Message, Message) {
     match problem {
         ProblemKind::NoHeader => (
-            "no row of the sheet names the columns".to_owned(),
-            "the table was looked for from here",
-            "the header row names the key column (`科目编码`, `科目名称` or `项目`) and the columns of amounts; is this the right sheet (`工作表`)?".to_owned(),
+            msg!("J0502-no-header", place = place),
+            msg!("J0502-no-header.label"),
+            msg!("J0502-no-header.help"),
         ),
         ProblemKind::NoKey => (
-            "a row with amounts but neither a code nor a name".to_owned(),
-            "whose amount is this?",
-            "write the row's 科目编码 or 项目 in the workbook, or delete the row".to_owned(),
+            msg!("J0502-no-key", place = place),
+            msg!("J0502-no-key.label"),
+            msg!("J0502-no-key.help"),
         ),
         ProblemKind::MergedAmounts { first_row } => (
-            format!("two rows share the merged name of row {} and both have amounts", first_row.saturating_add(1)),
-            "a second amount",
-            "unmerge the name cells and name each row, or keep one row's amounts".to_owned(),
+            msg!(
+                "J0502-merged-amounts",
+                place = place,
+                row = first_row.saturating_add(1).to_string()
+            ),
+            msg!("J0502-merged-amounts.label"),
+            msg!("J0502-merged-amounts.help"),
         ),
         ProblemKind::CodeGap(code) => (
-            format!("the code `{code}` lacks a level (类, 款 or 项) above it"),
-            "incomplete code",
-            "write the 类 and 款 of every row, or its whole code".to_owned(),
+            msg!("J0502-code-gap", place = place, code = code),
+            msg!("J0502-code-gap.label"),
+            msg!("J0502-code-gap.help"),
         ),
         ProblemKind::BadCodePart(text) => (
-            format!("`{text}` is not a classification code"),
-            "not a code",
-            "a code is digits: 类 three (`208`), 款 and 项 two each (`05`, `01`)".to_owned(),
+            msg!("J0502-bad-code", place = place, text = text),
+            msg!("J0502-bad-code.label"),
+            msg!("J0502-bad-code.help"),
         ),
         ProblemKind::Stray(text) => (
-            format!("`{text}` stands outside the table's columns"),
-            "not read",
-            "delete it from the sheet, or give its column a header".to_owned(),
+            msg!("J0502-stray", place = place, text = text),
+            msg!("data-not-read"),
+            msg!("J0502-stray.help"),
         ),
         ProblemKind::Unit(unit) => (
-            format!("the caption's unit `{unit}` is not a unit of money"),
-            "unknown unit",
-            "write 元, 千元, 万元 or 亿元".to_owned(),
+            msg!("J0502-unit", place = place, unit = unit),
+            msg!("J0502-unit.label"),
+            msg!("J0502-unit.help"),
         ),
         ProblemKind::TwoColumns(column, letters) => (
-            format!("the table's column `{column}` could be any of the sheet's columns {}", letters.join(", ")),
-            "which one?",
-            "give the table's column the whole header as its label (`合计 \"本年支出合计\"`)".to_owned(),
+            msg!(
+                "J0502-two-columns",
+                place = place,
+                column = column,
+                letters = Arg::list(letters)
+            ),
+            msg!("J0502-two-columns.label"),
+            msg!("J0502-two-columns.help"),
         ),
     }
 }

@@ -70,13 +70,13 @@ pub(crate) fn load(
         let wanted_sheet = setting(TableSetting::Sheet).map(|(v, _)| v);
         let read = files
             .confine(base, &source.value, allow_outside)
-            .map_err(|refusal| refusal.reason().to_owned())
+            .map_err(crate::files::Refusal::reason)
             .and_then(|(path, _)| {
                 let key = (path.clone(), wanted_sheet.clone());
                 if read_before.contains_key(&key) {
                     return Ok((key, None));
                 }
-                let bytes = files.read(&path).map_err(|e| e.to_string())?;
+                let bytes = files.read(&path).map_err(|e| crate::files::io_reason(&e))?;
                 Ok((key, Some(read::sheet(bytes, wanted_sheet.as_deref())?)))
             });
         let (key, sheet) = match read {

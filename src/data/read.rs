@@ -8,6 +8,8 @@
 // No decimals here, only places and counts in a sheet of bounded size (`read::MAX_CELLS`).
 #![allow(clippy::arithmetic_side_effects)]
 
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
@@ -120,7 +122,12 @@ impl Sheet {
 }
 
 /// Why a file could not be read (the words go into J0502's message).
-pub(crate) type Refused = String;
+pub(crate) type Refused = Message;
+
+/// A workbook the reader cannot open, with the reader's words.
+fn not_workbook(error: impl std::fmt::Display) -> Refused {
+    msg!("data-reason-not-workbook", error = error.to_string())
+}
 
 /// The sheet named `wanted` (or the first) of a data file's bytes, by what the bytes are: a zip
 /// (xlsx, ods), an OLE file (xls), else text (CSV).
@@ -136,9 +143,7 @@ pub(crate) fn sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refus
         return workbook(bytes, wanted);
     }
     if let Some(name) = wanted {
-        return Err(format!(
-            "it is a text (CSV) file, which has no sheet `{name}`"
-        ));
+        return Err(msg!("data-reason-csv-no-sheet", sheet = name));
     }
     csv(&bytes)
 }
@@ -154,39 +159,40 @@ pub(crate) fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, Refused> {
     if zip {
         check_unpacked(bytes)?;
     }
-    let workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("it is not a readable workbook ({e})"))?;
+    let workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(not_workbook)?;
     Ok(workbook.sheet_names())
 }
 
 /// Refuses a zip whose parts say they unpack to more than the limits (a zip bomb). The zip
 /// reader stops any part that unpacks to more than it says, so what is said is what is read.
 fn check_unpacked(bytes: &[u8]) -> Result<(), Refused> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("it is not a readable workbook ({e})"))?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
-        let part = archive
-            .by_index_raw(i)
-            .map_err(|e| format!("it is not a readable workbook ({e})"))?;
+        let part = archive.by_index_raw(i).map_err(not_workbook)?;
         if part.size() > MAX_PART {
-            return Err(format!(
-                "its part `{}` unpacks to {} MB, more than the {} MB a workbook part may have",
-                part.name().unwrap_or_default(),
-                part.size() >> 20,
-                MAX_PART >> 20
+            return Err(msg!(
+                "data-reason-part-too-large",
+                part = part.name().unwrap_or_default().into_owned(),
+                size = megabytes(part.size()),
+                limit = megabytes(MAX_PART),
             ));
         }
         total = total.saturating_add(part.size());
     }
     if total > MAX_UNPACKED {
-        return Err(format!(
-            "it unpacks to {} MB, more than the {} MB a workbook may have",
-            total >> 20,
-            MAX_UNPACKED >> 20
+        return Err(msg!(
+            "data-reason-too-large",
+            size = megabytes(total),
+            limit = megabytes(MAX_UNPACKED),
         ));
     }
     Ok(())
+}
+
+/// Whole megabytes (MiB) in `bytes`, as messages count them.
+fn megabytes(bytes: u64) -> usize {
+    usize::try_from(bytes >> 20).unwrap_or(usize::MAX)
 }
 
 fn is_xlsx(bytes: &[u8]) -> bool {
@@ -218,31 +224,42 @@ fn formulas_uncomputed(bytes: &[u8]) -> bool {
 fn pick(names: &[String], wanted: Option<&str>) -> Result<String, Refused> {
     match wanted {
         Some(s) if names.iter().any(|n| n == s) => Ok(s.to_owned()),
-        Some(s) => Err(format!(
-            "it has no sheet `{s}` (sheets: {})",
-            names.join(", ")
+        Some(s) => Err(msg!(
+            "data-reason-no-sheet",
+            sheet = s,
+            sheets = Arg::list(names)
         )),
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| "it has no sheets".to_owned()),
+            .ok_or_else(|| msg!("data-reason-no-sheets")),
     }
 }
 
 fn too_many() -> Refused {
-    format!("its sheet has more than {MAX_CELLS} cells with a value")
+    msg!("data-reason-too-many-cells", limit = MAX_CELLS)
+}
+
+/// A sheet the reader opened but cannot read, with the reader's words.
+fn bad_sheet(name: &str) -> impl Fn(calamine::XlsxError) -> Refused + '_ {
+    move |error| {
+        msg!(
+            "data-reason-bad-sheet",
+            sheet = name,
+            error = error.to_string()
+        )
+    }
 }
 
 /// An xlsx sheet, read cell by cell.
 fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
     use calamine::{Reader, Xlsx};
     let uncomputed = formulas_uncomputed(&bytes);
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| format!("it is not a readable workbook ({e})"))?;
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(not_workbook)?;
     let name = pick(&workbook.sheet_names(), wanted)?;
     let merges = workbook
         .merge_cells_by_sheet_name(&name)
-        .map_err(|e| e.to_string())?
+        .map_err(bad_sheet(&name))?
         .into_iter()
         .map(Merge::from)
         .collect();
@@ -253,10 +270,10 @@ fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
     };
     let mut reader = workbook
         .worksheet_cells_reader(&name)
-        .map_err(|e| e.to_string())?;
+        .map_err(bad_sheet(&name))?;
     while let Some(cell) = reader
         .next_cell_with_formula_metadata()
-        .map_err(|e| e.to_string())?
+        .map_err(bad_sheet(&name))?
     {
         let formula = cell.formula.is_some();
         let raw = match Raw::of(calamine::Data::from(cell.value)) {
@@ -276,10 +293,15 @@ fn xlsx(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
 /// An xls or ods sheet. calamine reads these whole; an xls sheet is at most 65,536 × 256.
 fn workbook(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, Refused> {
     use calamine::{open_workbook_auto_from_rs, Reader};
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("it is not a readable workbook ({e})"))?;
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(not_workbook)?;
     let name = pick(&workbook.sheet_names(), wanted)?;
-    let range = workbook.worksheet_range(&name).map_err(|e| e.to_string())?;
+    let range = workbook.worksheet_range(&name).map_err(|error| {
+        msg!(
+            "data-reason-bad-sheet",
+            sheet = &name,
+            error = error.to_string()
+        )
+    })?;
     let merges = match &mut workbook {
         calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&name).unwrap_or_default(),
         _ => Vec::new(),
@@ -342,7 +364,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Refused> {
         let rest = bytes.get(bom..).unwrap_or(&[]);
         let text = encoding
             .decode_without_bom_handling_and_without_replacement(rest)
-            .ok_or_else(|| format!("it is not valid {} text", encoding.name()))?;
+            .ok_or_else(|| msg!("data-reason-bad-text", encoding = encoding.name()))?;
         let name = if encoding == UTF_8 {
             "UTF-8"
         } else if encoding == UTF_16LE {
@@ -361,10 +383,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Refused> {
     // more, and refuses bytes that are neither.
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => Ok((text.into_owned(), "GB18030")),
-        None => Err(
-            "it is neither UTF-8 nor GBK/GB18030 text (save the CSV as “CSV UTF-8” in Excel)"
-                .to_owned(),
-        ),
+        None => Err(msg!("data-reason-encoding")),
     }
 }
 
@@ -372,9 +391,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Refused> {
 fn csv(bytes: &[u8]) -> Result<Sheet, Refused> {
     let (text, _) = decode(bytes)?;
     if let Some(row) = open_quote(&text) {
-        return Err(format!(
-            "the quote that opens a cell in row {row} is never closed, so the rest of the file would be one cell"
-        ));
+        return Err(msg!("data-reason-open-quote", row = row.to_string()));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -382,7 +399,7 @@ fn csv(bytes: &[u8]) -> Result<Sheet, Refused> {
         .from_reader(text.as_bytes());
     let mut sheet = Sheet::default();
     for (row, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| e.to_string())?;
+        let record = record.map_err(|e| msg!("data-reason-bad-csv", error = e.to_string()))?;
         let row = u32::try_from(row).map_err(|_| too_many())?;
         for (column, cell) in record.iter().enumerate() {
             // Leading white space is kept as a workbook cell keeps it: an indented name

@@ -16,6 +16,7 @@
 use super::layout::{self, normal, Key, Layout};
 use super::read;
 use crate::ast::{Item, TableDecl};
+use crate::i18n::Message;
 use crate::settings::TableSetting;
 use crate::width::{pad, width};
 use std::collections::HashSet;
@@ -191,19 +192,17 @@ struct Found {
 
 /// The report of `entity` for `year` from the workbook `bytes`, saved beside the report as
 /// `file`. `entity` and `year` default to what the workbook says (编制单位, the title's year).
+/// The error is why the workbook cannot be read.
 pub fn from_workbook(
     bytes: &[u8],
     file: &str,
     entity: Option<&str>,
     year: Option<u16>,
     prior: crate::library::Prior<'_>,
-) -> Result<FromWorkbook, String> {
+) -> Result<FromWorkbook, Message> {
     let names = read::sheet_names(bytes)?;
     if names.iter().all(String::is_empty) {
-        return Err(
-            "it is a CSV file, one table: a report is made from a workbook of the 公开表"
-                .to_owned(),
-        );
+        return Err(crate::msg!("data-reason-csv-report"));
     }
     let mut found = Vec::new();
     for name in &names {

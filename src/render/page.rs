@@ -12,6 +12,8 @@
 
 use crate::diagnostics::{Code, Diagnostic, Label};
 use crate::doc::{Block, Document, Table};
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::render::breaks::pieces;
 use crate::source::Span;
 
@@ -98,33 +100,43 @@ pub struct TooWide {
 }
 
 impl TooWide {
+    /// The table as a diagnostic (J0310).
     pub fn to_diagnostic(&self) -> Diagnostic {
         Diagnostic::new(
             Code::TableTooWide,
-            format!(
-                "table `{}` is too wide for the page: its {} columns need at least {:.0} mm in \
-                 {}-point type, and a landscape A4 page has {:.0} mm",
-                self.heading, self.columns, self.needed, self.size, self.available
-            ),
-            Label::new(self.span, "too wide to print"),
+            self.words(),
+            Label::new(self.span, msg!("J0310-too-wide.label")),
         )
-        .with_help(
-            "split the table into two tables of fewer columns (each with the key columns), as \
-             the published 决算表 split their columns over 续表; an amount is never broken and a \
-             cell never cut",
+        .with_help(msg!("J0310-too-wide.help"))
+    }
+
+    /// What J0310 says, without the place: the message, then the code (`… (J0310)`), as the
+    /// PDF backend reports a table it cannot set.
+    pub fn message(&self) -> Message {
+        msg!(
+            "pdf-too-wide",
+            message = self.words(),
+            code = Code::TableTooWide.id()
+        )
+    }
+
+    /// The message of J0310.
+    fn words(&self) -> Message {
+        msg!(
+            "J0310-too-wide",
+            table = &self.heading,
+            columns = self.columns,
+            needed = format!("{:.0}", self.needed),
+            size = self.size.to_string(),
+            available = format!("{:.0}", self.available),
         )
     }
 }
 
+/// The English words, for logs.
 impl std::fmt::Display for TooWide {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let d = self.to_diagnostic();
-        write!(
-            f,
-            "{} ({})",
-            d.message.text(crate::i18n::Lang::En),
-            d.code.id()
-        )
+        f.write_str(&self.message().text(Lang::En))
     }
 }
 

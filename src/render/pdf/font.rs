@@ -7,6 +7,8 @@
 //! looks right but cannot be extracted. [`subset`] therefore writes a `cmap` for the remapped
 //! glyphs into the subset font.
 
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -16,44 +18,42 @@ pub enum FontError {
     /// No usable font was found anywhere jues looks.
     NotFound { tried: Vec<PathBuf> },
     /// The named font cannot be used (unreadable, not TrueType outlines …).
-    Unusable { path: PathBuf, reason: String },
+    Unusable { path: PathBuf, reason: Message },
     /// The font lacks characters the document uses.
     Missing { path: PathBuf, chars: Vec<char> },
 }
 
-/// The Debian packages of the fonts jues looks for, for messages.
-const PACKAGES: &str =
-    "`apt-get install fonts-arphic-uming` (宋体 style) or `fonts-wqy-microhei` (黑体 style)";
-
-impl std::fmt::Display for FontError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl FontError {
+    /// Why the font cannot be used, in words of the catalogs.
+    pub fn message(&self) -> Message {
         match self {
-            FontError::NotFound { tried } => write!(
-                f,
-                "no CJK TrueType font found (looked at {} places); pass `--font PATH` (or \
-                 `--font 宋体`, `--font 黑体`), set `字体` in the report or JUES_FONT, or install \
-                 one (Debian: {PACKAGES})",
-                tried.len()
+            FontError::NotFound { tried } => msg!("font-not-found", places = tried.len()),
+            FontError::Unusable { path, reason } => msg!(
+                "font-unusable",
+                path = path.display().to_string(),
+                reason = reason
             ),
-            FontError::Unusable { path, reason } => {
-                write!(f, "the font `{}` cannot be used: {reason}", path.display())
-            }
             FontError::Missing { path, chars } => {
                 let list: String = chars
                     .iter()
                     .take(20)
                     .map(|c| format!("`{c}` (U+{:04X}) ", *c as u32))
                     .collect();
-                write!(
-                    f,
-                    "the font `{}` lacks {} character{} the document uses: {}; choose another font with `--font`",
-                    path.display(),
-                    chars.len(),
-                    if chars.len() == 1 { "" } else { "s" },
-                    list.trim_end()
+                msg!(
+                    "font-missing",
+                    path = path.display().to_string(),
+                    count = chars.len(),
+                    chars = list.trim_end()
                 )
             }
         }
+    }
+}
+
+/// The English words, for logs.
+impl std::fmt::Display for FontError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(Lang::En))
     }
 }
 
@@ -130,11 +130,12 @@ pub struct Subset {
 
 /// Loads `path`, picks the face that covers `chars` (for a collection), and subsets it.
 pub fn subset(path: &Path, chars: &std::collections::BTreeSet<char>) -> Result<Subset, FontError> {
-    let unusable = |reason: String| FontError::Unusable {
+    let unusable = |reason: Message| FontError::Unusable {
         path: path.to_path_buf(),
         reason,
     };
-    let data = crate::files::read_regular(path).map_err(|e| unusable(e.to_string()))?;
+    let data =
+        crate::files::read_regular(path).map_err(|e| unusable(crate::files::io_reason(&e)))?;
     let faces = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
     let mut best: Option<(usize, u32, Vec<char>)> = None;
     for index in 0..faces {
@@ -154,13 +155,7 @@ pub fn subset(path: &Path, chars: &std::collections::BTreeSet<char>) -> Result<S
         }
     }
     let Some((_, index, missing)) = best else {
-        return Err(unusable(
-            "it has no face with TrueType (glyf) outlines: the PDF engine embeds only TrueType \
-             fonts, not CFF (OpenType/PostScript) ones such as Noto Serif CJK or Source Han \
-             Serif; use AR PL UMing (Debian: `fonts-arphic-uming`) or WenQuanYi Micro Hei \
-             (`fonts-wqy-microhei`)"
-                .to_owned(),
-        ));
+        return Err(unusable(msg!("font-reason-no-truetype")));
     };
     if !missing.is_empty() {
         return Err(FontError::Missing {
@@ -168,7 +163,8 @@ pub fn subset(path: &Path, chars: &std::collections::BTreeSet<char>) -> Result<S
             chars: missing,
         });
     }
-    let face = ttf_parser::Face::parse(&data, index).map_err(|e| unusable(e.to_string()))?;
+    let face = ttf_parser::Face::parse(&data, index)
+        .map_err(|e| unusable(Message::verbatim(e.to_string())))?;
     let mut remapper = subsetter::GlyphRemapper::new();
     remapper.remap(0);
     let mut map = BTreeMap::new();
@@ -178,9 +174,9 @@ pub fn subset(path: &Path, chars: &std::collections::BTreeSet<char>) -> Result<S
         }
     }
     let subset = subsetter::subset(&data, index, &remapper)
-        .map_err(|e| unusable(format!("subsetting failed: {e:?}")))?;
-    let data = with_cmap(&subset, &map)
-        .ok_or_else(|| unusable("the subset font is malformed".to_owned()))?;
+        .map_err(|e| unusable(msg!("font-reason-subsetting", error = format!("{e:?}"))))?;
+    let data =
+        with_cmap(&subset, &map).ok_or_else(|| unusable(msg!("font-reason-malformed-subset")))?;
     Ok(Subset { data, face: index })
 }
 

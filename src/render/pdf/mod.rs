@@ -17,6 +17,7 @@ pub mod font;
 mod table;
 
 use crate::doc::{Block, Document, Inline, RowKind, Table};
+use crate::i18n::{Lang, Message};
 use crate::render::breaks::pieces;
 use crate::render::page::{self, Orientation, Plan};
 use genpdfi::elements::{self, Break, Paragraph};
@@ -50,13 +51,21 @@ pub enum PdfError {
     TooWide(page::TooWide),
 }
 
+impl PdfError {
+    /// Why the PDF cannot be made, in words of the catalogs.
+    pub fn message(&self) -> Message {
+        match self {
+            PdfError::Font(e) => e.message(),
+            PdfError::Layout(e) => crate::msg!("pdf-layout-failed", error = e),
+            PdfError::TooWide(e) => e.message(),
+        }
+    }
+}
+
+/// The English words, for logs.
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PdfError::Font(e) => e.fmt(f),
-            PdfError::Layout(e) => write!(f, "the PDF layout failed: {e}"),
-            PdfError::TooWide(e) => e.fmt(f),
-        }
+        f.write_str(&self.message().text(Lang::En))
     }
 }
 
@@ -92,7 +101,7 @@ fn load_font(
             genpdfi::fonts::FontData::new(subset.data, None).map_err(|e| {
                 font::FontError::Unusable {
                     path: path.clone(),
-                    reason: e.to_string(),
+                    reason: Message::verbatim(e.to_string()),
                 }
             })
         });
