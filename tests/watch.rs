@@ -129,7 +129,8 @@ fn serving(name: &str, text: &str) -> (Watcher, String, std::path::PathBuf) {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in stderr.lines().map_while(Result::ok) {
-            if let Some(address) = line.strip_prefix("serving http://") {
+            // `正在提供网页：http://127.0.0.1:…/` (`serving http://…/` in English).
+            if let Some((_, address)) = line.split_once("：http://") {
                 let _ = tx.send(address.trim_end_matches('/').to_owned());
             }
         }
