@@ -9,6 +9,8 @@ use super::unit::{Dim, Unit};
 use super::value::{self, Quantity, Value};
 use super::{Ctx, Evaluator};
 use crate::ast::*;
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::Span;
 use rust_decimal::Decimal;
 
@@ -43,7 +45,7 @@ impl Evaluator<'_> {
                     // every cell being computed now depends on this one and has no value.
                     self.errors.push(EvalError::Cycle {
                         span: declared,
-                        path: format!("column `{column}` of table `{table}` depends on itself"),
+                        path: msg!("J0209-cycle.column", column = column, table = table),
                     });
                     self.cyclic.extend(self.computing.iter().cloned());
                     return None;
@@ -120,9 +122,10 @@ impl Evaluator<'_> {
                 Some(a) => match value::add(a, q, money) {
                     Ok(s) => s,
                     Err(e) => {
-                        let operation = format!(
-                            "adding up column `{column}`: {}",
-                            self.operation("+", &[a, q])
+                        let operation = msg!(
+                            "J0208-overflow.column",
+                            column = column,
+                            operation = self.operation("+", &[a, q]),
                         );
                         self.op_error(e, span, None, Some(operation));
                         return None;
@@ -158,7 +161,7 @@ impl Evaluator<'_> {
             };
             self.error(EvalError::NotANumber {
                 span,
-                what: format!("`{table}[{wanted}]` (the table has no such row)"),
+                what: msg!("J0206-not-a-number.no-row", table = table, row = wanted),
             });
         }
         found
@@ -283,8 +286,13 @@ impl Evaluator<'_> {
                 let operation = self.operation("-", &[a, b]);
                 self.error(EvalError::Overflow {
                     span,
-                    expression: format!("`{} - {}` of {label}", names.1, names.0),
-                    operation: format!("{operation} has more than 28 significant digits"),
+                    expression: msg!(
+                        "J0208-overflow.row-change",
+                        actual = &names.1,
+                        budget = &names.0,
+                        row = label,
+                    ),
+                    operation: msg!("J0208-overflow.digits", operation = operation),
                 });
                 continue;
             };
@@ -365,12 +373,12 @@ impl Evaluator<'_> {
                         let operation = self.operation("-", &[stated, computed]);
                         self.error(EvalError::Overflow {
                             span: cell.span,
-                            expression: format!(
-                                "how far {row_label} (column `{column}`) is from the sum of its rows"
+                            expression: msg!(
+                                "J0208-overflow.total-difference",
+                                row = row_label,
+                                column = column,
                             ),
-                            operation: format!(
-                                "the stated less the computed, {operation}, has more than 28 significant digits"
-                            ),
+                            operation: msg!("J0208-overflow.difference", operation = operation),
                         });
                         return;
                     };
@@ -399,7 +407,7 @@ impl Evaluator<'_> {
                             let digits = decimals.saturating_add(p.scale()).saturating_add(1);
                             let interval = |q: &Quantity| {
                                 format::interval(q, unit, digits, rounding)
-                                    .unwrap_or_else(|| show(q))
+                                    .map_or_else(|| show(q), Message::verbatim)
                             };
                             (
                                 p.normalize().to_string(),
@@ -413,9 +421,7 @@ impl Evaluator<'_> {
                         span: cell.span,
                         stated: literal_text(literal),
                         formula_span: spans.first().copied().unwrap_or(cell.span),
-                        formula: format!(
-                            "the sum of the rows under {row_label} (column `{column}`)"
-                        ),
+                        formula: msg!("eval-sum-of-rows", row = row_label, column = &column),
                         computed: format::precise(&computed, unit, decimals, rounding),
                         interval: format::interval(
                             &computed,
@@ -423,7 +429,7 @@ impl Evaluator<'_> {
                             decimals.saturating_add(3),
                             rounding,
                         ),
-                        write: show(&computed),
+                        write: format::rounded(&computed, unit, decimals, rounding),
                     };
                     self.error(EvalError::RoundingOnly(statement));
                 }

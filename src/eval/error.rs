@@ -6,6 +6,8 @@
 
 use crate::check::classification;
 use crate::diagnostics::{Code, Diagnostic, Label};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::source::Span;
 
 /// A stated value and what it was checked against, shared by the consistency errors.
@@ -18,9 +20,9 @@ pub struct Statement {
     /// The formula or figure it is checked against.
     pub formula_span: Span,
     /// What was computed, quoted for the message (`` `share(收入.财政拨款, 收入.合计)` ``).
-    pub formula: String,
+    pub formula: Message,
     /// The computed value with more digits than stated (`165.8777%`).
-    pub computed: String,
+    pub computed: Message,
     /// The computed interval (`[82.2525%, 82.2575%]`), when inputs are rounded.
     pub interval: Option<String>,
     /// The computed value rounded as the stated one is written: what to write.
@@ -42,11 +44,11 @@ pub enum EvalError {
         /// The stated digits with the unit that makes them right (`214.12万元`).
         meant: String,
     },
-    /// `completion(0, 0)`: a rate over a zero base. `what` names the base.
+    /// `completion(0, 0)`: a rate over a zero base. `base` names it (`` `b` ``, the divisor).
     ZeroBase {
         span: Span,
         function: String,
-        base: String,
+        base: Message,
     },
     /// `{x 按 大写}`.
     UnknownFormat { span: Span, option: String },
@@ -54,8 +56,8 @@ pub enum EvalError {
     Dims {
         span: Span,
         op: &'static str,
-        left: String,
-        right: String,
+        left: Message,
+        right: Message,
     },
     /// `5公斤`.
     UnknownUnit {
@@ -67,10 +69,10 @@ pub enum EvalError {
     Overflow {
         span: Span,
         /// What was computed, quoted (`` `a + a` ``).
-        expression: String,
+        expression: Message,
         /// What overflowed, with the operands' values: `…亿元 + …亿元 has more than 28
         /// significant digits`.
-        operation: String,
+        operation: Message,
     },
     /// A value computed through more than `limit` steps nested in one another (a figure
     /// computed from a figure computed from …).
@@ -91,12 +93,13 @@ pub enum EvalError {
         by_label: bool,
     },
     /// `a = b + 1`, `b = a - 1`.
-    Cycle { span: Span, path: String },
+    Cycle { span: Span, path: Message },
     /// `检查 a == b "…"` is false.
     CheckFailed {
         span: Span,
         message: Option<String>,
-        detail: String,
+        /// What the condition's sides are (`` `a` is 1, `b` is 2 ``), or that it is false.
+        detail: Message,
         /// Where the report defines the figures the condition names.
         figures: Vec<(Span, String)>,
         /// The report type whose standard identity this is (`部门决算`), for a check of the
@@ -104,7 +107,7 @@ pub enum EvalError {
         standard: Option<String>,
         /// The standard figures the condition names that the report does not give (each is
         /// still its library default), as messages name them.
-        defaults: Vec<String>,
+        defaults: Vec<Message>,
     },
     /// A check or stated value skipped because it depends on figures the report does not
     /// publish (`未公开`, or left out of an excerpt).
@@ -112,11 +115,11 @@ pub enum EvalError {
         /// Where the first of them is declared unpublished (or the `摘录` setting).
         span: Span,
         /// What was not checked: a check's wording, a stated value.
-        what: String,
+        what: Message,
         /// Where that is written.
         at: Span,
         /// The unpublished figures, as messages name them.
-        figures: Vec<String>,
+        figures: Vec<Message>,
         /// Whether they are unpublished because the document is an excerpt.
         excerpt: bool,
         /// Whether what was not checked is a standard identity (written in the library, so
@@ -134,24 +137,24 @@ pub enum EvalError {
     /// `span` gives and the one `other` gives do not meet.
     Contradiction {
         span: Span,
-        figure: String,
+        figure: Message,
         other: Span,
         /// What each statement says of the figure.
-        implied: String,
-        other_implied: String,
+        implied: Message,
+        other_implied: Message,
         /// The figure's `?`.
         declared: Span,
     },
     /// An unknown figure (`= ?`) that no stated value bounds.
-    Unbounded { span: Span, figure: String },
+    Unbounded { span: Span, figure: Message },
     /// `其中` rows that add up to more than the row they are parts of.
     PartsExceedWhole {
         span: Span,
         table: String,
-        row: String,
+        row: Message,
         column: String,
-        whole: String,
-        parts: String,
+        whole: Message,
+        parts: Message,
         part_rows: Vec<Span>,
     },
     /// A `其中` row with no row above it to be a part of.
@@ -159,32 +162,32 @@ pub enum EvalError {
     /// A figure known only by bounds (`= ?`), printed in the text.
     UnknownShown {
         span: Span,
-        figures: Vec<String>,
+        figures: Vec<Message>,
         declared: Span,
     },
     /// A figure the report does not publish, printed in the text.
     UnpublishedShown {
         span: Span,
-        figures: Vec<String>,
+        figures: Vec<Message>,
         declared: Span,
     },
     /// Text or a comparison where a number is needed.
-    NotANumber { span: Span, what: String },
+    NotANumber { span: Span, what: Message },
     /// A stated subtotal or total that is not the sum of its rows.
     TotalMismatch {
         span: Span,
         table: String,
-        row: String,
+        row: Message,
         column: String,
-        stated: String,
-        computed: String,
-        difference: String,
+        stated: Message,
+        computed: Message,
+        difference: Message,
         /// The sum as the stated cell is written: what to write.
         write: String,
         rows: Vec<Span>,
         /// In a table whose amounts are published to a `金额精度`: that precision, and the
         /// intervals of the sum and of the stated total.
-        rounding: Option<(String, String, String)>,
+        rounding: Option<(String, Message, Message)>,
     },
     /// A table setting with a value it cannot take (`合计行 也许`).
     Setting(crate::check::CheckError),
@@ -201,9 +204,9 @@ pub enum EvalError {
     /// A budget line far from its budget, with no `说明`.
     MissingReason {
         span: Span,
-        row: String,
-        budget: String,
-        actual: String,
+        row: Message,
+        budget: Message,
+        actual: Message,
     },
     /// The same classification code (or label) twice in one table.
     DuplicateRow {
@@ -234,13 +237,13 @@ pub enum EvalError {
     InvalidCode {
         span: Span,
         code: String,
-        reason: String,
+        reason: Message,
     },
     /// A cell whose value does not fit its column.
     CellType {
         span: Span,
         column: String,
-        expected: String,
+        expected: Message,
     },
     /// More cells than input columns.
     TooManyCells { span: Span, columns: usize },
@@ -248,7 +251,7 @@ pub enum EvalError {
     WrongParent {
         span: Span,
         /// The row, as messages name it (`` row `2080105 劳动保障监察` ``).
-        row: String,
+        row: Message,
         code: String,
         /// The 类 or 款 row it is listed under.
         under: Span,
@@ -257,7 +260,7 @@ pub enum EvalError {
         /// Its code's 类 or 款, at the level of the row it is listed under (`20801`).
         belongs: String,
         /// The row its amounts are added to by its code; `None`: only the total.
-        counted: Option<String>,
+        counted: Option<Message>,
     },
     /// One code with two names: in two tables of the document, or here and in last year's
     /// imported report.
@@ -278,7 +281,7 @@ pub enum EvalError {
         span: Span,
         word_span: Span,
         word: String,
-        actual: String,
+        actual: Message,
         expected_word: String,
         /// The word and the value to write instead, when the value is wrong too.
         write: Option<String>,
@@ -295,104 +298,187 @@ pub enum EvalError {
     },
 }
 
+impl Statement {
+    /// The note on the interval of the computed value, when there is one.
+    fn interval_note(&self) -> Option<Message> {
+        self.interval
+            .as_ref()
+            .map(|i| msg!("eval-interval", interval = i))
+    }
+}
+
+/// `did you mean `…`?`.
+fn did_you_mean(name: &str) -> Message {
+    msg!("eval-did-you-mean", name = name)
+}
+
 impl EvalError {
     /// The wording of this error as a diagnostic.
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
             EvalError::Mismatch(s) => Diagnostic::new(
                 Code::StatedMismatch,
-                format!("stated `{}`, but {} is {}", s.stated, s.formula, s.computed),
-                Label::new(s.span, format!("computed: {}", s.computed)),
+                msg!(
+                    "J0201-mismatch",
+                    stated = &s.stated,
+                    formula = &s.formula,
+                    computed = &s.computed
+                ),
+                Label::new(s.span, msg!("J0201-mismatch.label", computed = &s.computed)),
             )
-            .with_label(s.formula_span, "computed from this")
-            .with_notes(s.interval.iter().map(|i| format!("with the rounding of its inputs the value lies in {i}")))
-            .with_help(format!("write `{}`", s.write)),
+            .with_label(s.formula_span, msg!("eval-computed-from"))
+            .with_notes(s.interval_note())
+            .with_help(msg!("J0201-mismatch.help", write = &s.write)),
             EvalError::Truncated(s) => Diagnostic::new(
                 Code::Truncated,
-                format!("`{}` looks truncated: {} is {}, which rounds to `{}`", s.stated, s.formula, s.computed, s.write),
-                Label::new(s.span, "cut off instead of rounded"),
+                msg!(
+                    "J0202-truncated",
+                    stated = &s.stated,
+                    formula = &s.formula,
+                    computed = &s.computed,
+                    write = &s.write
+                ),
+                Label::new(s.span, msg!("J0202-truncated.label")),
             )
-            .with_label(s.formula_span, "computed from this")
-            .with_notes(s.interval.iter().map(|i| format!("with the rounding of its inputs the value lies in {i}")))
-            .with_help(format!("round half up (四舍五入): write `{}`", s.write)),
+            .with_label(s.formula_span, msg!("eval-computed-from"))
+            .with_notes(s.interval_note())
+            .with_help(msg!("J0202-truncated.help", write = &s.write)),
             EvalError::RoundingOnly(s) => Diagnostic::new(
                 Code::RoundingOnly,
-                format!("`{}` holds only through the rounding of its inputs: {} is {}", s.stated, s.formula, s.computed),
-                Label::new(s.span, format!("the inputs as written give {}", s.write)),
+                msg!(
+                    "J0203-rounding-only",
+                    stated = &s.stated,
+                    formula = &s.formula,
+                    computed = &s.computed
+                ),
+                Label::new(s.span, msg!("J0203-rounding-only.label", write = &s.write)),
             )
-            .with_label(s.formula_span, "computed from this")
-            .with_notes(s.interval.iter().map(|i| format!("with the rounding of its inputs the value lies in {i}")))
-            .with_help("check the unrounded source data; the published figures do not add up exactly"),
-            EvalError::WrongScale { statement: s, meant } => Diagnostic::new(
+            .with_label(s.formula_span, msg!("eval-computed-from"))
+            .with_notes(s.interval_note())
+            .with_help(msg!("J0203-rounding-only.help")),
+            EvalError::WrongScale {
+                statement: s,
+                meant,
+            } => Diagnostic::new(
                 Code::WrongScale,
-                format!("stated `{}`, but {} is {}", s.stated, s.formula, s.computed),
-                Label::new(s.span, "wrong unit"),
+                msg!(
+                    "J0204-wrong-scale",
+                    stated = &s.stated,
+                    formula = &s.formula,
+                    computed = &s.computed
+                ),
+                Label::new(s.span, msg!("J0204-wrong-scale.label")),
             )
-            .with_label(s.formula_span, "computed from this")
-            .with_help(format!("did you mean `{meant}`?")),
-            EvalError::ZeroBase { span, function, base } => Diagnostic::new(
+            .with_label(s.formula_span, msg!("eval-computed-from"))
+            .with_help(did_you_mean(meant)),
+            EvalError::ZeroBase {
+                span,
+                function,
+                base,
+            } => Diagnostic::new(
                 Code::ZeroBase,
-                format!("`{function}` over a zero base: {base} is 0"),
-                Label::new(*span, "undefined"),
+                msg!("J0205-zero-base", function = function, base = base),
+                Label::new(*span, msg!("J0205-zero-base.label")),
             )
-            .with_help("a rate over zero has no value: write the amounts (\"预算为0万元，决算为0万元\") or \"不适用\" instead of a percentage"),
+            .with_help(msg!("J0205-zero-base.help")),
             EvalError::UnknownFormat { span, option } => Diagnostic::new(
                 Code::UnknownFormat,
-                format!("unknown format option `{option}`"),
-                Label::new(*span, "not a format option"),
+                msg!("J0107-unknown-format", option = option),
+                Label::new(*span, msg!("J0107-unknown-format.label")),
             )
-            .with_help("the options are a unit (`元`, `万元`, `%` …), decimals (`.1`, `2位`), `绝对值`, `千分位` and `增减`"),
-            EvalError::Dims { span, op, left, right } => Diagnostic::new(
+            .with_help(msg!("J0107-unknown-format.help")),
+            EvalError::Dims {
+                span,
+                op,
+                left,
+                right,
+            } => Diagnostic::new(
                 Code::UnitMismatch,
-                format!("cannot apply `{op}` to {left} and {right}"),
-                Label::new(*span, "units do not agree"),
+                msg!("J0206-units", op = *op, left = left, right = right),
+                Label::new(*span, msg!("J0206-units.label")),
             )
-            .with_help("amounts of money, counts of different things and ratios cannot be mixed; check the units of the operands"),
-            EvalError::UnknownUnit { span, unit, suggestion } => {
+            .with_help(msg!("J0206-units.help")),
+            EvalError::UnknownUnit {
+                span,
+                unit,
+                suggestion,
+            } => {
                 let d = Diagnostic::new(
                     Code::UnknownUnit,
-                    format!("unknown unit `{unit}`"),
-                    Label::new(*span, "not a unit"),
+                    msg!("J0207-unknown-unit", unit = unit),
+                    Label::new(*span, msg!("J0207-unknown-unit.label")),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help("money is 元, 千元, 万元 or 亿元; counts are 人, 人次, 家, 个, 项, 辆, 台(套), 期, 场, 份, 件, 批次, 团组 …; ratios are % and ‰ (see `docs/language.md`)"),
+                    Some(s) => d.with_help(did_you_mean(s)),
+                    None => d.with_help(msg!("J0207-unknown-unit.help")),
                 }
             }
-            EvalError::Overflow { span, expression, operation } => Diagnostic::new(
+            EvalError::Overflow {
+                span,
+                expression,
+                operation,
+            } => Diagnostic::new(
                 Code::Overflow,
-                format!("cannot compute {expression} exactly: {operation}"),
-                Label::new(*span, "beyond the range of exact decimals"),
+                msg!(
+                    "J0208-overflow",
+                    expression = expression,
+                    operation = operation
+                ),
+                Label::new(*span, msg!("J0208-overflow.label")),
             )
-            .with_help("no amount in a report is this large or this precise: check the values it is computed from, or write them in a larger unit (`万元`, `亿元`) or with fewer decimals"),
-            EvalError::TooDeep { span, root, expression, limit } => Diagnostic::new(
+            .with_help(msg!("J0208-overflow.help")),
+            EvalError::TooDeep {
+                span,
+                root,
+                expression,
+                limit,
+            } => Diagnostic::new(
                 Code::TooDeeplyNested,
-                format!("computing `{root}` goes more than {limit} steps deep (figures computed from figures, cells and operators, one inside another), down to `{expression}` here"),
-                Label::new(*span, format!("step {limit}")),
+                msg!(
+                    "J0004-too-deep-computing",
+                    root = root,
+                    limit = limit,
+                    expression = expression
+                ),
+                Label::new(*span, msg!("J0004-too-deep-computing.label", limit = limit)),
             )
-            .with_help("compute it through fewer figures in a row: add many parts up with `sum(…)` or from a table's total, or write an intermediate figure as a number (`x = 1149.45`) and compute the rest from it"),
-            EvalError::UnknownImported { span, name, suggestion, by_label } => {
+            .with_help(msg!("J0004-too-deep-computing.help")),
+            EvalError::UnknownImported {
+                span,
+                name,
+                suggestion,
+                by_label,
+            } => {
                 let d = Diagnostic::new(
                     Code::UnknownName,
-                    format!("unknown name `{name}`: the imported document does not define it"),
-                    Label::new(*span, "not in the imported document"),
+                    msg!("J0101-unknown-imported", name = name),
+                    Label::new(*span, msg!("J0101-unknown-imported.label")),
                 );
                 match suggestion {
-                    Some(s) if *by_label => d.with_help(format!("the imported report calls it `{s}`: write that")),
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help("an imported report's figures keep the names it gives them (`上年.收入.合计`, `上年.总计.收入`): use one of those, or define the figure in the imported report"),
+                    Some(s) if *by_label => {
+                        d.with_help(msg!("J0101-unknown-imported.by-label", name = s))
+                    }
+                    Some(s) => d.with_help(did_you_mean(s)),
+                    None => d.with_help(msg!("J0101-unknown-imported.help")),
                 }
             }
             EvalError::Cycle { span, path } => Diagnostic::new(
                 Code::Cycle,
-                format!("circular definition: {path}"),
-                Label::new(*span, "depends on itself"),
+                msg!("J0209-cycle", path = path),
+                Label::new(*span, msg!("J0209-cycle.label")),
             )
-            .with_help("give one of them a value (a number) instead of a formula"),
-            EvalError::CheckFailed { span, message, detail, figures, standard, defaults } => {
+            .with_help(msg!("J0209-cycle.help")),
+            EvalError::CheckFailed {
+                span,
+                message,
+                detail,
+                figures,
+                standard,
+                defaults,
+            } => {
                 let wording = match message {
-                    Some(m) => format!("check failed: {m}"),
-                    None => "check failed".to_owned(),
+                    Some(m) => msg!("J0210-check-failed.said", message = m),
+                    None => msg!("J0210-check-failed"),
                 };
                 // A standard identity is the report's figures disagreeing: it is shown at them,
                 // and the identity's own line is a note.
@@ -400,292 +486,542 @@ impl EvalError {
                 let mut d = match (standard, figures.first()) {
                     (Some(kind), Some((first, _))) if at_figures => Diagnostic::new(
                         Code::CheckFailed,
-                        format!("{wording} (a standard identity of {kind})"),
+                        msg!("J0210-check-failed.standard", check = wording, kind = kind),
                         Label::new(*first, detail.clone()),
                     )
-                    .with_label(*span, format!("the identity of {kind}")),
-                    _ => Diagnostic::new(Code::CheckFailed, wording, Label::new(*span, detail.clone())),
+                    .with_label(*span, msg!("J0210-check-failed.identity", kind = kind)),
+                    _ => Diagnostic::new(
+                        Code::CheckFailed,
+                        wording,
+                        Label::new(*span, detail.clone()),
+                    ),
                 };
-                let rest = if at_figures { figures.get(1..).unwrap_or_default() } else { figures };
+                let rest = if at_figures {
+                    figures.get(1..).unwrap_or_default()
+                } else {
+                    figures
+                };
                 for (figure, name) in rest {
-                    d = d.with_label(*figure, format!("`{name}` is defined here"));
+                    d = d.with_label(*figure, msg!("J0210-check-failed.defined", name = name));
                 }
                 for name in defaults {
-                    d = d.with_note(format!("{name} is not given in the report, so it counts as 0"));
+                    d = d.with_note(msg!("J0210-check-failed.default", name = name));
                 }
                 if defaults.is_empty() {
-                    d.with_help("correct the figures so that the condition holds")
+                    d.with_help(msg!("J0210-check-failed.help"))
                 } else {
-                    d.with_help("correct the figures so that the condition holds; give each figure the report publishes its value, and write `= 未公开` for one it does not publish (in an excerpt, `摘录 是` in the `报告` block)")
+                    d.with_help(msg!("J0210-check-failed.help-defaults"))
                 }
             }
-            EvalError::NotChecked { span, what, at, figures, excerpt, standard } => {
-                let names = figures.join(", ");
-                let verb = if figures.len() == 1 { "is" } else { "are" };
+            EvalError::NotChecked {
+                span,
+                what,
+                at,
+                figures,
+                excerpt,
+                standard,
+            } => {
                 let (reason, declared) = if *excerpt {
                     (
-                        "the document is an excerpt (`摘录 是`): a standard figure it does not give is not published, not 0",
-                        "an excerpt: what it does not give is not published",
+                        msg!("J0214-not-checked.excerpt"),
+                        msg!("J0214-not-checked.excerpt-label"),
                     )
                 } else {
-                    ("a figure written `= 未公开` has no value, not 0", "not published")
+                    (
+                        msg!("J0214-not-checked.unpublished"),
+                        msg!("eval-not-published"),
+                    )
                 };
-                let message = format!("not checked: {what}, because {names} {verb} not published");
+                let message = msg!(
+                    "J0214-not-checked",
+                    what = what,
+                    figures = Arg::list(figures),
+                    count = figures.len(),
+                );
                 let d = if *standard {
                     Diagnostic::new(Code::NotChecked, message, Label::new(*span, declared))
-                        .with_label(*at, "the identity")
+                        .with_label(*at, msg!("J0214-not-checked.identity"))
                 } else {
-                    Diagnostic::new(Code::NotChecked, message, Label::new(*at, "not checked"))
-                        .with_label(*span, declared)
+                    Diagnostic::new(
+                        Code::NotChecked,
+                        message,
+                        Label::new(*at, msg!("J0214-not-checked.label")),
+                    )
+                    .with_label(*span, declared)
                 };
                 d.with_note(reason)
-                    .with_help("give the figure its published value to have this checked")
+                    .with_help(msg!("J0214-not-checked.help"))
             }
             EvalError::InferredPrecision { span, tables, unit } => {
-                let names: Vec<String> = tables.iter().map(|t| format!("`{t}`")).collect();
-                let (which, verb) = if tables.len() == 1 {
-                    (format!("table {}", names.join("")), "is")
-                } else {
-                    (format!("tables {}", names.join(", ")), "are")
-                };
+                let names = Arg::list(tables.iter().map(|t| format!("`{t}`")));
                 Diagnostic::new(
                     Code::InferredPrecision,
-                    format!("every amount of {which} {verb} a whole number: read as published to whole {unit} (`金额精度 1`)"),
-                    Label::new(*span, format!("amounts rounded to whole {unit}")),
+                    msg!(
+                        "J0211-whole-units",
+                        tables = names,
+                        count = tables.len(),
+                        unit = unit
+                    ),
+                    Label::new(*span, msg!("J0211-whole-units.label", unit = unit)),
                 )
-                .with_note(format!("so `23653` stands for any amount from 23652.5 to 23653.5 {unit}, and the rows of a 类 may add up to it within that rounding"))
-                .with_help("say so in the `报告` block (`金额精度 1`), and this note goes; if the amounts are exact, write `金额精度 0.01` there or in the table")
+                .with_note(msg!("J0211-whole-units.note", unit = unit))
+                .with_help(msg!("J0211-whole-units.help"))
             }
-            EvalError::Contradiction { span, figure, other, implied, other_implied, declared } => Diagnostic::new(
+            EvalError::Contradiction {
+                span,
+                figure,
+                other,
+                implied,
+                other_implied,
+                declared,
+            } => Diagnostic::new(
                 Code::Contradiction,
-                format!("the statements about {figure} contradict each other: this one needs it {implied}, another {other_implied}"),
-                Label::new(*span, format!("needs it {implied}")),
+                msg!(
+                    "J0212-contradiction",
+                    figure = figure,
+                    implied = implied,
+                    other_implied = other_implied
+                ),
+                Label::new(*span, msg!("J0212-contradiction.needs", implied = implied)),
             )
-            .with_label(*other, format!("needs it {other_implied}"))
-            .with_label(*declared, "known only through what the text says of it")
-            .with_note("each stated value, read with its rounding, bounds the figure; no one value of it makes both statements true")
-            .with_help("one of the two stated values is wrong: check both against the source data"),
+            .with_label(
+                *other,
+                msg!("J0212-contradiction.needs", implied = other_implied),
+            )
+            .with_label(*declared, msg!("J0212-contradiction.declared"))
+            .with_note(msg!("J0212-contradiction.note"))
+            .with_help(msg!("J0212-contradiction.help")),
             EvalError::Unbounded { span, figure } => Diagnostic::new(
                 Code::Unbounded,
-                format!("nothing the text states bounds {figure}"),
-                Label::new(*span, "no stated value gives it"),
+                msg!("J0213-unbounded", figure = figure),
+                Label::new(*span, msg!("J0213-unbounded.label")),
             )
-            .with_note("an unknown figure (`= ?`) is inferred from the stated values whose formula names it once and names no other unknown figure, such as `{completion(决算数, 年初预算) = 91.27%}`; what depends on it is not checked")
-            .with_help("state a value that gives it, or give the figure its published value"),
-            EvalError::PartsExceedWhole { span, table, row, column, whole, parts, part_rows } => {
+            .with_note(msg!("J0213-unbounded.note"))
+            .with_help(msg!("J0213-unbounded.help")),
+            EvalError::PartsExceedWhole {
+                span,
+                table,
+                row,
+                column,
+                whole,
+                parts,
+                part_rows,
+            } => {
                 let mut d = Diagnostic::new(
                     Code::PartRows,
-                    format!("the 其中 rows under {row} of table `{table}` add up to {parts} in `{column}`, more than the row's {whole}"),
-                    Label::new(*span, format!("{column}: {whole}")),
+                    msg!(
+                        "J0314-parts-exceed",
+                        row = row,
+                        table = table,
+                        parts = parts,
+                        column = column,
+                        whole = whole
+                    ),
+                    Label::new(
+                        *span,
+                        msg!("J0314-parts-exceed.label", column = column, whole = whole),
+                    ),
                 );
                 for part in part_rows {
-                    d = d.with_label(*part, "其中");
+                    d = d.with_label(*part, msg!("J0314-parts-exceed.part"));
                 }
-                d.with_note("其中 rows are parts of the row above them: together they cannot hold more than it")
-                    .with_help("correct the row or its parts against the source data")
+                d.with_note(msg!("J0314-parts-exceed.note"))
+                    .with_help(msg!("J0314-parts-exceed.help"))
             }
             EvalError::PartWithoutWhole { span, row } => Diagnostic::new(
                 Code::PartRows,
-                format!("the 其中 row `{row}` has no row above it to be a part of"),
-                Label::new(*span, "a part of what?"),
+                msg!("J0314-part-without-whole", row = row),
+                Label::new(*span, msg!("J0314-part-without-whole.label")),
             )
-            .with_help("put it under the row it is a part of, or write it without `其中`"),
-            EvalError::UnknownShown { span, figures, declared } => Diagnostic::new(
+            .with_help(msg!("J0314-part-without-whole.help")),
+            EvalError::UnknownShown {
+                span,
+                figures,
+                declared,
+            } => Diagnostic::new(
                 Code::UnpublishedShown,
-                format!("the text prints {}, which the report gives only through what it says of it", figures.join(", ")),
-                Label::new(*span, "no value to print"),
+                msg!("J0215-unknown-shown", figures = Arg::list(figures)),
+                Label::new(*span, msg!("eval-no-value-to-print")),
             )
-            .with_label(*declared, "known only by bounds")
-            .with_note("its value is known only to lie within the bounds its statements give: any number printed for it would be a guess")
-            .with_help("write the number the published text gives as a stated value (`{名称 = 数值}`), or give the figure its published value"),
-            EvalError::UnpublishedShown { span, figures, declared } => Diagnostic::new(
+            .with_label(*declared, msg!("J0215-unknown-shown.declared"))
+            .with_note(msg!("J0215-unknown-shown.note"))
+            .with_help(msg!("J0215-unknown-shown.help")),
+            EvalError::UnpublishedShown {
+                span,
+                figures,
+                declared,
+            } => Diagnostic::new(
                 Code::UnpublishedShown,
-                format!("the text prints {}, which the report does not publish", figures.join(", ")),
-                Label::new(*span, "no value to print"),
+                msg!("J0215-unpublished-shown", figures = Arg::list(figures)),
+                Label::new(*span, msg!("eval-no-value-to-print")),
             )
-            .with_label(*declared, "not published")
-            .with_help("give the figure its published value, or write the published number as a stated value (`{名称 = 数值}`)"),
+            .with_label(*declared, msg!("eval-not-published"))
+            .with_help(msg!("J0215-unpublished-shown.help")),
             EvalError::NotANumber { span, what } => Diagnostic::new(
                 Code::UnitMismatch,
-                format!("{what} is not a number"),
-                Label::new(*span, "a number is needed here"),
+                msg!("J0206-not-a-number", what = what),
+                Label::new(*span, msg!("J0206-not-a-number.label")),
             ),
-            EvalError::TotalMismatch { span, table, row, column, stated, computed, difference, write, rows, rounding } => {
+            EvalError::TotalMismatch {
+                span,
+                table,
+                row,
+                column,
+                stated,
+                computed,
+                difference,
+                write,
+                rows,
+                rounding,
+            } => {
                 let mut d = Diagnostic::new(
                     Code::TotalMismatch,
-                    format!("{row} of `{table}` states {column} {stated}, but its rows sum to {computed} (difference {difference})"),
-                    Label::new(*span, format!("rows sum to {computed}")),
+                    msg!(
+                        "J0301-total-mismatch",
+                        row = row,
+                        table = table,
+                        column = column,
+                        stated = stated,
+                        computed = computed,
+                        difference = difference,
+                    ),
+                    Label::new(
+                        *span,
+                        msg!("J0301-total-mismatch.label", computed = computed),
+                    ),
                 );
                 for r in rows.iter().take(12) {
-                    d = d.with_label(*r, "");
+                    d = d.with_label(*r, Message::empty());
                 }
                 if let Some((precision, sum, total)) = rounding {
-                    d = d.with_note(format!("with amounts published to `金额精度 {precision}`, the rows sum to {sum} and the total stands for {total}: the two do not meet"));
+                    d = d.with_note(msg!(
+                        "J0301-total-mismatch.rounding",
+                        precision = precision,
+                        sum = sum,
+                        total = total
+                    ));
                 }
-                d.with_help(format!("write `{write}`, or correct the rows"))
+                d.with_help(msg!("J0301-total-mismatch.help", write = write))
             }
             EvalError::Setting(error) => error.to_diagnostic(),
             EvalError::EmptyTable { span, table } => Diagnostic::new(
                 Code::EmptyTable,
-                format!("table `{table}` has no rows and does not say why"),
-                Label::new(*span, "empty"),
+                msg!("J0307-empty-table", table = table),
+                Label::new(*span, msg!("J0307-empty-table.label")),
             )
-            .with_help("give the table its rows, or say why it has none: `空表说明 \"本单位无…\"` (in a transcription whose source did not publish them, `未公开 \"…\"`)"),
+            .with_help(msg!("J0307-empty-table.help")),
             EvalError::MissingTables { span, kind, tables } => {
-                let list: Vec<String> = tables
+                let list = tables.iter().map(|(number, table, title)| {
+                    msg!(
+                        "J0309-missing-tables.table",
+                        number = number,
+                        title = title,
+                        table = table
+                    )
+                });
+                let declarations = tables
                     .iter()
-                    .map(|(number, table, title)| format!("{number} {title} (`{table}`)"))
-                    .collect();
-                let declarations: Vec<String> =
-                    tables.iter().map(|(_, table, _)| format!("`表 {table} {{ … }}`")).collect();
+                    .map(|(_, table, _)| format!("`表 {table} {{ … }}`"));
                 Diagnostic::new(
                     Code::MissingTable,
-                    format!(
-                        "the report leaves out {} of the tables a {kind} publishes: {}",
-                        tables.len(),
-                        list.join(", ")
+                    msg!(
+                        "J0309-missing-tables",
+                        count = tables.len(),
+                        kind = kind,
+                        tables = Arg::list(list)
                     ),
-                    Label::new(*span, format!("a {kind} publishes every 公开表")),
+                    Label::new(*span, msg!("J0309-missing-tables.label", kind = kind)),
                 )
-                .with_help(format!(
-                    "declare each in 第二部分, in its place: {}, with its rows, or with `空表说明 \"本单位无…\"` when there is nothing to show",
-                    declarations.join(", ")
+                .with_help(msg!(
+                    "J0309-missing-tables.help",
+                    declarations = Arg::list(declarations)
                 ))
             }
-            EvalError::MissingReason { span, row, budget, actual } => Diagnostic::new(
+            EvalError::MissingReason {
+                span,
+                row,
+                budget,
+                actual,
+            } => Diagnostic::new(
                 Code::MissingReason,
-                format!("{row} spent {actual} against a budget of {budget}, with no reason given"),
-                Label::new(*span, "needs a reason"),
+                msg!(
+                    "J0308-missing-reason",
+                    row = row,
+                    actual = actual,
+                    budget = budget
+                ),
+                Label::new(*span, msg!("J0308-missing-reason.label")),
             )
-            .with_help("write the reason in the row's `说明` cell (决算数与年初预算差异超过10%或无年初预算时须说明原因)"),
+            .with_help(msg!("J0308-missing-reason.help")),
             EvalError::DuplicateRow { span, first, key } => Diagnostic::new(
                 Code::DuplicateRow,
-                format!("row `{key}` appears twice in the table"),
-                Label::new(*span, "again here"),
+                msg!("J0302-duplicate-row", key = key),
+                Label::new(*span, msg!("J0302-duplicate-row.label")),
             )
-            .with_label(*first, "first here")
-            .with_help("merge the two rows, or give the second its own classification code"),
-            EvalError::CodeName { span, code, written, expected } => Diagnostic::new(
+            .with_label(*first, msg!("J0302-duplicate-row.first"))
+            .with_help(msg!("J0302-duplicate-row.help")),
+            EvalError::CodeName {
+                span,
+                code,
+                written,
+                expected,
+            } => Diagnostic::new(
                 Code::CodeName,
-                format!("code `{code}` is named `{expected}`, not `{written}`"),
-                Label::new(*span, format!("expected `{expected}`")),
+                msg!(
+                    "J0303-code-name",
+                    code = code,
+                    expected = expected,
+                    written = written
+                ),
+                Label::new(*span, msg!("J0303-code-name.label", expected = expected)),
             )
-            .with_help(format!("write `\"{expected}\"`")),
-            EvalError::UnlistedCodes { span, codes, tables, own_list } => {
+            .with_help(msg!("J0303-code-name.help", expected = expected)),
+            EvalError::UnlistedCodes {
+                span,
+                codes,
+                tables,
+                own_list,
+            } => {
                 // The list is capped: a real report has a hundred codes or more. ("and 1 more"
                 // would take the place of the code it stands for.)
                 const SHOWN: usize = 10;
-                let shown = if codes.len() > SHOWN + 1 { SHOWN } else { codes.len() };
-                let mut list: Vec<String> = codes.iter().take(shown).map(|c| format!("`{c}`")).collect();
-                if codes.len() > shown {
-                    list.push(format!("and {} more", codes.len().saturating_sub(shown)));
-                }
-                let list = list.join(", ");
-                let where_ = if *own_list {
-                    "the built-in classification list or the report's `科目表`"
+                let shown = if codes.len() > SHOWN + 1 {
+                    SHOWN
                 } else {
-                    "the built-in classification list"
+                    codes.len()
                 };
+                let mut list: Vec<Arg> = codes
+                    .iter()
+                    .take(shown)
+                    .map(|c| Arg::from(format!("`{c}`")))
+                    .collect();
+                if codes.len() > shown {
+                    list.push(
+                        msg!(
+                            "J0304-unlisted.more",
+                            count = codes.len().saturating_sub(shown)
+                        )
+                        .into(),
+                    );
+                }
+                let list = Arg::List(list);
+                let lists = if *own_list {
+                    msg!("J0304-unlisted.lists-own")
+                } else {
+                    msg!("J0304-unlisted.lists")
+                };
+                let count = codes.len();
                 let (message, label) = match (codes.as_slice(), tables.as_slice()) {
                     ([one], [(table, _)]) => (
-                        format!("code `{one}` of table `{table}` is not in {where_}"),
-                        "not in the list".to_owned(),
+                        msg!("J0304-unlisted", code = one, table = table, lists = lists),
+                        msg!("J0304-unlisted.label"),
                     ),
                     (_, [(table, _)]) => (
-                        format!("{} codes of table `{table}` are not in {where_}: {list}", codes.len()),
-                        format!("the first of {} codes not in the list", codes.len()),
+                        msg!(
+                            "J0304-unlisted.table",
+                            count = count,
+                            table = table,
+                            lists = lists,
+                            codes = list
+                        ),
+                        msg!("J0304-unlisted.first", count = count),
                     ),
                     _ => (
-                        format!("{} codes in {} tables are not in {where_}: {list}", codes.len(), tables.len()),
-                        format!("the first of {} codes not in the list", codes.len()),
+                        msg!(
+                            "J0304-unlisted.tables",
+                            count = count,
+                            tables = tables.len(),
+                            lists = lists,
+                            codes = list
+                        ),
+                        msg!("J0304-unlisted.first", count = count),
                     ),
                 };
                 let mut d = Diagnostic::new(Code::UnlistedCode, message, Label::new(*span, label))
-                    .with_note("their names were not checked: the built-in list holds only codes verified against a public source (`stdlib/codes/`)");
+                    .with_note(msg!("J0304-unlisted.note"));
                 if tables.len() > 1 {
-                    let each: Vec<String> = tables.iter().map(|(t, n)| format!("`{t}` {n}")).collect();
-                    d = d.with_note(format!("codes not in the list by table: {}", each.join(", ")));
+                    let each = tables
+                        .iter()
+                        .map(|(t, n)| msg!("J0304-unlisted.in-table", table = t, count = n));
+                    d = d.with_note(msg!("J0304-unlisted.by-table", tables = Arg::list(each)));
                 }
                 if *own_list {
-                    d.with_help("to have their names checked, add them to the report's `科目表`, each with its name, its level and where the name is from (`jues explain J0304`)")
+                    d.with_help(msg!("J0304-unlisted.help-own"))
                 } else {
-                    d.with_help("to have their names checked, give the report its own list of the year's codes: `科目表 \"codes.tsv\"` in the `报告` block (`jues explain J0304` shows the file)")
+                    d.with_help(msg!("J0304-unlisted.help"))
                 }
             }
             EvalError::InvalidCode { span, code, reason } => Diagnostic::new(
                 Code::InvalidCode,
-                format!("`{code}` is not a classification code: {reason}"),
-                Label::new(*span, "invalid code"),
+                msg!("J0305-invalid-code", code = code, reason = reason),
+                Label::new(*span, msg!("J0305-invalid-code.label")),
             )
-            .with_help("功能分类 codes have 3 (类), 5 (款) or 7 (项) digits; 经济分类 codes 3 or 5"),
-            EvalError::CellType { span, column, expected } => Diagnostic::new(
+            .with_help(msg!("J0305-invalid-code.help")),
+            EvalError::CellType {
+                span,
+                column,
+                expected,
+            } => Diagnostic::new(
                 Code::CellType,
-                format!("column `{column}` holds {expected}"),
-                Label::new(*span, format!("expected {expected}")),
+                msg!("J0306-cell-type", column = column, expected = expected),
+                Label::new(*span, msg!("J0306-cell-type.label", expected = expected)),
             )
-            .with_help("check the order of the cells against the `列` line"),
+            .with_help(msg!("J0306-cell-type.help")),
             EvalError::TooManyCells { span, columns } => Diagnostic::new(
                 Code::CellType,
-                format!("this row has more cells than the table's {columns} input columns"),
-                Label::new(*span, "extra cell"),
+                msg!("J0306-too-many-cells", columns = columns),
+                Label::new(*span, msg!("J0306-too-many-cells.label")),
             )
-            .with_help("remove the cell, or add a column to the `列` line"),
-            EvalError::WrongParent { span, row, code, under, under_code, under_name, belongs, counted } => {
+            .with_help(msg!("J0306-too-many-cells.help")),
+            EvalError::WrongParent {
+                span,
+                row,
+                code,
+                under,
+                under_code,
+                under_name,
+                belongs,
+                counted,
+            } => {
                 let level = classification::level_name(under_code.len());
                 let own = classification::level_name(code.len());
                 let above = if under_name.is_empty() {
-                    format!("{level} `{under_code}`")
+                    msg!("J0312-wrong-parent.level", level = level, code = under_code)
                 } else {
-                    format!("{level} `{under_code} {under_name}`")
+                    msg!(
+                        "J0312-wrong-parent.level-named",
+                        level = level,
+                        code = under_code,
+                        name = under_name
+                    )
                 };
                 let counted = match counted {
-                    Some(row) => format!("its amounts are added to {row}, the {level} of its code, not to `{under_code}`"),
-                    None => format!("its amounts are added to no row of the table but the total, not to `{under_code}`"),
+                    Some(row) => msg!(
+                        "J0312-wrong-parent.counted",
+                        row = row,
+                        level = level,
+                        under = under_code
+                    ),
+                    None => msg!("J0312-wrong-parent.counted-total", under = under_code),
                 };
                 Diagnostic::new(
                     Code::WrongParent,
-                    format!("{row} is listed under {above}, but {code} is a {own} of {level} {belongs}"),
-                    Label::new(*span, format!("a {own} of {level} {belongs}")),
+                    msg!(
+                        "J0312-wrong-parent",
+                        row = row,
+                        above = above,
+                        code = code,
+                        own = own,
+                        level = level,
+                        belongs = belongs
+                    ),
+                    Label::new(
+                        *span,
+                        msg!(
+                            "J0312-wrong-parent.label",
+                            own = own,
+                            level = level,
+                            belongs = belongs
+                        ),
+                    ),
                 )
-                .with_label(*under, format!("listed under this {level}"))
-                .with_note(format!("subtotals follow the codes: {counted}"))
-                .with_help(format!("{code} 属于 {belongs} {level}，却列在 {under_code} {level}下: move the row under {level} {belongs}, or correct its code"))
+                .with_label(*under, msg!("J0312-wrong-parent.under", level = level))
+                .with_note(msg!("J0312-wrong-parent.note", counted = counted))
+                .with_help(msg!(
+                    "J0312-wrong-parent.help",
+                    code = code,
+                    belongs = belongs,
+                    level = level,
+                    under = under_code
+                ))
             }
-            EvalError::CodeTwoNames { span, code, written, table, other, other_span, other_table, prior } => match prior {
+            EvalError::CodeTwoNames {
+                span,
+                code,
+                written,
+                table,
+                other,
+                other_span,
+                other_table,
+                prior,
+            } => match prior {
                 None => Diagnostic::new(
                     Code::CodeTwoNames,
-                    format!("code `{code}` is `{written}` in table `{table}`, but `{other}` in table `{other_table}`"),
-                    Label::new(*span, format!("not as `{other_table}` names it")),
+                    msg!(
+                        "J0313-two-names",
+                        code = code,
+                        written = written,
+                        table = table,
+                        other = other,
+                        other_table = other_table
+                    ),
+                    Label::new(
+                        *span,
+                        msg!("J0313-two-names.label", other_table = other_table),
+                    ),
                 )
-                .with_label(*other_span, format!("named `{other}` here"))
-                .with_help(format!("one code has one name: write the name the 政府收支分类科目 gives {code} in both tables")),
+                .with_label(*other_span, msg!("J0313-two-names.other", other = other))
+                .with_help(msg!("J0313-two-names.help", code = code)),
                 Some(alias) => Diagnostic::new(
                     Code::CodeTwoNames,
-                    format!("code `{code}` is `{written}` here, but last year's report (`{alias}`) called it `{other}`"),
-                    Label::new(*span, format!("last year: `{other}`")),
+                    msg!(
+                        "J0313-last-year",
+                        code = code,
+                        written = written,
+                        alias = alias,
+                        other = other
+                    ),
+                    Label::new(*span, msg!("J0313-last-year.label", other = other)),
                 )
-                .with_label(*other_span, format!("last year's table `{other_table}`"))
-                .with_help(format!("write the name the 政府收支分类科目 gives {code}; if this year's classification renamed it, keep the new name and give the report a `科目表` with this year's names, which jues checks instead")),
+                .with_label(
+                    *other_span,
+                    msg!("J0313-last-year.other", other_table = other_table),
+                )
+                .with_help(msg!("J0313-last-year.help", code = code)),
             },
-            EvalError::Direction { span, word_span, word, actual, expected_word, write } => {
+            EvalError::Direction {
+                span,
+                word_span,
+                word,
+                actual,
+                expected_word,
+                write,
+            } => {
                 let d = Diagnostic::new(
                     Code::Direction,
-                    format!("the text says `{word}`, but the value is {actual}"),
-                    Label::new(*word_span, format!("should be `{expected_word}`")),
+                    msg!("J0401-direction", word = word, actual = actual),
+                    Label::new(
+                        *word_span,
+                        msg!("J0401-direction.label", expected = expected_word),
+                    ),
                 )
-                .with_label(*span, format!("is {actual}"));
+                .with_label(*span, msg!("J0401-direction.value", actual = actual));
                 match write {
-                    Some(write) => d.with_help(format!("write `{write}` in its place")),
-                    None => d.with_help(format!("write `{expected_word}`, or let jues choose the word: interpolate the change without a word before it")),
+                    Some(write) => d.with_help(msg!("J0401-direction.help-write", write = write)),
+                    None => d.with_help(msg!("J0401-direction.help", expected = expected_word)),
                 }
             }
-            EvalError::WordsDisagree { first, first_word, second, second_word, change } => Diagnostic::new(
+            EvalError::WordsDisagree {
+                first,
+                first_word,
+                second,
+                second_word,
+                change,
+            } => Diagnostic::new(
                 Code::WordsDisagree,
-                format!("`{first_word}` and `{second_word}` say opposite things of one change ({change})"),
-                Label::new(*second, format!("`{second_word}` here")),
+                msg!(
+                    "J0407-words-disagree",
+                    first = first_word,
+                    second = second_word,
+                    change = change
+                ),
+                Label::new(
+                    *second,
+                    msg!("J0407-words-disagree.here", word = second_word),
+                ),
             )
-            .with_label(*first, format!("`{first_word}` here"))
-            .with_help("an amount and its rate change the same way: keep the word that is true and correct the other"),
+            .with_label(*first, msg!("J0407-words-disagree.here", word = first_word))
+            .with_help(msg!("J0407-words-disagree.help")),
         }
     }
 }

@@ -11,6 +11,8 @@ use super::{Ctx, Evaluator, MAX_DEPTH};
 use crate::ast::*;
 use crate::check::functions::Function;
 use crate::check::Target;
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::Span;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
@@ -173,9 +175,9 @@ impl Evaluator<'_> {
             Target::Table(_) | Target::Row { .. } | Target::ColumnValues { .. } => {
                 self.error(EvalError::NotANumber {
                     span: reference.span,
-                    what: format!(
-                        "`{}` (a table, row or column; name a cell or use `sum`)",
-                        reference.display()
+                    what: msg!(
+                        "J0206-not-a-number.not-a-cell",
+                        reference = reference.display()
                     ),
                 });
                 None
@@ -279,8 +281,7 @@ impl Evaluator<'_> {
                         _ => {
                             self.error(EvalError::NotANumber {
                                 span: arg.span,
-                                what: "the number of decimals (a whole number from 0 to 20)"
-                                    .to_owned(),
+                                what: msg!("J0206-not-a-number.decimals"),
                             });
                             return None;
                         }
@@ -351,9 +352,9 @@ impl Evaluator<'_> {
             _ => {
                 self.error(EvalError::NotANumber {
                     span: expr.span,
-                    what: format!(
-                        "`{}` (a condition such as `a > b` is needed)",
-                        self.text(expr.span)
+                    what: msg!(
+                        "J0206-not-a-number.not-a-condition",
+                        expression = self.text(expr.span),
                     ),
                 });
                 None
@@ -402,7 +403,7 @@ impl Evaluator<'_> {
     /// standard identities (the library's).
     pub(super) fn check(&mut self, check: &CheckDecl, standard: Option<&str>) {
         let message = check.message.as_ref().map(|m| m.value.clone());
-        let failed = |ev: &Self, detail: String| EvalError::CheckFailed {
+        let failed = |ev: &Self, detail: Message| EvalError::CheckFailed {
             span: check.condition.span,
             message: message.clone(),
             detail,
@@ -438,12 +439,12 @@ impl Evaluator<'_> {
                         let decimals = format::default_decimals(q.dim, q.nominal);
                         format::precise(q, unit, decimals, self.settings.rounding)
                     };
-                    let detail = format!(
-                        "`{}` is {}, `{}` is {}",
-                        self.text(left.span),
-                        show(&lq),
-                        self.text(right.span),
-                        show(&rq)
+                    let detail = msg!(
+                        "J0210-check-failed.sides",
+                        left = self.text(left.span),
+                        left_value = show(&lq),
+                        right = self.text(right.span),
+                        right_value = show(&rq),
                     );
                     let error = failed(self, detail);
                     self.error(error);
@@ -453,7 +454,7 @@ impl Evaluator<'_> {
         }
         match self.condition(&check.condition, Ctx::default()) {
             Some(false) => {
-                let error = failed(self, "false".to_owned());
+                let error = failed(self, msg!("J0210-check-failed.false"));
                 self.error(error);
             }
             Some(true) => {}
@@ -477,17 +478,25 @@ impl Evaluator<'_> {
         }
         let condition = self.text(check.condition.span);
         let what = match (&check.message, standard) {
-            (Some(m), Some(kind)) => format!("the standard identity of {kind} “{}”", m.value),
-            (Some(m), None) => format!("the check “{}”", m.value),
-            (None, Some(kind)) => format!("the standard identity of {kind} `{condition}`"),
-            (None, None) => format!("the check `{condition}`"),
+            (Some(m), Some(kind)) => msg!(
+                "J0214-not-checked.standard-said",
+                kind = kind,
+                message = &m.value,
+            ),
+            (Some(m), None) => msg!("J0214-not-checked.check-said", message = &m.value),
+            (None, Some(kind)) => msg!(
+                "J0214-not-checked.standard",
+                kind = kind,
+                condition = condition,
+            ),
+            (None, None) => msg!("J0214-not-checked.check", condition = condition),
         };
         self.not_checked(what, check.condition.span, behind, standard.is_some());
     }
 
     /// The standard figures an expression names that still have their library default (the
-    /// report does not give them), as messages name them.
-    fn defaults_in(&self, expr: &Expr) -> Vec<String> {
+    /// report does not give them), as messages name them, in the order of their names.
+    fn defaults_in(&self, expr: &Expr) -> Vec<Message> {
         let mut found = Vec::new();
         let mut todo = vec![expr];
         while let Some(e) = todo.pop() {
@@ -500,7 +509,7 @@ impl Evaluator<'_> {
                                 .get(name)
                                 .is_some_and(|f| f.formula.is_none() && f.stated.is_some());
                         if default {
-                            found.push(self.described(name));
+                            found.push(name);
                         }
                     }
                 }
@@ -509,7 +518,7 @@ impl Evaluator<'_> {
         }
         found.sort();
         found.dedup();
-        found
+        found.into_iter().map(|name| self.described(name)).collect()
     }
 }
 

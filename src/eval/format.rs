@@ -4,6 +4,7 @@
 use super::interval::Rounding;
 use super::unit::{Dim, Scale, Unit};
 use super::value::Quantity;
+use crate::i18n::Message;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The unit a quantity is shown in: money in the document's unit, ratios in per cent, counts
@@ -53,18 +54,29 @@ pub(crate) fn decimal(v: Decimal, decimals: u32, rounding: Rounding) -> String {
     rounding.round(v, decimals).to_string()
 }
 
-/// A quantity with its unit: `836.78万元`, `72.80%`, `34272人`; in messages. A value beyond
-/// the range of `unit` (a computation that overflowed, which is reported) is shown with all
-/// its digits in its base unit, as [`exact`] shows it.
+/// A quantity with its unit: `836.78万元`, `72.80%`, `34272人`; in messages. A quantity known
+/// only by its interval is shown by its bounds (`between 1230.15万元 and 1232.40万元`).
 pub(crate) fn quantity(
     q: &Quantity,
     unit: Option<Unit>,
     decimals: u32,
     rounding: Rounding,
-) -> String {
+) -> Message {
     if q.inferred {
         return bounds(q, unit, decimals);
     }
+    Message::verbatim(rounded(q, unit, decimals, rounding))
+}
+
+/// The nominal value of a quantity with its unit, rounded to `decimals`: `836.78万元`. A value
+/// beyond the range of `unit` (a computation that overflowed, which is reported) is shown with
+/// all its digits in its base unit, as [`exact`] shows it.
+pub(crate) fn rounded(
+    q: &Quantity,
+    unit: Option<Unit>,
+    decimals: u32,
+    rounding: Rounding,
+) -> String {
     let Some(shown) = in_unit(q.nominal, unit) else {
         return exact(q.nominal, q.dim, Unit::Money(Scale::One));
     };
@@ -77,7 +89,7 @@ pub(crate) fn quantity(
 
 /// A quantity known only by its interval, in messages: `between 1230.15万元 and 1232.40万元`,
 /// its bounds rounded outwards, so that the text never claims more than is known.
-fn bounds(q: &Quantity, unit: Option<Unit>, decimals: u32) -> String {
+fn bounds(q: &Quantity, unit: Option<Unit>, decimals: u32) -> Message {
     let name = unit.map(Unit::name).unwrap_or_default();
     let side = |v: Decimal, strategy: RoundingStrategy| match in_unit(v, unit) {
         Some(shown) => {
@@ -90,9 +102,13 @@ fn bounds(q: &Quantity, unit: Option<Unit>, decimals: u32) -> String {
     let lo = side(q.interval.lo, RoundingStrategy::ToNegativeInfinity);
     let hi = side(q.interval.hi, RoundingStrategy::ToPositiveInfinity);
     if lo == hi {
-        format!("{lo}{name}")
+        Message::verbatim(format!("{lo}{name}"))
     } else {
-        format!("between {lo}{name} and {hi}{name}")
+        crate::msg!(
+            "eval-between",
+            lo = format!("{lo}{name}"),
+            hi = format!("{hi}{name}")
+        )
     }
 }
 
@@ -118,7 +134,7 @@ pub(crate) fn precise(
     unit: Option<Unit>,
     decimals: u32,
     rounding: Rounding,
-) -> String {
+) -> Message {
     if q.inferred {
         return bounds(q, unit, decimals.saturating_add(2));
     }

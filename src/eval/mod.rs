@@ -32,6 +32,8 @@ use crate::ast::*;
 use crate::check::classification::Kind;
 use crate::check::{Checked, Resolutions};
 use crate::doc::{self, Document};
+use crate::i18n::Message;
+use crate::msg;
 use crate::settings::{ReportSetting, TableSetting};
 use crate::source::{Sources, Span};
 use interval::Rounding;
@@ -247,13 +249,18 @@ fn metadata(modules: &[Module]) -> Document {
 
 /// A literal converted to its base unit, as an overflow message names it:
 /// `9999999999999999999999999999亿元 in 元`.
-pub(crate) fn literal_in_base(literal: &Literal, unit: Option<Unit>) -> String {
-    let base = match unit.map(Unit::dim) {
-        Some(Dim::Money) => " in 元",
-        Some(Dim::Ratio) => " as a fraction",
-        _ => "",
-    };
-    format!("{}{base}", table::literal_text(literal))
+pub(crate) fn literal_in_base(literal: &Literal, unit: Option<Unit>) -> Message {
+    let text = table::literal_text(literal);
+    match unit.map(Unit::dim) {
+        Some(Dim::Money) => msg!("J0208-overflow.in-yuan", literal = text),
+        Some(Dim::Ratio) => msg!("J0208-overflow.as-fraction", literal = text),
+        _ => Message::verbatim(text),
+    }
+}
+
+/// Source text quoted in a message as it is written: `` `a + b` ``.
+pub(crate) fn quoted(text: &str) -> Message {
+    Message::verbatim(format!("`{text}`"))
 }
 
 #[derive(Debug, Clone)]
@@ -524,12 +531,12 @@ impl<'a> Evaluator<'a> {
 
     /// An operation as an overflow message names it: the operands' values joined by `op`
     /// (`9999999999999999999999999999亿元 + 9999999999999999999999999999亿元`).
-    fn operation(&self, op: &str, operands: &[Quantity]) -> String {
+    fn operation(&self, op: &str, operands: &[Quantity]) -> Message {
         let shown: Vec<String> = operands
             .iter()
             .map(|q| format::exact(q.nominal, q.dim, self.settings.money))
             .collect();
-        shown.join(&format!(" {op} "))
+        Message::verbatim(shown.join(&format!(" {op} ")))
     }
 
     /// Turns an operation's failure into a diagnostic at `span`. `operation` names what was
@@ -539,7 +546,7 @@ impl<'a> Evaluator<'a> {
         error: OpError,
         span: Span,
         function: Option<(&str, Span)>,
-        operation: Option<String>,
+        operation: Option<Message>,
     ) {
         let e = match error {
             OpError::Dims { op, left, right } => EvalError::Dims {
@@ -550,8 +557,8 @@ impl<'a> Evaluator<'a> {
             },
             OpError::ZeroBase => {
                 let (function, base) = match function {
-                    Some((f, base)) => (f.to_owned(), format!("`{}`", self.text(base))),
-                    None => ("/".to_owned(), "the divisor".to_owned()),
+                    Some((f, base)) => (f.to_owned(), quoted(&self.text(base))),
+                    None => ("/".to_owned(), msg!("J0205-zero-base.divisor")),
                 };
                 EvalError::ZeroBase {
                     span,
@@ -561,24 +568,24 @@ impl<'a> Evaluator<'a> {
             }
             OpError::Overflow => EvalError::Overflow {
                 span,
-                expression: format!("`{}`", self.text(span)),
-                operation: format!(
-                    "{} has more than 28 significant digits",
-                    operation.unwrap_or_else(|| "the result".to_owned())
+                expression: quoted(&self.text(span)),
+                operation: msg!(
+                    "J0208-overflow.digits",
+                    operation = operation.unwrap_or_else(|| msg!("J0208-overflow.result")),
                 ),
             },
             OpError::PerCent(ratio) => EvalError::Overflow {
                 span,
-                expression: format!("`{}`", self.text(span)),
-                operation: format!(
-                    "{} is {}倍, which in per cent has more than 28 significant digits",
-                    operation.unwrap_or_else(|| "the ratio".to_owned()),
-                    ratio.normalize()
+                expression: quoted(&self.text(span)),
+                operation: msg!(
+                    "J0208-overflow.per-cent",
+                    operation = operation.unwrap_or_else(|| msg!("J0208-overflow.ratio")),
+                    ratio = ratio.normalize().to_string(),
                 ),
             },
             OpError::NotANumber => EvalError::NotANumber {
                 span,
-                what: format!("`{}`", self.text(span)),
+                what: quoted(&self.text(span)),
             },
         };
         self.error(e);
@@ -598,7 +605,7 @@ impl<'a> Evaluator<'a> {
                     let span = figure.name.span;
                     self.error(EvalError::Cycle {
                         span,
-                        path: format!("`{name}` depends on itself"),
+                        path: msg!("J0209-cycle.figure", name = name),
                     });
                 }
                 self.values.insert(name.to_owned(), Slot::Done(None));
@@ -637,7 +644,7 @@ impl<'a> Evaluator<'a> {
                 if behind.is_empty() {
                     None
                 } else {
-                    let what = format!("the stated value of `{name}`");
+                    let what = msg!("J0214-not-checked.stated-value", name = name);
                     self.not_checked(what, literal.span, behind, false);
                     self.stated_quantity(literal, None).map(Value::Num)
                 }

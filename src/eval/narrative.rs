@@ -12,6 +12,8 @@ use crate::ast::*;
 use crate::check::functions::Function;
 use crate::check::Target;
 use crate::doc;
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::Span;
 use crate::words::{Claim, Sense};
 use rust_decimal::Decimal;
@@ -249,7 +251,7 @@ impl Evaluator<'_> {
                 if let Some(literal) = &i.stated {
                     self.error(EvalError::NotANumber {
                         span: literal.span,
-                        what: format!("`{formula}` (text) compared with a number"),
+                        what: msg!("J0206-not-a-number.text-compared", formula = &formula),
                     });
                 }
                 return doc::Inline::Text(text.clone(), i.span);
@@ -257,7 +259,7 @@ impl Evaluator<'_> {
             Some(Value::Bool(_)) => {
                 self.error(EvalError::NotANumber {
                     span: i.expr.span,
-                    what: format!("`{formula}` (a comparison) shown as a value"),
+                    what: msg!("J0206-not-a-number.comparison-shown", formula = &formula),
                 });
                 None
             }
@@ -273,7 +275,7 @@ impl Evaluator<'_> {
                         span: i.format.first().map_or(i.span, |f| f.span),
                         op: "按",
                         left: q.dim.describe(),
-                        right: format!("the unit `{}`", u.name()),
+                        right: msg!("eval-dim-unit", unit = u.name()),
                     });
                     style.unit = None;
                 }
@@ -298,7 +300,8 @@ impl Evaluator<'_> {
                     self.check_stated(q, literal, word.as_ref(), unsigned, i.expr.span);
                 } else if value.is_none() {
                     let behind = self.unpublished_behind(&i.expr);
-                    let what = format!("`{{{formula} = {}}}`", self.text(literal.span));
+                    let what =
+                        Message::verbatim(format!("`{{{formula} = {}}}`", self.text(literal.span)));
                     self.not_checked(what, literal.span, behind, false);
                 }
                 fact.check = Some(self.verdict(errors_before, q.is_some()));
@@ -330,9 +333,10 @@ impl Evaluator<'_> {
                             .or_else(|| format::display_unit(q.dim, self.settings.money))
                             .map(Unit::name)
                             .unwrap_or_default();
-                        let operation = format!(
-                            "{} in {unit_name}",
-                            format::exact(q.nominal, q.dim, self.settings.money)
+                        let operation = msg!(
+                            "J0208-overflow.in-unit",
+                            value = format::exact(q.nominal, q.dim, self.settings.money),
+                            unit = unit_name,
                         );
                         self.op_error(OpError::Overflow, i.span, None, Some(operation));
                         fact.text = format!("{{{formula}}}");

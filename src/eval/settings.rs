@@ -5,6 +5,8 @@ use super::unit::Unit;
 use super::Settings;
 use crate::ast::{Module, ReportDecl};
 use crate::check::CheckError;
+use crate::i18n::Message;
+use crate::msg;
 use crate::settings::ReportSetting;
 use rust_decimal::Decimal;
 
@@ -22,39 +24,39 @@ impl Settings {
         for setting in &report.settings {
             let key = setting.key.text.as_str();
             let text = setting.value.text();
-            let mut bad = |expected: &'static str| {
+            let mut bad = |expected: Expected| {
                 errors.push(CheckError::BadSettingValue {
                     key: key.to_owned(),
                     value: text.clone(),
                     span: setting.value.span(),
-                    expected,
+                    expected: expected.into(),
                 })
             };
             match ReportSetting::parse(key) {
                 Some(ReportSetting::MoneyUnit) => match Unit::parse(&text) {
                     Some(u @ Unit::Money(_)) => settings.money = u,
-                    _ => bad("`元`, `千元`, `万元` or `亿元`"),
+                    _ => bad(Expected::MoneyUnit),
                 },
                 Some(ReportSetting::Rounding) => match text.as_str() {
                     "四舍五入" | "half-up" => settings.rounding = Rounding::HalfUp,
                     "银行家舍入" | "half-even" => settings.rounding = Rounding::HalfEven,
-                    _ => bad("`四舍五入` (half-up) or `银行家舍入` (half-even)"),
+                    _ => bad(Expected::Rounding),
                 },
                 Some(ReportSetting::Transcribed) => match yes_no(&text) {
                     Some(v) => settings.transcribed = v,
-                    None => bad("`是` or `否`"),
+                    None => bad(Expected::YesNo),
                 },
                 Some(ReportSetting::Precision) => match precision(&text) {
                     Some(p) => settings.precision = Some(p),
-                    None => bad(PRECISIONS),
+                    None => bad(Expected::Precision),
                 },
                 Some(ReportSetting::Excerpt) => match yes_no(&text) {
                     Some(v) => settings.excerpt = v.then(|| setting.value.span()),
-                    None => bad("`是` or `否`"),
+                    None => bad(Expected::YesNo),
                 },
                 Some(ReportSetting::Thousands) => match yes_no(&text) {
                     Some(v) => settings.thousands = v,
-                    None => bad("`是` or `否`"),
+                    None => bad(Expected::YesNo),
                 },
                 // Read where they are used (`单位`, `年度`, `类型`, `字体`, `科目表`), or
                 // unknown (reported by the checker).
@@ -65,9 +67,49 @@ impl Settings {
     }
 }
 
-/// What a `金额精度` may be, as messages say it.
-pub(super) const PRECISIONS: &str =
-    "a power of ten: `1` (whole units, e.g. whole 万元), `0.1`, `0.01`, or `10`, `100`";
+/// What a setting of the `报告` block or of a table may be, as the message of a value it
+/// cannot take says it (`` `合计行` takes `是` or `否` ``).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Expected {
+    /// `金额单位`, `单位`: a money unit.
+    MoneyUnit,
+    /// `舍入`.
+    Rounding,
+    /// `是` or `否`.
+    YesNo,
+    /// `金额精度`: a power of ten.
+    Precision,
+    /// `科目`: a classification.
+    Classification,
+}
+
+impl From<Expected> for Message {
+    fn from(expected: Expected) -> Message {
+        match expected {
+            Expected::MoneyUnit => msg!("eval-setting-money-unit"),
+            Expected::Rounding => msg!("eval-setting-rounding"),
+            Expected::YesNo => msg!("eval-setting-yes-no"),
+            Expected::Precision => msg!("eval-setting-precision"),
+            Expected::Classification => msg!("eval-setting-classification"),
+        }
+    }
+}
+
+// While `CheckError::BadSettingValue` takes its `expected` as text, the English words. (To go
+// once it takes the `Message`, which `expected.into()` then gives.)
+impl From<Expected> for &'static str {
+    fn from(expected: Expected) -> &'static str {
+        match expected {
+            Expected::MoneyUnit => "`元`, `千元`, `万元` or `亿元`",
+            Expected::Rounding => "`四舍五入` (half-up) or `银行家舍入` (half-even)",
+            Expected::YesNo => "`是` or `否`",
+            Expected::Precision => {
+                "a power of ten: `1` (whole units, e.g. whole 万元), `0.1`, `0.01`, or `10`, `100`"
+            }
+            Expected::Classification => "`功能分类` or `经济分类`",
+        }
+    }
+}
 
 /// A `金额精度`: the unit of the last published digit, a power of ten from 0.0001 to 10000.
 pub(super) fn precision(text: &str) -> Option<Decimal> {

@@ -83,8 +83,8 @@ impl Evaluator<'_> {
             self.error(EvalError::Dims {
                 span: literal.span,
                 op: "=",
-                left: format!("the stated {}", stated.dim.describe()),
-                right: format!("the computed {}", computed.dim.describe()),
+                left: crate::msg!("eval-dim-stated", dim = stated.dim.describe()),
+                right: crate::msg!("eval-dim-computed", dim = computed.dim.describe()),
             });
             return;
         }
@@ -94,9 +94,10 @@ impl Evaluator<'_> {
         let Some(shown) = format::in_unit(computed.nominal, unit) else {
             // A ratio stated in ‰ whose value in ‰ is beyond the decimal range.
             let unit_name = unit.map(|u| u.name()).unwrap_or_default();
-            let operation = format!(
-                "the computed {} in {unit_name}",
-                format::exact(computed.nominal, computed.dim, self.settings.money)
+            let operation = crate::msg!(
+                "J0208-overflow.computed-in-unit",
+                value = format::exact(computed.nominal, computed.dim, self.settings.money),
+                unit = unit_name,
             );
             self.op_error(
                 super::value::OpError::Overflow,
@@ -122,7 +123,7 @@ impl Evaluator<'_> {
             span: literal.span,
             stated: super::table::literal_text(literal),
             formula_span,
-            formula: format!("`{}`", self.text(formula_span)),
+            formula: super::quoted(&self.text(formula_span)),
             computed: format::precise(&computed, unit, decimals, rounding),
             interval: format::interval(&computed, unit, decimals.saturating_add(3), rounding)
                 .filter(|_| !computed.inferred),

@@ -4,12 +4,15 @@
 //! against the built-in classification list.
 
 use super::error::EvalError;
+use super::settings::Expected;
 use super::unit::{Dim, Unit};
 use super::value::{Quantity, Value};
 use super::Evaluator;
 use crate::ast::*;
 use crate::check::classification::{self, Kind};
 use crate::check::CheckError;
+use crate::i18n::Message;
+use crate::msg;
 use crate::settings::TableSetting;
 use crate::source::Span;
 use rust_decimal::Decimal;
@@ -138,15 +141,16 @@ impl Table<'_> {
         self.columns.iter().position(|c| c.name == name)
     }
 
-    /// "row `208 社会保障和就业支出`", "the total row".
-    pub(crate) fn row_label(&self, row: usize) -> String {
+    /// The row as messages name it: "row `208 社会保障和就业支出`", "the total row".
+    pub(crate) fn row_label(&self, row: usize) -> Message {
         let r = &self.rows[row];
         match &r.kind {
-            RowKind::Code(code) => format!("row `{code} {}`", r.name),
-            RowKind::Label | RowKind::Part(None) => format!("row `{}`", r.name),
-            RowKind::Part(Some(code)) => format!("row `{code} {}`", r.name),
-            RowKind::Total => "the total row".to_owned(),
-            RowKind::Subtotal => "the subtotal row".to_owned(),
+            RowKind::Code(code) | RowKind::Part(Some(code)) => {
+                msg!("eval-row", name = format!("{code} {}", r.name))
+            }
+            RowKind::Label | RowKind::Part(None) => msg!("eval-row", name = &r.name),
+            RowKind::Total => msg!("eval-row-total"),
+            RowKind::Subtotal => msg!("eval-row-subtotal"),
         }
     }
 
@@ -199,12 +203,12 @@ impl<'a> Evaluator<'a> {
         let template_settings = template.map(|t| t.settings.as_slice()).unwrap_or_default();
         for setting in template_settings.iter().chain(&decl.settings) {
             let value = setting.value.text();
-            let bad = |expected: &'static str| {
+            let bad = |expected: Expected| {
                 EvalError::Setting(CheckError::BadSettingValue {
                     key: setting.key.text.clone(),
                     value: value.clone(),
                     span: setting.value.span(),
-                    expected,
+                    expected: expected.into(),
                 })
             };
             // Unknown keys were reported by the checker.
@@ -214,21 +218,21 @@ impl<'a> Evaluator<'a> {
             match key {
                 TableSetting::Codes => match Kind::parse(&value) {
                     Some(k) => kind = Some(k),
-                    None => self.error(bad("`功能分类` or `经济分类`")),
+                    None => self.error(bad(Expected::Classification)),
                 },
                 TableSetting::TotalRow => match super::settings::yes_no(&value) {
                     Some(yes) => total_row = yes,
-                    None => self.error(bad("`是` or `否`")),
+                    None => self.error(bad(Expected::YesNo)),
                 },
                 TableSetting::Empty | TableSetting::Unpublished => empty_note = Some(value),
                 TableSetting::Number => number = Some(value),
                 TableSetting::Unit => match Unit::parse(&value) {
                     Some(Unit::Money(s)) => table_money = Unit::Money(s),
-                    _ => self.error(bad("`元`, `千元`, `万元` or `亿元`")),
+                    _ => self.error(bad(Expected::MoneyUnit)),
                 },
                 TableSetting::Precision => match super::settings::precision(&value) {
                     Some(p) => precision = Some(p),
-                    None => self.error(bad(super::settings::PRECISIONS)),
+                    None => self.error(bad(Expected::Precision)),
                 },
                 // Read by the data stage.
                 TableSetting::Sheet | TableSetting::Side => {}
@@ -396,7 +400,7 @@ impl<'a> Evaluator<'a> {
         cell: &Cell,
         precision: Option<Decimal>,
     ) -> Option<TCell> {
-        let expected = |dim: Dim| format!("numbers ({})", dim.describe());
+        let expected = |dim: Dim| msg!("J0306-cell-type.numbers", dim = dim.describe());
         match (&cell.value, column.kind) {
             (CellValue::Empty | CellValue::Placeholder(_), _) => None,
             (CellValue::Text(text), ColKind::Text) => Some(TCell {
@@ -439,9 +443,9 @@ impl<'a> Evaluator<'a> {
             }),
             (_, kind) => {
                 let expected = match kind {
-                    ColKind::Text => "text in quotes".to_owned(),
+                    ColKind::Text => msg!("J0306-cell-type.text"),
                     ColKind::Number(dim, _) => expected(dim),
-                    ColKind::Computed(_) => "a stated number".to_owned(),
+                    ColKind::Computed(_) => msg!("J0306-cell-type.stated-number"),
                 };
                 self.error(EvalError::CellType {
                     span: cell.span,
@@ -488,7 +492,9 @@ impl<'a> Evaluator<'a> {
                 self.error(EvalError::InvalidCode {
                     span: table.rows[i].span,
                     code: code.clone(),
-                    reason,
+                    // The classification's reason is English text (`check_shape`), shown as
+                    // it is until it is a `Message` of the catalogs.
+                    reason: reason.into(),
                 });
                 continue;
             }

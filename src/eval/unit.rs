@@ -188,12 +188,12 @@ pub enum Dim {
 
 impl Dim {
     /// The dimension in words, for messages.
-    pub fn describe(self) -> String {
+    pub fn describe(self) -> crate::i18n::Message {
         match self {
-            Dim::Money => "an amount of money".to_owned(),
-            Dim::Count(c) => format!("a count of {c}"),
-            Dim::Ratio => "a ratio".to_owned(),
-            Dim::Plain => "a number".to_owned(),
+            Dim::Money => crate::msg!("eval-dim-money"),
+            Dim::Count(c) => crate::msg!("eval-dim-count", unit = c),
+            Dim::Ratio => crate::msg!("eval-dim-ratio"),
+            Dim::Plain => crate::msg!("eval-dim-plain"),
         }
     }
 }

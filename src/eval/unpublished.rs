@@ -8,6 +8,7 @@
 use super::Evaluator;
 use crate::ast::{Expr, ExprKind};
 use crate::check::Target;
+use crate::i18n::Message;
 use crate::source::Span;
 use rustc_hash::FxHashSet;
 
@@ -74,7 +75,7 @@ impl Evaluator<'_> {
     /// is declared unpublished.
     pub(super) fn not_checked(
         &mut self,
-        what: String,
+        what: Message,
         at: Span,
         figures: Vec<String>,
         standard: bool,
@@ -100,15 +101,17 @@ impl Evaluator<'_> {
 
     /// A figure as a message names it: `总计.年末结转和结余` (年末结转和结余), with its label
     /// when it has one.
-    pub(super) fn described(&self, name: &str) -> String {
+    pub(super) fn described(&self, name: &str) -> Message {
         let label = self
             .figures
             .get(name)
             .and_then(|f| f.label.as_ref().map(|l| l.value.clone()))
             .or_else(|| self.library_labels.get(name).cloned());
         match label {
-            Some(label) if label != name => format!("`{name}` ({label})"),
-            _ => format!("`{name}`"),
+            Some(label) if label != name => {
+                crate::msg!("eval-figure-labelled", name = name, label = label)
+            }
+            _ => super::quoted(name),
         }
     }
 }
