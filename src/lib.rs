@@ -360,7 +360,9 @@ fn load_codes(
         .map_err(|refusal| refusal.reason().to_owned())
         .and_then(|(path, _)| files.read(&path).map_err(|e| e.to_string()))
         .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned()));
-    match read.and_then(|text| check::classification::CodeList::parse(&text)) {
+    match read.and_then(|text| {
+        check::classification::CodeList::parse(&text).map_err(|m| m.text(i18n::Lang::En))
+    }) {
         Ok(list) => list,
         Err(reason) => {
             let error = data::DataError::Unreadable {
