@@ -362,7 +362,7 @@ fn load_codes(
         .and_then(|bytes| {
             String::from_utf8(bytes).map_err(|_| crate::msg!("data-reason-not-utf8"))
         });
-    match read.and_then(|text| check::classification::CodeList::parse(&text).map_err(Into::into)) {
+    match read.and_then(|text| check::classification::CodeList::parse(&text)) {
         Ok(list) => list,
         Err(reason) => {
             let error = data::DataError::Unreadable {

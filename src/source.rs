@@ -238,8 +238,8 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
 pub struct Unreadable {
     /// Byte offset (in the lossy text) of the first problem.
     pub offset: usize,
-    /// Why, in words: "it is not UTF-8 text …".
-    pub reason: String,
+    /// Why, in words: "it is not UTF-8 text …" (in `syntax.ftl`).
+    pub reason: crate::i18n::Message,
 }
 
 /// Why a text that is valid UTF-8 is still not read as a document: it is too large, or it
@@ -248,7 +248,7 @@ pub fn unreadable_text(text: &str) -> Option<Unreadable> {
     too_large(text.len()).or_else(|| {
         text.find('\0').map(|offset| Unreadable {
             offset,
-            reason: "it contains a NUL byte, so it is probably a binary file".to_owned(),
+            reason: crate::msg!("syntax-unreadable-nul"),
         })
     })
 }
@@ -256,7 +256,11 @@ pub fn unreadable_text(text: &str) -> Option<Unreadable> {
 fn too_large(len: usize) -> Option<Unreadable> {
     (len > MAX_SOURCE_BYTES).then(|| Unreadable {
         offset: 0,
-        reason: format!("it is {len} bytes, more than the {MAX_SOURCE_BYTES} jues reads"),
+        reason: crate::msg!(
+            "syntax-unreadable-too-large",
+            size = len,
+            max = MAX_SOURCE_BYTES
+        ),
     })
 }
 
@@ -272,7 +276,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<Unreadable>) {
             let valid = e.valid_up_to();
             let problem = Unreadable {
                 offset: valid,
-                reason: format!("it is not UTF-8 text (invalid byte at offset {valid})"),
+                reason: crate::msg!("syntax-unreadable-not-utf8", offset = valid),
             };
             (String::from_utf8_lossy(bytes).into_owned(), Some(problem))
         }

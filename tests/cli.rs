@@ -30,7 +30,7 @@ fn two_syntax_errors_in_short_format() {
     assert!(
         lines
             .iter()
-            .all(|l| l.contains(": error[J0001]: expected ")),
+            .all(|l| l.contains(": error[J0001]: 这里应写")),
         "{text}"
     );
 }

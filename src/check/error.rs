@@ -1,6 +1,8 @@
 //! Check stage: the problems found while resolving names, and their wording.
 
 use crate::diagnostics::{Code, Diagnostic, Label};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::source::Span;
 
 /// A problem found while checking declarations and references.
@@ -12,9 +14,10 @@ pub enum CheckError {
         span: Span,
         suggestion: Option<String>,
     },
-    /// `收入.合计` defined twice; `what` is "figure", "table", "column" or "setting".
+    /// `收入.合计` defined twice; `what` is "figure", "table", "column", "setting" or
+    /// "import" (`check-defined-…`).
     Duplicate {
-        what: &'static str,
+        what: Message,
         name: String,
         span: Span,
         first: Span,
@@ -33,11 +36,11 @@ pub enum CheckError {
         max: Option<usize>,
         found: usize,
     },
-    /// `单为 "…"` in a report block; `place` is "report" or "table".
+    /// `单为 "…"` in a report block; `place` is "report" or "table" (`check-settings-of-…`).
     UnknownSetting {
         key: String,
         span: Span,
-        place: &'static str,
+        place: Message,
         suggestion: Option<String>,
         known: Vec<&'static str>,
     },
@@ -46,6 +49,8 @@ pub enum CheckError {
         key: String,
         value: String,
         span: Span,
+        /// The values it takes, in words (made by the evaluator and the library's types;
+        /// shown as written until they are messages too).
         expected: &'static str,
     },
     /// `{支出[2010301].决算}` where the table has no column `决算`.
@@ -56,9 +61,9 @@ pub enum CheckError {
         table_span: Span,
         suggestion: Option<String>,
     },
-    /// `财政拨款 = 待填`: a value not filled in yet; `what` says whose (`` figure `收入.财政拨款` ``,
-    /// `` table `支出` ``, `the text here`).
-    Unfilled { span: Span, what: String },
+    /// `财政拨款 = 待填`: a value not filled in yet; `what` says whose (`check-unfilled-…`:
+    /// `` figure `收入.财政拨款` ``, `` table `支出` ``, `the text here`).
+    Unfilled { span: Span, what: Message },
 }
 
 impl CheckError {
@@ -67,12 +72,10 @@ impl CheckError {
         match self {
             CheckError::Unfilled { span, what } => Diagnostic::new(
                 Code::Unfilled,
-                format!("{what} is not filled in yet (`待填`)"),
-                Label::new(*span, "待填"),
+                msg!("J0405-unfilled", what = what),
+                Label::new(*span, msg!("J0405-unfilled.label")),
             )
-            .with_help(
-                "replace `待填` with the value; `jues build` publishes nothing while one is left",
-            ),
+            .with_help(msg!("J0405-unfilled.help")),
             CheckError::UnknownName {
                 name,
                 span,
@@ -80,15 +83,13 @@ impl CheckError {
             } => {
                 let d = Diagnostic::new(
                     Code::UnknownName,
-                    format!("unknown name `{name}`"),
-                    Label::new(*span, "not defined"),
+                    msg!("J0101-unknown-name", name = name),
+                    Label::new(*span, msg!("J0101-unknown-name.label")),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None if name.contains('[') => d.with_help(
-                        "a row is written `表名[编码].列名`, after a table declared with `表`",
-                    ),
-                    None => d.with_help(format!("define it first: `{name} = …`")),
+                    Some(s) => d.with_help(did_you_mean(s)),
+                    None if name.contains('[') => d.with_help(msg!("J0101-unknown-name.row")),
+                    None => d.with_help(msg!("J0101-unknown-name.define", name = name)),
                 }
             }
             CheckError::Duplicate {
@@ -98,13 +99,11 @@ impl CheckError {
                 first,
             } => Diagnostic::new(
                 Code::DuplicateDefinition,
-                format!("{what} `{name}` is defined more than once"),
-                Label::new(*span, "defined again here"),
+                msg!("J0102-duplicate", what = what, name = name),
+                Label::new(*span, msg!("J0102-duplicate.label")),
             )
-            .with_label(*first, "first defined here")
-            .with_help(format!(
-                "remove one of the definitions, or rename this {what}"
-            )),
+            .with_label(*first, msg!("J0102-duplicate.first"))
+            .with_help(msg!("J0102-duplicate.help", what = what)),
             CheckError::UnknownFunction {
                 name,
                 span,
@@ -112,14 +111,12 @@ impl CheckError {
             } => {
                 let d = Diagnostic::new(
                     Code::UnknownFunction,
-                    format!("unknown function `{name}`"),
-                    Label::new(*span, "no such function"),
+                    msg!("J0103-unknown-function", name = name),
+                    Label::new(*span, msg!("J0103-unknown-function.label")),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help(
-                        "the functions are sum, share, growth, change, completion, abs, round, min and max (see `docs/language.md`)",
-                    ),
+                    Some(s) => d.with_help(did_you_mean(s)),
+                    None => d.with_help(msg!("J0103-unknown-function.help")),
                 }
             }
             CheckError::WrongArity {
@@ -130,17 +127,19 @@ impl CheckError {
                 found,
             } => {
                 let takes = match max {
-                    Some(max) if max == min => format!("{min} argument{}", plural(*min)),
-                    Some(max) => format!("{min} to {max} arguments"),
-                    None => format!("at least {min} argument{}", plural(*min)),
+                    Some(max) if max == min => msg!("check-takes-exactly", min = min),
+                    Some(max) => msg!("check-takes-between", min = min, max = max),
+                    None => msg!("check-takes-at-least", min = min),
                 };
                 Diagnostic::new(
                     Code::WrongArgumentCount,
-                    format!(
-                        "`{function}` takes {takes}, but {found} {} given",
-                        if *found == 1 { "was" } else { "were" }
+                    msg!(
+                        "J0104-arity",
+                        function = function,
+                        takes = takes,
+                        found = found
                     ),
-                    Label::new(*span, format!("{found} argument{}", plural(*found))),
+                    Label::new(*span, msg!("J0104-arity.label", found = found)),
                 )
                 .with_help(arity_help(function))
             }
@@ -153,12 +152,16 @@ impl CheckError {
             } => {
                 let d = Diagnostic::new(
                     Code::UnknownSetting,
-                    format!("unknown {place} setting `{key}`"),
-                    Label::new(*span, "not a setting"),
+                    msg!("J0105-unknown-setting", place = place, key = key),
+                    Label::new(*span, msg!("J0105-unknown-setting.label")),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help(format!("the {place} settings are {}", known.join(", "))),
+                    Some(s) => d.with_help(did_you_mean(s)),
+                    None => d.with_help(msg!(
+                        "J0105-unknown-setting.help",
+                        place = place,
+                        known = Arg::list(known.iter().copied())
+                    )),
                 }
             }
             CheckError::BadSettingValue {
@@ -168,10 +171,14 @@ impl CheckError {
                 expected,
             } => Diagnostic::new(
                 Code::UnknownSetting,
-                format!("`{value}` is not a value of `{key}`"),
-                Label::new(*span, "not allowed here"),
+                msg!("J0105-bad-value", value = value, key = key),
+                Label::new(*span, msg!("J0105-bad-value.label")),
             )
-            .with_help(format!("`{key}` takes {expected}")),
+            .with_help(msg!(
+                "J0105-bad-value.help",
+                key = key,
+                expected = *expected
+            )),
             CheckError::UnknownColumn {
                 table,
                 column,
@@ -181,28 +188,33 @@ impl CheckError {
             } => {
                 let d = Diagnostic::new(
                     Code::UnknownColumn,
-                    format!("table `{table}` has no column `{column}`"),
-                    Label::new(*span, "no such column"),
+                    msg!("J0106-unknown-column", table = table, column = column),
+                    Label::new(*span, msg!("J0106-unknown-column.label")),
                 )
-                .with_label(*table_span, format!("table `{table}` is declared here"));
+                .with_label(
+                    *table_span,
+                    msg!("J0106-unknown-column.declared", table = table),
+                );
                 match suggestion {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help(format!("add `{column}` to the `列` line of `{table}`")),
+                    Some(s) => d.with_help(did_you_mean(s)),
+                    None => d.with_help(msg!(
+                        "J0106-unknown-column.help",
+                        column = column,
+                        table = table
+                    )),
                 }
             }
         }
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
+/// "did you mean `…`?"
+fn did_you_mean(name: &str) -> Message {
+    msg!("check-did-you-mean", name = name)
 }
 
-fn arity_help(function: &str) -> String {
+/// How to call `function`: `` write it as `share(部分, 总数)` ``.
+fn arity_help(function: &str) -> Message {
     use super::functions::Function;
     let example = match Function::lookup(function) {
         Some(Function::Share) => "share(部分, 总数)",
@@ -211,8 +223,9 @@ fn arity_help(function: &str) -> String {
         Some(Function::Completion) => "completion(决算数, 预算数)",
         Some(Function::Abs) => "abs(数值)",
         Some(Function::Round) => "round(数值, 位数)",
-        Some(Function::Sum) => "sum(甲, 乙) or sum(表.列)",
+        // Two ways to call it: the words join them.
+        Some(Function::Sum) => return msg!("J0104-arity.help-sum"),
         Some(Function::Min) | Some(Function::Max) | None => "max(甲, 乙)",
     };
-    format!("write it as `{example}`")
+    msg!("J0104-arity.help", example = example)
 }

@@ -3,6 +3,8 @@
 
 use crate::ast::*;
 use crate::diagnostics::{Code, Diagnostic, Label};
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::{FileId, Hidden, Span};
 
 /// A problem in the wording of the prose.
@@ -32,32 +34,49 @@ impl Lint {
         match self {
             Lint::Placeholder { span, text } => Diagnostic::new(
                 Code::Placeholder,
-                format!("template text left in: `{text}`"),
-                Label::new(*span, "placeholder"),
+                msg!("J0402-placeholder", text = text),
+                Label::new(*span, msg!("J0402-placeholder.label")),
             )
-            .with_help("keep the alternative that is true, or let jues choose it with `@如果 条件 { … } 否则 { … }`"),
+            .with_help(msg!("J0402-placeholder.help")),
             Lint::MissingNumber { span, text, unit } => Diagnostic::new(
                 Code::MissingNumber,
-                format!("a number is missing before `{unit}` in `{text}`"),
-                Label::new(*span, format!("how many {unit}?")),
+                msg!("J0403-missing-number", unit = unit, text = text),
+                Label::new(*span, msg!("J0403-missing-number.label", unit = unit)),
             )
-            .with_help(format!("write the number before `{unit}`, or refer to a figure: `{{名称}}{unit}`")),
+            .with_help(msg!("J0403-missing-number.help", unit = unit)),
             Lint::LiteralInProse { span, text } => Diagnostic::new(
                 Code::LiteralInProse,
-                format!("`{text}` is typed into the prose and is not checked"),
-                Label::new(*span, "unchecked number"),
+                msg!("J0404-literal", text = text),
+                Label::new(*span, msg!("J0404-literal.label")),
             )
-            .with_help("refer to a figure (`{名称}`) or state it (`{名称 = 数值}`); in a transcribed report set `转录 是`"),
+            .with_help(msg!("J0404-literal.help")),
             Lint::Hidden { span, kind, chars } => {
-                let codes: Vec<String> = chars.chars().map(|c| format!("U+{:04X}", u32::from(c))).collect();
+                let codes: Vec<String> = chars
+                    .chars()
+                    .map(|c| format!("U+{:04X}", u32::from(c)))
+                    .collect();
                 Diagnostic::new(
                     Code::HiddenCharacter,
-                    format!("{} in the text ({}): what is shown is not what is checked", kind.describe(), codes.join(" ")),
-                    Label::new(*span, "hidden here"),
+                    msg!(
+                        "J0406-hidden",
+                        kind = hidden_kind(*kind),
+                        codes = codes.join(" ")
+                    ),
+                    Label::new(*span, msg!("J0406-hidden.label")),
                 )
-                .with_help("delete it: retype the words around it")
+                .with_help(msg!("J0406-hidden.help"))
             }
         }
+    }
+}
+
+/// What a kind of hidden character does, in words: "a control character" …
+pub(crate) fn hidden_kind(kind: Hidden) -> Message {
+    match kind {
+        Hidden::Control => msg!("check-hidden-control"),
+        Hidden::Direction => msg!("check-hidden-direction"),
+        Hidden::Invisible => msg!("check-hidden-invisible"),
+        Hidden::Variant => msg!("check-hidden-variant"),
     }
 }
 

@@ -10,6 +10,7 @@
 use super::error::CheckError;
 use crate::ast::*;
 use crate::diagnostics::did_you_mean;
+use crate::msg;
 use crate::source::Span;
 use std::collections::BTreeMap;
 
@@ -157,7 +158,7 @@ impl Scope {
                         if let Some(alias) = &i.alias {
                             if let Some(first) = scope.imports.get(&alias.text) {
                                 errors.push(CheckError::Duplicate {
-                                    what: "import",
+                                    what: msg!("check-defined-import"),
                                     name: alias.text.clone(),
                                     span: alias.span,
                                     first: *first,
@@ -215,7 +216,7 @@ impl Scope {
             .or_else(|| self.tables.get(&name).map(|t| t.span));
         match first {
             Some(first) => errors.push(CheckError::Duplicate {
-                what: "figure",
+                what: msg!("check-defined-figure"),
                 name,
                 span,
                 first,
@@ -251,7 +252,7 @@ impl Scope {
             .or_else(|| self.figures.get(&name).map(|f| f.span));
         if let Some(first) = first {
             errors.push(CheckError::Duplicate {
-                what: "table",
+                what: msg!("check-defined-table"),
                 name,
                 span: table.name.span,
                 first,
@@ -268,7 +269,7 @@ impl Scope {
         for column in &table.columns {
             if let Some((_, first)) = columns.iter().find(|(c, _)| *c == column.name.text) {
                 errors.push(CheckError::Duplicate {
-                    what: "column",
+                    what: msg!("check-defined-column"),
                     name: column.name.text.clone(),
                     span: column.name.span,
                     first: *first,

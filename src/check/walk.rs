@@ -6,6 +6,8 @@ use super::functions::Function;
 use super::resolve::{Context, Resolutions, Scope, Target};
 use crate::ast::*;
 use crate::diagnostics::did_you_mean;
+use crate::i18n::Message;
+use crate::msg;
 use crate::settings::{ReportSetting, TableSetting};
 use crate::source::Span;
 
@@ -35,7 +37,7 @@ struct Walker<'a> {
     errors: &'a mut Vec<CheckError>,
     /// Whose expressions are being walked, for the wording of a `待填` (`` figure `收入.合计` ``);
     /// `None` in prose (`the text here`).
-    owner: Option<String>,
+    owner: Option<Message>,
     resolutions: Resolutions,
 }
 
@@ -45,7 +47,8 @@ impl Walker<'_> {
         match item {
             Item::Report(report) => {
                 let known = ReportSetting::spellings();
-                self.settings(&report.settings, "report", ReportSetting::parse, known)
+                let place = msg!("check-settings-of-report");
+                self.settings(&report.settings, place, ReportSetting::parse, known)
             }
             Item::Prior(prior) => {
                 let prefix = vec![prior.keyword.text.clone()];
@@ -83,7 +86,7 @@ impl Walker<'_> {
             };
             let mut name = group.to_vec();
             name.extend(figure.name.segments.iter().map(|s| s.text.clone()));
-            self.owner = Some(format!("figure `{}`", name.join(".")));
+            self.owner = Some(msg!("check-unfilled-figure", name = name.join(".")));
             self.expr(formula, context);
             self.owner = None;
         }
@@ -94,7 +97,7 @@ impl Walker<'_> {
     fn settings<S: PartialEq + Copy>(
         &mut self,
         settings: &[Setting],
-        place: &'static str,
+        place: Message,
         parse: fn(&str) -> Option<S>,
         known: Vec<&'static str>,
     ) {
@@ -105,13 +108,13 @@ impl Walker<'_> {
                 None => self.errors.push(CheckError::UnknownSetting {
                     key: key.to_owned(),
                     span: setting.key.span,
-                    place,
+                    place: place.clone(),
                     suggestion: did_you_mean(key, known.iter().copied()).map(str::to_owned),
                     known: known.clone(),
                 }),
                 Some(parsed) => match seen.iter().find(|(s, _)| *s == parsed) {
                     Some((_, first)) => self.errors.push(CheckError::Duplicate {
-                        what: "setting",
+                        what: msg!("check-defined-setting"),
                         name: key.to_owned(),
                         span: setting.key.span,
                         first: *first,
@@ -124,7 +127,8 @@ impl Walker<'_> {
 
     fn table(&mut self, table: &TableDecl) {
         let known = TableSetting::spellings();
-        self.settings(&table.settings, "table", TableSetting::parse, known);
+        let place = msg!("check-settings-of-table");
+        self.settings(&table.settings, place, TableSetting::parse, known);
         let Some(def) = self.scope.tables.get(&table.name.text) else {
             return;
         };
@@ -132,7 +136,7 @@ impl Walker<'_> {
             table: Some(&table.name.text),
             ..Context::default()
         };
-        self.owner = Some(format!("table `{}`", table.name.text));
+        self.owner = Some(msg!("check-unfilled-table", name = &table.name.text));
         for column in &table.columns {
             if let ColumnKind::Computed(expr) = &column.kind {
                 self.expr(expr, context);
@@ -144,7 +148,7 @@ impl Walker<'_> {
                 if let CellValue::Placeholder(span) = cell.value {
                     self.errors.push(CheckError::Unfilled {
                         span,
-                        what: format!("a cell of table `{}`", table.name.text),
+                        what: msg!("check-unfilled-cell", name = &table.name.text),
                     });
                 }
                 if let Some(column) = &cell.column {
@@ -229,7 +233,7 @@ impl Walker<'_> {
                 what: self
                     .owner
                     .clone()
-                    .unwrap_or_else(|| "the text here".to_owned()),
+                    .unwrap_or_else(|| msg!("check-unfilled-text")),
             }),
             ExprKind::Ref(reference) => match self.scope.resolve(reference, context) {
                 Ok(target) => {

@@ -9,6 +9,7 @@
 
 use crate::ast::*;
 use crate::diagnostics::{Code, Diagnostic, Label};
+use crate::msg;
 use crate::settings::ReportSetting;
 use crate::source::Span;
 
@@ -26,26 +27,30 @@ pub(crate) struct YearMismatch {
 
 impl YearMismatch {
     pub(crate) fn to_diagnostic(&self) -> Diagnostic {
-        let (written, year) = (self.written, self.year);
-        let prior = year.saturating_sub(1);
+        // Years as written, not as counts (`2019`, never `2,019`).
+        let written = self.written.to_string();
+        let year = self.year.to_string();
+        let prior = self.year.saturating_sub(1).to_string();
+        let label = msg!("J0408-label", written = &written, year = &year);
         if self.comparison {
             Diagnostic::new(
                 Code::YearMismatch,
-                format!("a {year} report compares with {written}: the year before is {prior}"),
-                Label::new(self.span, format!("{written}, in a report of {year}")),
+                msg!(
+                    "J0408-comparison",
+                    year = &year,
+                    written = &written,
+                    prior = &prior
+                ),
+                Label::new(self.span, label),
             )
-            .with_help(format!(
-                "write `{prior}年` (or `{{上年.年度}}年`, or `上年`) if the comparison is with the year before"
-            ))
+            .with_help(msg!("J0408-comparison.help", prior = prior))
         } else {
             Diagnostic::new(
                 Code::YearMismatch,
-                format!("`{written}年` stands before figures of {year}, the report's year"),
-                Label::new(self.span, format!("{written}, in a report of {year}")),
+                msg!("J0408-statement", written = written, year = &year),
+                Label::new(self.span, label),
             )
-            .with_help(format!(
-                "write `{year}年` (or `{{年度}}年`): the figures that follow are this year's"
-            ))
+            .with_help(msg!("J0408-statement.help", year = year))
         }
     }
 }

@@ -1,6 +1,9 @@
 //! Syntax stage: the problems found while reading a file, and their wording.
 
+use super::expected::Expected;
 use crate::diagnostics::{Code, Diagnostic, Label};
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::Span;
 
 /// A problem found while reading or parsing one file.
@@ -8,16 +11,16 @@ use crate::source::Span;
 pub enum SyntaxError {
     /// The text does not follow the grammar.
     ///
-    /// `报告 "x" { 年度 2019` (no closing brace) gives `expected: ["a setting", "`}`"]`.
+    /// `报告 "x" { 年度 2019` (no closing brace) gives `expected: [Expected::RBrace]`.
     Unexpected {
         span: Span,
-        /// What the grammar would have accepted, in words, deduplicated and sorted.
-        expected: Vec<&'static str>,
+        /// What the grammar would have accepted, deduplicated and sorted.
+        expected: Vec<Expected>,
         /// What is there instead, in words (`` `；` ``, "the end of the line").
-        found: String,
+        found: Message,
     },
     /// The file is not UTF-8, has NUL bytes, or is too large: `reason` says which.
-    Unreadable { span: Span, reason: String },
+    Unreadable { span: Span, reason: Message },
     /// `x = 123456789012345678901234567890.5`: more digits than a decimal holds.
     NumberOutOfRange { span: Span },
     /// Parentheses or blocks nested past the limit.
@@ -43,16 +46,17 @@ impl SyntaxError {
                 expected,
                 found,
             } => {
-                let wanted = list_in_words(expected);
-                let message = if wanted.is_empty() {
-                    format!("unexpected {found}")
+                let (message, label) = if expected.is_empty() {
+                    (
+                        msg!("J0001-unexpected", found = found),
+                        msg!("J0001-unexpected.label"),
+                    )
                 } else {
-                    format!("expected {wanted}, found {found}")
-                };
-                let label = if wanted.is_empty() {
-                    "not expected here".to_owned()
-                } else {
-                    format!("expected {wanted}")
+                    let wanted = Expected::alternatives(expected);
+                    (
+                        msg!("J0001-expected", expected = &wanted, found = found),
+                        msg!("J0001-expected.label", expected = wanted),
+                    )
                 };
                 let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(*span, label));
                 if let Some(help) = help_for(expected, found) {
@@ -62,28 +66,28 @@ impl SyntaxError {
             }
             SyntaxError::Unreadable { span, reason } => Diagnostic::new(
                 Code::UnreadableSource,
-                format!("this file cannot be read as a jues document: {reason}"),
-                Label::new(*span, "here"),
+                msg!("J0002-unreadable", reason = reason),
+                Label::new(*span, msg!("J0002-unreadable.label")),
             )
-            .with_help("save the document as UTF-8 text"),
+            .with_help(msg!("J0002-unreadable.help")),
             SyntaxError::NumberOutOfRange { span } => Diagnostic::new(
                 Code::NumberOutOfRange,
-                "this number has more digits than jues can compute with exactly",
-                Label::new(*span, "more than 28 significant digits"),
+                msg!("J0003-out-of-range"),
+                Label::new(*span, msg!("J0003-out-of-range.label")),
             )
-            .with_help("write the amount in a larger unit (`万元`, `亿元`) or with fewer decimals"),
+            .with_help(msg!("J0003-out-of-range.help")),
             SyntaxError::TooDeep { span, limit } => Diagnostic::new(
                 Code::TooDeeplyNested,
-                format!("nested more than {limit} levels deep"),
-                Label::new(*span, "too deep"),
+                msg!("J0004-nested", limit = limit),
+                Label::new(*span, msg!("J0004-nested.label")),
             )
-            .with_help("nest less: split a formula into named figures, or a block into blocks side by side"),
+            .with_help(msg!("J0004-nested.help")),
             SyntaxError::TooManyOperators { span, limit } => Diagnostic::new(
                 Code::TooDeeplyNested,
-                format!("this formula has more than {limit} operators one after another"),
-                Label::new(*span, "too long"),
+                msg!("J0004-operators", limit = limit),
+                Label::new(*span, msg!("J0004-operators.label")),
             )
-            .with_help("split the formula into named figures (`小计一 = a + b + …`, then `合计 = 小计一 + 小计二`), or add a table's rows up with `sum(表.列)`"),
+            .with_help(msg!("J0004-operators.help")),
             SyntaxError::MalformedFigure {
                 span,
                 name,
@@ -91,57 +95,68 @@ impl SyntaxError {
             } => {
                 let (label, help) = if *both_literal {
                     (
-                        "two stated values",
-                        format!("keep the published value and write the formula that should give it: `{name} = 公式 = 数值`"),
+                        msg!("J0005-two-values"),
+                        msg!("J0005-two-values.help", name = name),
                     )
                 } else {
                     (
-                        "two formulas",
-                        format!("keep one formula; to check a published value, write it as a number: `{name} = 公式 = 数值`"),
+                        msg!("J0005-two-formulas"),
+                        msg!("J0005-two-formulas.help", name = name),
                     )
                 };
                 Diagnostic::new(
                     Code::MalformedFigure,
-                    format!("figure `{name}` needs one formula and at most one stated value"),
+                    msg!("J0005-malformed", name = name),
                     Label::new(*span, label),
                 )
                 .with_help(help)
             }
             SyntaxError::UnknownClaim { span, word } => Diagnostic::new(
                 Code::SyntaxError,
-                format!("`{word}` is neither a number nor a word of change"),
-                Label::new(*span, "not a stated value"),
+                msg!("J0001-unknown-claim", word = word),
+                Label::new(*span, msg!("J0001-unknown-claim.label")),
             )
-            .with_help("state the value as published (`= 8.46%`), or the change in words: `持平`, `无变化`, `增加`, `减少`, `增长`, `下降` …"),
+            .with_help(msg!("J0001-unknown-claim.help")),
         }
     }
 }
 
-/// "a, b or c".
-fn list_in_words(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
+/// What stands where the grammar wanted something else: a word or character of the text
+/// (`` `；` ``).
+pub(super) fn found_text(text: &str) -> Message {
+    msg!("syntax-token", token = text)
+}
+
+/// The end of the line, as what was found.
+pub(super) fn found_end_of_line() -> Message {
+    msg!("syntax-end-of-line")
+}
+
+/// The end of the file, as what was found.
+pub(super) fn found_end_of_file() -> Message {
+    msg!("syntax-end-of-file")
+}
+
+/// A space, as what was found.
+pub(super) fn found_space() -> Message {
+    msg!("syntax-space")
 }
 
 /// A hint for the mistakes authors make most.
-fn help_for(expected: &[&str], found: &str) -> Option<String> {
-    let wants = |w: &str| expected.contains(&w);
-    if found == "`}`" && wants("the end of the line") && !wants("an expression") {
-        return Some("a `}` in prose is written `\\}`".to_owned());
+fn help_for(expected: &[Expected], found: &Message) -> Option<Message> {
+    let wants = |w: Expected| expected.contains(&w);
+    let found_is = |text: &str| *found == found_text(text);
+    if found_is("}") && wants(Expected::EndOfLine) && !wants(Expected::Expression) {
+        return Some(msg!("J0001-help-close-brace"));
     }
-    if found == "`{`" && wants("the end of the line") {
-        return Some("a `{` in prose is written `\\{`".to_owned());
+    if found_is("{") && wants(Expected::EndOfLine) {
+        return Some(msg!("J0001-help-open-brace"));
     }
-    if found == "`；`" || found == "`（`" || found == "`）`" {
-        return Some(
-            "inside `{…}` and declarations use ASCII punctuation: `;`, `(` and `)`".to_owned(),
-        );
+    if found_is("；") || found_is("（") || found_is("）") {
+        return Some(msg!("J0001-help-ascii-punctuation"));
     }
-    if wants("`}`") && found == "the end of the file" {
-        return Some("close the block with `}` on a line of its own".to_owned());
+    if wants(Expected::RBrace) && *found == found_end_of_file() {
+        return Some(msg!("J0001-help-close-block"));
     }
     None
 }

@@ -18,6 +18,7 @@ mod marks;
 mod parse;
 
 pub use error::SyntaxError;
+pub use expected::Expected;
 pub use lower::MAX_OPERATORS;
 pub use marks::{marks, needs_quotes, Marks, NamePlace};
 pub use parse::{parse, Incremental, MAX_ERRORS, MAX_NESTING};

@@ -13,10 +13,12 @@
 //! are parsed again. Both give exactly what one pass gives; the tests below hold them to it.
 
 use super::error::SyntaxError;
-use super::expected::describe;
+use super::error::{found_end_of_file, found_end_of_line, found_space, found_text};
+use super::expected::{describe, Expected};
 use super::grammar::{JuesParser, Rule};
 use super::lower::Lowerer;
 use crate::ast::{Block, Item, Module, SpansMut};
+use crate::i18n::Message;
 use crate::source::{FileId, Span};
 use pest::Parser;
 use rayon::prelude::*;
@@ -454,7 +456,7 @@ fn unexpected(
     at: usize,
     error: &pest::error::Error<Rule>,
 ) -> SyntaxError {
-    let mut expected: Vec<&'static str> = match &error.variant {
+    let mut expected: Vec<Expected> = match &error.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
             positives.iter().filter_map(|r| describe(*r)).collect()
         }
@@ -468,9 +470,9 @@ fn unexpected(
     expected.sort_unstable();
     expected.dedup();
     let (found, len) = found_at(text, at);
-    if len == 0 && at >= text.len() && expected.contains(&"`}`") {
+    if len == 0 && at >= text.len() && expected.contains(&Expected::RBrace) {
         // An unclosed block: the closing brace is what is missing.
-        expected = vec!["`}`"];
+        expected = vec![Expected::RBrace];
     }
     prune_expected(&mut expected);
     SyntaxError::Unexpected {
@@ -482,30 +484,30 @@ fn unexpected(
 
 /// Alternatives that start a new line of a block; once a line has content they are noise
 /// ("expected a cell value or the end of the line" says it, "… or a row" does not help).
-const NEXT_LINE: &[&str] = &[
-    "a row",
-    "a name",
-    "a setting (`名称 值`)",
-    "a `列` line",
-    "`}`",
-    "a figure (`名称 = 值`)",
+const NEXT_LINE: &[Expected] = &[
+    Expected::Row,
+    Expected::Name,
+    Expected::Setting,
+    Expected::ColumnsLine,
+    Expected::RBrace,
+    Expected::Figure,
 ];
 
-fn prune_expected(expected: &mut Vec<&'static str>) {
-    let mid_line = expected.contains(&"a cell value")
-        || (expected.contains(&"the end of the line") && expected.len() > 1);
+fn prune_expected(expected: &mut Vec<Expected>) {
+    let mid_line = expected.contains(&Expected::CellValue)
+        || (expected.contains(&Expected::EndOfLine) && expected.len() > 1);
     if mid_line {
         expected.retain(|e| !NEXT_LINE.contains(e));
     }
 }
 
 /// Describes what stands at `at`, and how many bytes of it to underline.
-fn found_at(text: &str, at: usize) -> (String, usize) {
+fn found_at(text: &str, at: usize) -> (Message, usize) {
     let rest = text.get(at..).unwrap_or("");
     match rest.chars().next() {
-        None => ("the end of the file".to_owned(), 0),
-        Some('\n') | Some('\r') => ("the end of the line".to_owned(), 0),
-        Some(c) if c.is_whitespace() => ("a space".to_owned(), c.len_utf8()),
+        None => (found_end_of_file(), 0),
+        Some('\n') | Some('\r') => (found_end_of_line(), 0),
+        Some(c) if c.is_whitespace() => (found_space(), c.len_utf8()),
         Some(c) => {
             // Show the word that starts here, a few characters at most.
             let word: String = if c.is_alphanumeric() || c == '_' {
@@ -517,7 +519,7 @@ fn found_at(text: &str, at: usize) -> (String, usize) {
                 c.to_string()
             };
             let len = word.len();
-            (format!("`{word}`"), len)
+            (found_text(&word), len)
         }
     }
 }
