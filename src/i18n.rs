@@ -332,26 +332,6 @@ impl From<&Message> for Arg {
     }
 }
 
-// Until every stage words its findings through the catalogs, text made in place is shown as
-// it is. (To go: every message then comes from a catalog.)
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::verbatim(text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::verbatim(text)
-    }
-}
-
-impl From<&String> for Message {
-    fn from(text: &String) -> Message {
-        Message::verbatim(text.clone())
-    }
-}
-
 /// A [`Message`] of the catalogs: `msg!("hover-exact", value = exact)`, each
 /// placeholder's value anything that is [`Into<Arg>`](Arg) (text, a count, a message, a
 /// list).

@@ -26,16 +26,17 @@ pub fn report_type(name: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// The types as a message lists what `类型` takes: `` `部门决算` or `部门预算` ``.
-pub fn type_names() -> &'static str {
-    static NAMES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| {
-        let names: Vec<String> = TYPES.iter().map(|(name, ..)| format!("`{name}`")).collect();
-        match names.split_last() {
-            Some((last, [])) => last.clone(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-            None => String::new(),
-        }
-    })
+pub fn type_names() -> crate::i18n::Message {
+    let names: Vec<String> = TYPES.iter().map(|(name, ..)| format!("`{name}`")).collect();
+    match names.split_last() {
+        Some((last, [])) => crate::i18n::Message::verbatim(last.clone()),
+        Some((last, rest)) => crate::msg!(
+            "check-either",
+            rest = crate::i18n::Arg::list(rest.iter().cloned()),
+            last = last
+        ),
+        None => crate::i18n::Message::empty(),
+    }
 }
 
 /// The scaffold of a new report of a type (`jues new`).
@@ -216,6 +217,11 @@ mod tests {
                 "科目编码,科目名称,上年预算数,基本支出,项目支出,说明\n".to_owned()
             )
         );
-        assert_eq!(type_names(), "`部门决算` or `部门预算`");
+        let names = type_names();
+        assert_eq!(
+            names.text(crate::i18n::Lang::En),
+            "`部门决算` or `部门预算`"
+        );
+        assert_eq!(names.text(crate::i18n::Lang::Zh), "`部门决算`或`部门预算`");
     }
 }

@@ -158,3 +158,113 @@ fn every_code_has_a_case() {
         .collect();
     assert!(missing.is_empty(), "codes without a case file: {missing:?}");
 }
+
+/// A Chinese reader finds no English word in the Chinese rendering of any case: every run of
+/// Latin letters is a code (`J0201`), something the case itself wrote (a name, a function such
+/// as `share`, a file), or one of the few names of formats and tools that have no Chinese.
+#[test]
+fn the_chinese_output_has_no_english_words() {
+    const NAMES: &[&str] = &[
+        "jues",
+        "CSV",
+        "UTF",
+        "GBK",
+        "GB",
+        "Excel",
+        "PDF",
+        "HTML",
+        "JSON",
+        "TrueType",
+        "xlsx",
+        "xls",
+        "ods",
+        "csv",
+        "tsv",
+        "MB",
+        "KB",
+        "NUL",
+        // The functions of the language, which J0102 lists.
+        "share",
+        "completion",
+        "growth",
+        "change",
+        "sum",
+        "abs",
+        "round",
+        "min",
+        "max",
+        // The English spellings of the settings, which J0105 lists beside the Chinese ones (to
+        // go when that list is one language's).
+        "entity",
+        "year",
+        "unit",
+        "rounding",
+        "codes",
+        "amount_precision",
+        "thousands",
+        "type",
+        "transcribed",
+        "excerpt",
+        "font",
+        "code_list",
+    ];
+    let mut found: Vec<String> = Vec::new();
+    insta::glob!("cases/**/*.jues", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let name = case_name(path);
+        let mut sources = Sources::new();
+        sources.add_bytes(name.clone(), &bytes);
+        let compilation = compile(sources, &Options::default());
+        // What each diagnostic says in Chinese (message, labels, help, notes), but what it
+        // quotes in backticks (what to type: a flag, a path, a command, a name).
+        let rendered: String = compilation
+            .diagnostics
+            .iter()
+            .flat_map(|d| {
+                let t = d.texts(Lang::Zh);
+                let mut texts = vec![t.message, t.primary];
+                texts.extend(t.secondary);
+                texts.extend(t.help);
+                texts.extend(t.notes);
+                texts
+            })
+            .map(|text| text.split('`').step_by(2).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        // What the case's own files say (its text, the data files and imports it read), but
+        // their comments, which are English notes for developers.
+        let written: String = (0..compilation.sources.len())
+            .map(|i| compilation.sources.get(jues::source::FileId(i as u32)))
+            .flat_map(|f| {
+                let lines = f
+                    .text()
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("//"));
+                std::iter::once(f.name()).chain(lines)
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut word = String::new();
+        for c in rendered.chars().chain(std::iter::once(' ')) {
+            if c.is_ascii_alphabetic() || (c == '_' && !word.is_empty()) {
+                word.push(c);
+                continue;
+            }
+            let code = word.len() == 1 && word == "J" && c.is_ascii_digit();
+            let english = word.len() > 1
+                && !NAMES.contains(&word.as_str())
+                && !written.contains(word.as_str());
+            if english && !code {
+                found.push(format!("{name}: `{word}`"));
+            }
+            word.clear();
+        }
+    });
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "{} English words in the Chinese output:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}

@@ -28,9 +28,7 @@ fn two_syntax_errors_in_short_format() {
     assert!(lines[0].starts_with(&format!("{TWO_ERRORS}:5:")), "{text}");
     assert!(lines[1].starts_with(&format!("{TWO_ERRORS}:10:")), "{text}");
     assert!(
-        lines
-            .iter()
-            .all(|l| l.contains(": error[J0001]: 这里应写")),
+        lines.iter().all(|l| l.contains(": error[J0001]: 这里应写")),
         "{text}"
     );
 }

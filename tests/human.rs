@@ -224,7 +224,9 @@ fn the_published_report_fits_in(lang: &str) {
     assert!(cut >= 6, "{human}");
     // (Where the window starts depends on how wide its labels are in the language shown.)
     let finding = "，占目标任务 {share(企业养老.征缴实际, 企业养老.征缴目标) = 82.2%}";
-    assert!(human.lines().any(|l| l.contains(" │ …") && l.contains(finding)));
+    assert!(human
+        .lines()
+        .any(|l| l.contains(" │ …") && l.contains(finding)));
 }
 
 /// Every case file, rendered in process: each report fits in 100 columns (a few words too long

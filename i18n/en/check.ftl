@@ -114,3 +114,6 @@ check-codes-bad-kind = line { $line }: `{ $kind }` is not `function` or `economi
 check-codes-bad-line = line { $line }: expected `kind<TAB>code<TAB>name`
 check-code-not-a-digit = `{ $character }` is not a digit
 check-code-digits = it has { $digits } digits
+
+# The values one of which a setting takes: `部门决算` or `部门预算`.
+check-either = { $rest } or { $last }

@@ -101,3 +101,6 @@ check-codes-bad-kind = 第{ $line }行：`{ $kind }` 不是 `function` 或 `econ
 check-codes-bad-line = 第{ $line }行：应为 `kind<TAB>code<TAB>name`
 check-code-not-a-digit = `{ $character }` 不是数字
 check-code-digits = 它有{ $digits }位数字
+
+# 设置项可取的几个值之一：`部门决算`或`部门预算`。
+check-either = { $rest }或{ $last }

@@ -4,7 +4,7 @@
 //! source; it is embedded in the binary. A code absent from it is only a note: the list is not
 //! complete, and a code is added only with a source.
 
-use crate::i18n::{Lang, Message};
+use crate::i18n::Message;
 use crate::msg;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -128,15 +128,10 @@ pub(crate) fn shape(kind: Kind, code: &str) -> Result<(), Message> {
     }
 }
 
-/// [`shape`], its reason in English: for the callers that still take a text (the evaluator's
-/// J0305). To go once they take the message.
-pub(crate) fn check_shape(kind: Kind, code: &str) -> Result<(), String> {
-    shape(kind, code).map_err(|reason| reason.text(Lang::En))
-}
-
 #[cfg(test)]
 mod shape_tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn a_code_is_ascii_digits_counted_as_digits() {
@@ -161,7 +156,7 @@ mod shape_tests {
             Err("`零` is not a digit".to_owned())
         );
         assert_eq!(
-            check_shape(Kind::Economic, "3010101"),
+            reason(Kind::Economic, "3010101", Lang::En),
             Err("it has 7 digits".to_owned())
         );
     }
@@ -203,13 +198,13 @@ mod tests {
         );
         assert_eq!(
             CodeList::parse("kind\tcode\nother\t1\n")
-                .map_err(|m| m.text(Lang::En))
+                .map_err(|m| m.text(crate::i18n::Lang::En))
                 .err(),
             Some("line 2: `other` is not `function` or `economic`".to_owned())
         );
         assert_eq!(
             CodeList::parse("kind\tcode\nfunction\t1\n")
-                .map_err(|m| m.text(Lang::Zh))
+                .map_err(|m| m.text(crate::i18n::Lang::Zh))
                 .err(),
             Some("第2行：应为 `kind<TAB>code<TAB>name`".to_owned())
         );
@@ -218,6 +213,6 @@ mod tests {
             "政府办公厅(室)及相关机构事务"
         ));
         assert!(!same_name("高进人才培养补助", "高技能人才培养补助"));
-        assert!(check_shape(Kind::Function, "20103011").is_err());
+        assert!(shape(Kind::Function, "20103011").is_err());
     }
 }

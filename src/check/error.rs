@@ -51,7 +51,7 @@ pub enum CheckError {
         span: Span,
         /// The values it takes, in words (made by the evaluator and the library's types;
         /// shown as written until they are messages too).
-        expected: &'static str,
+        expected: crate::i18n::Message,
     },
     /// `{支出[2010301].决算}` where the table has no column `决算`.
     UnknownColumn {
@@ -174,11 +174,7 @@ impl CheckError {
                 msg!("J0105-bad-value", value = value, key = key),
                 Label::new(*span, msg!("J0105-bad-value.label")),
             )
-            .with_help(msg!(
-                "J0105-bad-value.help",
-                key = key,
-                expected = *expected
-            )),
+            .with_help(msg!("J0105-bad-value.help", key = key, expected = expected)),
             CheckError::UnknownColumn {
                 table,
                 column,

@@ -95,22 +95,6 @@ impl From<Expected> for Message {
     }
 }
 
-// While `CheckError::BadSettingValue` takes its `expected` as text, the English words. (To go
-// once it takes the `Message`, which `expected.into()` then gives.)
-impl From<Expected> for &'static str {
-    fn from(expected: Expected) -> &'static str {
-        match expected {
-            Expected::MoneyUnit => "`元`, `千元`, `万元` or `亿元`",
-            Expected::Rounding => "`四舍五入` (half-up) or `银行家舍入` (half-even)",
-            Expected::YesNo => "`是` or `否`",
-            Expected::Precision => {
-                "a power of ten: `1` (whole units, e.g. whole 万元), `0.1`, `0.01`, or `10`, `100`"
-            }
-            Expected::Classification => "`功能分类` or `经济分类`",
-        }
-    }
-}
-
 /// A `金额精度`: the unit of the last published digit, a power of ten from 0.0001 to 10000.
 pub(super) fn precision(text: &str) -> Option<Decimal> {
     let value = text.trim().parse::<Decimal>().ok()?.normalize();

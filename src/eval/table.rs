@@ -488,13 +488,11 @@ impl<'a> Evaluator<'a> {
             let RowKind::Code(code) = table.rows[i].kind.clone() else {
                 continue;
             };
-            if let Err(reason) = classification::check_shape(table.kind, &code) {
+            if let Err(reason) = classification::shape(table.kind, &code) {
                 self.error(EvalError::InvalidCode {
                     span: table.rows[i].span,
                     code: code.clone(),
-                    // The classification's reason is English text (`check_shape`), shown as
-                    // it is until it is a `Message` of the catalogs.
-                    reason: reason.into(),
+                    reason,
                 });
                 continue;
             }
@@ -505,7 +503,7 @@ impl<'a> Evaluator<'a> {
                     RowKind::Code(c)
                         if c.len() < code.len()
                             && code.starts_with(c.as_str())
-                            && classification::check_shape(table.kind, c).is_ok() =>
+                            && classification::shape(table.kind, c).is_ok() =>
                     {
                         Some((c.len(), j))
                     }
@@ -556,7 +554,7 @@ impl<'a> Evaluator<'a> {
                 continue;
             };
             // A code of the wrong shape was reported (J0305) and has no place.
-            if classification::check_shape(table.kind, code).is_err() {
+            if classification::shape(table.kind, code).is_err() {
                 continue;
             }
             while open.last().is_some_and(|&j| code_of(j).len() >= code.len()) {

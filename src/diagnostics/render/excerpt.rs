@@ -980,19 +980,24 @@ mod tests {
     #[test]
     fn miette_shows_the_true_places_of_windowed_lines() {
         use crate::diagnostics::{render, Code, Diagnostic, Label};
+        use crate::i18n::Message;
         use crate::source::{Sources, Span};
         let long = "前文很长的一句话，".repeat(20);
         let text = format!("第一行\n{long}{{甲 = 1}}{long}\n{long}\n末行{long}\n");
         let mut sources = Sources::new();
         let id = sources.add("长行.jues", text.clone());
         let at = text.find("甲 = 1").unwrap();
-        let primary = Label::new(Span::new(id, at..at + "甲 = 1".len()), "here");
-        let mut diagnostic = Diagnostic::new(Code::DuplicateRow, "a message", primary);
+        let primary = Label::new(
+            Span::new(id, at..at + "甲 = 1".len()),
+            Message::verbatim("here"),
+        );
+        let mut diagnostic =
+            Diagnostic::new(Code::DuplicateRow, Message::verbatim("a message"), primary);
         let from = text.find("末行").unwrap();
         let over = Span::new(id, text.find(&long).unwrap()..from + "末行".len());
         diagnostic
             .secondary
-            .push(Label::new(over, "over three lines"));
+            .push(Label::new(over, Message::verbatim("over three lines")));
         let report = render::human(&sources, &diagnostic, false, crate::i18n::Lang::En);
         let column = text[text.find(&long).unwrap()..at].chars().count() + 1;
         assert!(
