@@ -26,31 +26,27 @@ pub enum Lang {
 }
 
 /// The catalog files of a language, by name, in the order they are added to its bundle.
-type Files = [(&'static str, &'static str); FILES];
+type Files = [(&'static str, &'static str); 7];
 
-/// How many catalog files each language has.
-const FILES: usize = 7;
+/// The catalogs of every language, each with the same parts of jues (`[…]`, one list).
+macro_rules! catalogs {
+    ($(($lang:expr, $tag:literal)),*; $parts:tt) => {
+        [$(($lang, $tag, catalog!($tag, $parts))),*]
+    };
+}
 
-/// Includes the catalog files of one language, `i18n/<tag>/<part>.ftl`.
+/// The parts of one language's catalog: `i18n/<tag>/<part>.ftl`.
 macro_rules! catalog {
-    ($tag:literal: $($part:literal),* $(,)?) => {
+    ($tag:literal, [$($part:literal),*]) => {
         [$(($part, include_str!(concat!("../i18n/", $tag, "/", $part, ".ftl")))),*]
     };
 }
 
 /// The catalogs, by language.
-const CATALOGS: [(Lang, &str, Files); 2] = [
-    (
-        Lang::Zh,
-        "zh",
-        catalog!("zh": "cli", "diagnostics", "syntax", "check", "eval", "data", "output"),
-    ),
-    (
-        Lang::En,
-        "en",
-        catalog!("en": "cli", "diagnostics", "syntax", "check", "eval", "data", "output"),
-    ),
-];
+const CATALOGS: [(Lang, &str, Files); 2] = catalogs!(
+    (Lang::Zh, "zh"), (Lang::En, "en");
+    ["cli", "diagnostics", "syntax", "check", "eval", "data", "output"]
+);
 
 /// The variables the language is looked up in, after `--lang` and `JUES_LANG`, in the order
 /// POSIX gives them precedence.
@@ -444,8 +440,13 @@ mod tests {
                     stack.push(path);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let text = std::fs::read_to_string(&path).unwrap();
-                    for piece in text.split("msg!(\"").skip(1) {
-                        let id = piece.split('"').next().unwrap_or_default();
+                    // The id right after the parenthesis, or on the next line where rustfmt
+                    // breaks a long call.
+                    for piece in text.split("msg!(").skip(1) {
+                        let Some(quoted) = piece.trim_start().strip_prefix('"') else {
+                            continue;
+                        };
+                        let id = quoted.split('"').next().unwrap_or_default();
                         let is_id = id.starts_with(|c: char| c.is_ascii_alphabetic())
                             && id
                                 .chars()

@@ -34,8 +34,8 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    // The language of what jues prints: `zh` (中文) or `en`. By default `JUES_LANG`, then the
-    // locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Chinese.
+    // `--lang zh|en`: read before the arguments are parsed (`lang_flag`), so that their help
+    // speaks it; declared here so that clap takes it with every command and checks its value.
     #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
     lang: Option<Lang>,
 }

@@ -67,8 +67,7 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool, lang: Lang
         span: diagnostic.primary.span,
         message: &texts.primary,
     };
-    let mut labels = vec![primary];
-    let mut primary_flags = vec![true];
+    let mut labels = vec![(primary, true)];
     let secondary = diagnostic.secondary.iter().zip(&texts.secondary);
     for (Label { span, .. }, message) in secondary {
         let label = Marked {
@@ -78,8 +77,7 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool, lang: Lang
         let other = sources.get(label.span.file);
         // A sheet's row is shown alone, so a label on another cell is a note with its cell.
         if label.span.file == diagnostic.primary.span.file && file.sheet_places().is_none() {
-            labels.push(label);
-            primary_flags.push(false);
+            labels.push((label, false));
         } else {
             let place = match other.cell_at(label.span.start as usize) {
                 Some(cell) => format!("{} {}", escaped(other.name()), escaped(&cell)),
@@ -108,7 +106,6 @@ pub fn human(sources: &Sources, diagnostic: &Diagnostic, color: bool, lang: Lang
         }
     }
     notes.extend(texts.notes.iter().cloned());
-    let labels: Vec<(&Marked<'_>, bool)> = labels.iter().zip(primary_flags).collect();
     // A sheet's finding is headed by its cell (`公开表.xlsx 收入决算表!C12`), not line:column.
     let name = match file.cell_at(diagnostic.primary.span.start as usize) {
         Some(cell) => format!("{name} {}", escaped(&cell)),

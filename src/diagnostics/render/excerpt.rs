@@ -522,7 +522,7 @@ pub(super) struct Marked<'a> {
 impl<'a> Excerpt<'a> {
     /// The excerpt of `file` for `labels` (all in it; the flag marks the primary one), with
     /// [`CONTEXT`] lines around them (none for a sheet, whose row is shown alone).
-    pub(super) fn new(name: &'a str, file: &'a SourceFile, labels: &[(&Marked<'_>, bool)]) -> Self {
+    pub(super) fn new(name: &'a str, file: &'a SourceFile, labels: &[(Marked<'_>, bool)]) -> Self {
         let text = file.shown();
         let starts = file.line_starts();
         let last = starts.len() - 1;
@@ -674,7 +674,7 @@ impl<'a> Excerpt<'a> {
     /// the columns right of where miette will draw it.
     fn place_labels(
         &self,
-        labels: &[(&Marked<'_>, bool)],
+        labels: &[(Marked<'_>, bool)],
         places: &[(usize, usize, usize, usize)],
         columns: usize,
     ) -> Vec<miette::LabeledSpan> {
@@ -1043,7 +1043,7 @@ mod tests {
                 }
                 let span = Span::new(crate::source::FileId(0), offset..end);
                 let label = Marked { span, message: "" };
-                let excerpt = Excerpt::new("report.jues", &file, &[(&label, true)]);
+                let excerpt = Excerpt::new("report.jues", &file, &[(label, true)]);
                 let inner = *excerpt.labels()[0].inner();
                 for context in 0..=CONTEXT {
                     let whole_span = miette::SourceSpan::new(offset.into(), end - offset);
