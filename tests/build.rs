@@ -208,6 +208,11 @@ fn the_audit_view_marks_every_defect_of_the_published_report() {
     // Verified values are marked as verified, and the summary counts them.
     assert!(html.matches("class=\"fact verified\"").count() > 50);
     assert!(html.contains("处核对无误"));
+    // The findings are in the reader's language, what they quote set as code.
+    assert!(
+        html.contains("[J0302] 表中 <code>2015006 引进人才费用</code> 行出现了两次"),
+        "the duplicate row in the summary"
+    );
 }
 
 /// Every file under `dir`, relative to it, sorted.

@@ -46,6 +46,7 @@ tr.total td { font-weight: bold; background: var(--soft); border-top: 2px solid 
 .audit h2 { text-align: left; font-size: 1.15em; margin: .2em 0 .6em; }
 .audit p { text-indent: 0; }
 .audit ol { margin: .4em 0; padding-left: 1.4em; font-size: .92em; }
+.audit code { font-family: inherit; background: #ecebe4; padding: 0 .2em; border-radius: 2px; }
 .audit .error, .fact.wrong, mark.error { color: var(--error); }
 .audit .warning, mark.warning { color: var(--warning); }
 .fact.verified { border-bottom: 2px solid var(--ok); }
@@ -188,7 +189,7 @@ fn summary(html: &mut String, document: &Document, annotations: &[Annotation]) {
             let help = a
                 .help
                 .as_deref()
-                .map(|h| format!("（{}）", text(h)))
+                .map(|h| format!("（{}）", quoted(h)))
                 .unwrap_or_default();
             let _ = writeln!(
                 html,
@@ -196,12 +197,30 @@ fn summary(html: &mut String, document: &Document, annotations: &[Annotation]) {
                 attr(&a.severity),
                 a.line,
                 text(&a.code),
-                text(&a.message)
+                quoted(&a.message)
             );
         }
         html.push_str("</ol>\n");
     }
     html.push_str("</section>\n");
+}
+
+/// A finding's words as HTML: what it quotes in backticks (a name, what to write) set as
+/// code, as a terminal shows it between backticks; with an odd backtick, the text as it is.
+fn quoted(words: &str) -> String {
+    let pieces: Vec<&str> = words.split('`').collect();
+    if pieces.len() % 2 == 0 {
+        return text(words).into_owned();
+    }
+    let mut out = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{}</code>", text(piece));
+        } else {
+            out.push_str(&text(piece));
+        }
+    }
+    out
 }
 
 fn visit_facts(blocks: &[Block], f: &mut impl FnMut(&Fact)) {
