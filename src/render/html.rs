@@ -209,7 +209,7 @@ fn summary(html: &mut String, document: &Document, annotations: &[Annotation]) {
 /// code, as a terminal shows it between backticks; with an odd backtick, the text as it is.
 fn quoted(words: &str) -> String {
     let pieces: Vec<&str> = words.split('`').collect();
-    if pieces.len() % 2 == 0 {
+    if pieces.len().is_multiple_of(2) {
         return text(words).into_owned();
     }
     let mut out = String::new();
