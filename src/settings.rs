@@ -35,11 +35,11 @@ macro_rules! settings {
                     .map_or("", |(_, chinese, _)| chinese)
             }
 
-            /// Every spelling of every setting: Chinese, then English, setting by setting.
-            pub fn spellings() -> Vec<&'static str> {
+            /// Every setting's Chinese and English spelling, as messages list them.
+            pub fn spelled() -> Vec<(&'static str, &'static str)> {
                 Self::ALL
                     .iter()
-                    .flat_map(|(_, chinese, english)| [*chinese, *english])
+                    .map(|(_, chinese, english)| (*chinese, *english))
                     .collect()
             }
 
@@ -122,7 +122,10 @@ mod tests {
             assert_eq!(TableSetting::parse(chinese), Some(*setting));
             assert_eq!(TableSetting::parse(english), Some(*setting));
         }
-        let mut report = ReportSetting::spellings();
+        let mut report: Vec<&str> = ReportSetting::spelled()
+            .into_iter()
+            .flat_map(|(chinese, english)| [chinese, english])
+            .collect();
         report.sort_unstable();
         report.dedup();
         assert_eq!(report.len(), 2 * ReportSetting::ALL.len());

@@ -13,7 +13,7 @@ use jues::diagnostics::render::{self, Format};
 use jues::i18n::Lang;
 use jues::source::Sources;
 use jues::{compile, Options};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// What a case file expects: (severity, code) pairs; empty for `ok`.
@@ -63,28 +63,33 @@ fn abridged(text: &str) -> String {
     format!("{head}\n… ({} more characters)", count - SHOWN)
 }
 
+/// A case file compiled with the options its second line asks for (`// option: strict`):
+/// its name, its text and the compilation.
+fn compiled(path: &Path) -> (String, String, jues::Compilation) {
+    let bytes = std::fs::read(path).unwrap();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let name = case_name(path);
+    let option = |name: &str| {
+        text.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("// option:") && l.contains(name))
+    };
+    let (strict, publish) = (option("strict"), option("publish"));
+    let mut sources = Sources::new();
+    sources.add_bytes(name.clone(), &bytes);
+    let options = Options {
+        strict,
+        publish,
+        ..Options::default()
+    };
+    let compilation = compile(sources, &options);
+    (name, text, compilation)
+}
+
 #[test]
 fn cases() {
     insta::glob!("cases/**/*.jues", |path| {
-        let bytes = std::fs::read(path).unwrap();
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let name = case_name(path);
-        let option = |name: &str| {
-            text.lines()
-                .nth(1)
-                .is_some_and(|l| l.starts_with("// option:") && l.contains(name))
-        };
-        let (strict, publish) = (option("strict"), option("publish"));
-        let mut sources = Sources::new();
-        sources.add_bytes(name.clone(), &bytes);
-        let compilation = compile(
-            sources,
-            &Options {
-                strict,
-                publish,
-                ..Options::default()
-            },
-        );
+        let (name, text, compilation) = compiled(path);
 
         // Notes count only in cases that expect a note; elsewhere they are information (the
         // snapshot still pins them).
@@ -193,28 +198,10 @@ fn the_chinese_output_has_no_english_words() {
         "round",
         "min",
         "max",
-        // The English spellings of the settings, which J0105 lists beside the Chinese ones (to
-        // go when that list is one language's).
-        "entity",
-        "year",
-        "unit",
-        "rounding",
-        "codes",
-        "amount_precision",
-        "thousands",
-        "type",
-        "transcribed",
-        "excerpt",
-        "font",
-        "code_list",
     ];
     let mut found: Vec<String> = Vec::new();
     insta::glob!("cases/**/*.jues", |path| {
-        let bytes = std::fs::read(path).unwrap();
-        let name = case_name(path);
-        let mut sources = Sources::new();
-        sources.add_bytes(name.clone(), &bytes);
-        let compilation = compile(sources, &Options::default());
+        let (name, _, compilation) = compiled(path);
         // What each diagnostic says in Chinese (message, labels, help, notes), but what it
         // quotes in backticks (what to type: a flag, a path, a command, a name).
         let rendered: String = compilation
@@ -267,4 +254,50 @@ fn the_chinese_output_has_no_english_words() {
         found.len(),
         found.join("\n")
     );
+}
+
+/// Every registered code is said in both languages: over all the case files, each code's
+/// diagnostics have a message and help in Chinese and in English, none of them left as a
+/// catalog id or empty, and none the same in both languages (an untranslated text). Each
+/// code has a case (`every_code_has_a_case`), so a code whose words are missing fails here.
+#[test]
+fn every_code_has_a_message_and_help_in_both_languages() {
+    let mut said: BTreeMap<String, [bool; 2]> = BTreeMap::new();
+    let mut problems = Vec::new();
+    insta::glob!("cases/**/*.jues", |path| {
+        let (name, _, compilation) = compiled(path);
+        for d in &compilation.diagnostics {
+            let code = d.code.id().to_owned();
+            let zh = d.texts(Lang::Zh);
+            let en = d.texts(Lang::En);
+            for (lang, t) in [("zh", &zh), ("en", &en)] {
+                let mut texts = vec![&t.message];
+                texts.extend(&t.help);
+                texts.extend(&t.notes);
+                for text in texts {
+                    let id_like = text.starts_with('J')
+                        && text.contains('-')
+                        && !text.contains(' ')
+                        && text.is_ascii();
+                    if text.trim().is_empty() || id_like {
+                        problems.push(format!("{name} {code} {lang}: `{text}`"));
+                    }
+                }
+            }
+            if zh.message == en.message {
+                problems.push(format!("{name} {code}: the same in both: {}", zh.message));
+            }
+            let entry = said.entry(code).or_default();
+            entry[0] |= true;
+            entry[1] |= zh.help.is_some() && en.help.is_some() && zh.help != en.help;
+        }
+    });
+    for info in codes::ALL {
+        match said.get(info.id) {
+            None => problems.push(format!("{}: no case reports it", info.id)),
+            Some([_, false]) => problems.push(format!("{}: no help in both languages", info.id)),
+            Some(_) => {}
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -104,12 +104,66 @@ fn missing_file_exits_2_with_one_line() {
     assert_eq!(stderr, "错误：无法读取 `no/such/report.jues`：文件不存在\n");
 }
 
+/// A mistake on the command line exits 2 and is said in the language of the run, with the
+/// values to choose from, what the user may have meant and the command's usage line, in
+/// jues's words, not clap's English ones.
 #[test]
-fn usage_error_exits_2() {
-    let output = jues(&["check", "--format", "xml", TWO_ERRORS]);
-    assert_eq!(output.status.code(), Some(2));
-    let output = jues(&["check"]);
-    assert_eq!(output.status.code(), Some(2));
+fn usage_errors_exit_2_in_the_language_of_the_run() {
+    let stderr = |output: Output| {
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert_eq!(
+        stderr(jues(&["chek", TWO_ERRORS])),
+        "错误：没有 `chek` 这个命令\n  建议：是不是要写 `check`？\n\n\
+         用法：jues [选项] <命令>\n\n更多信息请运行 `jues --help`\n"
+    );
+    let value = stderr(jues(&["check", "--format", "xml", TWO_ERRORS]));
+    assert!(
+        value.starts_with(
+            "错误：`--format <格式>` 的值 `xml` 不是可选的值\n  可选的值：`human`、`short`、`json`\n"
+        ) && value.contains("用法：jues check [选项] <文件>...\n"),
+        "{value}"
+    );
+    let missing = stderr(jues(&["check"]));
+    assert!(
+        missing.starts_with("错误：缺少必须写的参数：`<文件>...`\n"),
+        "{missing}"
+    );
+    let unknown = stderr(jues(&["build", "--bogus", TWO_ERRORS]));
+    assert!(
+        unknown.starts_with("错误：没有参数 `--bogus`\n"),
+        "{unknown}"
+    );
+    let lang = stderr(jues(&["--lang", "fr", "check", TWO_ERRORS]));
+    assert!(lang.contains("`fr` 不是可选的语言（zh、en）"), "{lang}");
+    let port = stderr(jues(&["watch", TWO_ERRORS, "--serve", "http"]));
+    assert!(
+        port.starts_with(
+            "错误：`--serve <端口>` 的值 `http` 无效：`http` 不是0到65535之间的整数\n"
+        ),
+        "{port}"
+    );
+    for text in [&value, &missing, &unknown, &lang, &port] {
+        for english in [
+            "error:",
+            "Usage",
+            "tip:",
+            "For more",
+            "[OPTIONS]",
+            "<FILES>",
+        ] {
+            assert!(!text.contains(english), "{english} in {text}");
+        }
+    }
+    let en = stderr(jues(&[
+        "--lang", "en", "check", "--format", "xml", TWO_ERRORS,
+    ]));
+    assert!(
+        en.starts_with("error: invalid value `xml` for `--format <FORMAT>`\n")
+            && en.contains("Usage: jues check [OPTIONS] <FILES>...\n"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -532,7 +586,49 @@ fn help_is_in_the_language_of_the_run() {
     );
     let help = stdout(&jues(&["help", "build"]));
     assert!(help.contains("检查文档，然后生成"), "{help}");
-    for text in [zh, check, en, help] {
-        assert!(!text.contains("help-"), "{text}");
+    // The Chinese help has its own headings and placeholders, with Chinese punctuation.
+    assert!(
+        check.contains("用法：jues check [选项] <文件>...\n")
+            && check.contains("\n参数：\n  <文件>...")
+            && check.contains("\n选项：\n")
+            && check.contains("--format <格式>"),
+        "{check}"
+    );
+    for text in [&zh, &check, &help] {
+        for english in [
+            "Usage",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "[OPTIONS]",
+            "<FORMAT>",
+        ] {
+            assert!(!text.contains(english), "{english} in {text}");
+        }
     }
+    for text in [&zh, &check, &en, &help] {
+        assert!(!text.contains("help-"), "{text}");
+        aligned(text);
+    }
+}
+
+/// The help of every option in `help` starts in one column, counted in display width (a
+/// Chinese character takes two).
+fn aligned(help: &str) {
+    let columns: Vec<usize> = help
+        .lines()
+        .filter(|line| line.starts_with("  -") || line.starts_with("      --"))
+        .filter_map(|line| {
+            let trimmed = line.trim_start();
+            let gap = trimmed.find("  ")?;
+            let rest = &trimmed[gap..];
+            let start = line.len() - rest.trim_start().len();
+            Some(unicode_width::UnicodeWidthStr::width(&line[..start]))
+        })
+        .collect();
+    assert!(!columns.is_empty(), "{help}");
+    assert!(
+        columns.windows(2).all(|w| w[0] == w[1]),
+        "{columns:?}\n{help}"
+    );
 }

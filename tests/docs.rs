@@ -35,10 +35,10 @@ fn language_doc_names_every_function() {
             "docs/language.md does not mention `{name}`"
         );
     }
-    for setting in jues::settings::ReportSetting::spellings()
+    let settings = jues::settings::ReportSetting::spelled()
         .into_iter()
-        .chain(jues::settings::TableSetting::spellings())
-    {
+        .chain(jues::settings::TableSetting::spelled());
+    for setting in settings.flat_map(|(chinese, english)| [chinese, english]) {
         assert!(
             doc.contains(&format!("`{setting}`")),
             "docs/language.md does not mention setting `{setting}`"

@@ -54,6 +54,8 @@ check-takes-at-least = at least { $min } { $min ->
 J0105-unknown-setting = unknown { $place } setting `{ $key }`
     .label = not a setting
     .help = the { $place } settings are { $known }
+# A setting as the list of them shows it: its Chinese spelling, then its English one.
+check-setting-spelling = `{ $chinese }` (`{ $english }`)
 check-settings-of-report = report
 check-settings-of-table = table
 # $expected says the values the setting takes (`是` or `否`).

@@ -125,9 +125,11 @@ serve-serving = serving { $address }
 ## --help: what each command and argument is for (src/cli/help.rs)
 
 help-usage = Usage:{" "}
-help-heading-commands = Commands
-help-heading-arguments = Arguments
-help-heading-options = Options
+help-heading-commands = Commands:
+help-heading-arguments = Arguments:
+help-heading-options = Options:
+help-usage-options = OPTIONS
+help-usage-command = COMMAND
 help-arg-help = Print help
 help-arg-version = Print version
 help-help = Print the help of jues or of the given command
@@ -165,3 +167,48 @@ help-arg-deny = Treat warnings as errors (`--deny warnings`)
 help-arg-strict = Also report values consistent only thanks to the rounding of their inputs
 help-arg-color = When to colour the output: `auto` (the default: on a terminal, unless `NO_COLOR` is set), `always`, `never`
 help-arg-allow_outside_project = Let the document read files outside its project folder (the folder above its own): imports, data files, code lists and fonts
+
+## A mistake on the command line (src/cli/usage_error.rs)
+
+arg-error = error: { $message }
+arg-invalid-value = invalid value `{ $value }` for `{ $arg }`
+arg-value-missing = a value is required for `{ $arg }` but none was supplied
+arg-not-valid = invalid value `{ $value }` for `{ $arg }`
+arg-not-valid-because = invalid value `{ $value }` for `{ $arg }`: { $reason }
+arg-unknown = unexpected argument `{ $arg }`
+arg-unknown-command = unrecognized command `{ $command }`
+arg-no-equals = the value of `{ $arg }` must follow an equals sign: `{ $arg }=…`
+arg-too-many = unexpected value `{ $value }` for `{ $arg }`; no more were expected
+arg-too-few = `{ $arg }` takes at least { $least } values; only { $given } given
+arg-wrong-number = `{ $arg }` takes { $wanted } values; { $given } given
+arg-conflict = `{ $arg }` cannot be used with { $prior }
+arg-repeated = `{ $arg }` cannot be used more than once
+arg-missing = required arguments not given: { $args }
+arg-missing-command = a command is required: { $commands }
+arg-not-utf8 = the arguments are not valid UTF-8
+# Printing the help or the version failed (the output was closed, say); $detail is how.
+arg-other = cannot print: { $detail }
+arg-not-whole-number = `{ $text }` is not a whole number from 0 to 65535
+arg-choices = {"  "}possible values: { $values }
+arg-did-you-mean = {"  "}help: did you mean { $suggestion }?
+arg-try-help = For more information, try `{ $command } --help`.
+
+# The name of each argument's value in the usage line and the options: `--format <FORMAT>`.
+help-value-files = FILES
+help-value-file = FILE
+help-value-format = FORMAT
+help-value-deny = WHAT
+help-value-color = WHEN
+help-value-lang = zh|en
+help-value-to = FORMATS
+help-value-font = FONT
+help-value-out = DIR
+help-value-serve = PORT
+help-value-dir = DIR
+help-value-kind = TYPE
+help-value-entity = NAME
+help-value-year = YEAR
+help-value-prior = PATH
+help-value-from = WORKBOOK
+help-value-code = CODE
+help-value-subcommand = COMMAND

@@ -103,9 +103,11 @@ serve-serving = 正在提供网页：{ $address }
 ## --help：各命令和参数的用途（src/cli/help.rs）
 
 help-usage = 用法：
-help-heading-commands = 命令
-help-heading-arguments = 参数
-help-heading-options = 选项
+help-heading-commands = 命令：
+help-heading-arguments = 参数：
+help-heading-options = 选项：
+help-usage-options = 选项
+help-usage-command = 命令
 help-arg-help = 显示帮助
 help-arg-version = 显示版本
 help-help = 显示 jues 或某个命令的帮助
@@ -125,7 +127,7 @@ help-watch-file = 要监视并生成的 `.jues` 文件
 help-fmt-files = 要整理格式的 `.jues` 文件
 help-arg-allow_errors = 文档有错误时也写出文件
 help-arg-annotate = 在 HTML 中把每个写明的数字标为核对无误或有误，并汇总全部问题：用于审核已公开的报告（同时相当于 --allow-errors）
-help-arg-serve = 在 http://127.0.0.1:PORT/ 上提供 HTML 预览（仅本机），每次生成成功后自动刷新；端口写 0 时自动选一个空闲端口
+help-arg-serve = 在 http://127.0.0.1:端口/ 上提供 HTML 预览（仅本机），每次生成成功后自动刷新；端口写 0 时自动选一个空闲端口
 help-arg-check = 不改动文件；列出格式不规范的文件及差异，并以退出码 1 结束
 help-arg-dir = 要新建的文件夹（不能已存在，或必须为空）
 help-arg-kind = 报告类型，标准库中的一种：`部门决算`（默认）或 `部门预算`
@@ -143,3 +145,48 @@ help-arg-deny = 把警告当作错误（`--deny warnings`）
 help-arg-strict = 同时报告只因输入数字四舍五入才相符的值
 help-arg-color = 何时用彩色输出：`auto`（默认：在终端中且未设置 `NO_COLOR` 时）、`always`（总是）、`never`（从不）
 help-arg-allow_outside_project = 允许文档读取项目文件夹（它所在文件夹的上一级）以外的文件：导入、数据文件、科目表和字体
+
+## 命令行写错时（src/cli/usage_error.rs）
+
+arg-error = 错误：{ $message }
+arg-invalid-value = `{ $arg }` 的值 `{ $value }` 不是可选的值
+arg-value-missing = `{ $arg }` 后面缺少值
+arg-not-valid = `{ $arg }` 的值 `{ $value }` 无效
+arg-not-valid-because = `{ $arg }` 的值 `{ $value }` 无效：{ $reason }
+arg-unknown = 没有参数 `{ $arg }`
+arg-unknown-command = 没有 `{ $command }` 这个命令
+arg-no-equals = `{ $arg }` 的值要用等号连写：`{ $arg }=…`
+arg-too-many = `{ $arg }` 不能再带值，多出了 `{ $value }`
+arg-too-few = `{ $arg }` 至少要 { $least } 个值，只给了 { $given } 个
+arg-wrong-number = `{ $arg }` 要 { $wanted } 个值，给了 { $given } 个
+arg-conflict = `{ $arg }` 不能与 { $prior } 同时使用
+arg-repeated = `{ $arg }` 只能写一次
+arg-missing = 缺少必须写的参数：{ $args }
+arg-missing-command = 缺少命令；可用的命令有 { $commands }
+arg-not-utf8 = 参数中有不是 UTF-8 的字符
+# 打印帮助或版本时出错（例如输出被关闭）；$detail 是出错的种类。
+arg-other = 无法输出：{ $detail }
+arg-not-whole-number = `{ $text }` 不是0到65535之间的整数
+arg-choices = {"  "}可选的值：{ $values }
+arg-did-you-mean = {"  "}建议：是不是要写 { $suggestion }？
+arg-try-help = 更多信息请运行 `{ $command } --help`
+
+# 各参数的值在用法行和选项列表中的名称：`--format <格式>`。
+help-value-files = 文件
+help-value-file = 文件
+help-value-format = 格式
+help-value-deny = 类别
+help-value-color = 何时
+help-value-lang = zh|en
+help-value-to = 格式
+help-value-font = 字体
+help-value-out = 文件夹
+help-value-serve = 端口
+help-value-dir = 文件夹
+help-value-kind = 类型
+help-value-entity = 单位
+help-value-year = 年度
+help-value-prior = 路径
+help-value-from = 工作簿
+help-value-code = 代码
+help-value-subcommand = 命令

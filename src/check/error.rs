@@ -42,7 +42,8 @@ pub enum CheckError {
         span: Span,
         place: Message,
         suggestion: Option<String>,
-        known: Vec<&'static str>,
+        /// Each setting of the block: its Chinese and English spelling.
+        known: Vec<(&'static str, &'static str)>,
     },
     /// `舍入 五入`: a known setting with a value it cannot take.
     BadSettingValue {
@@ -160,7 +161,11 @@ impl CheckError {
                     None => d.with_help(msg!(
                         "J0105-unknown-setting.help",
                         place = place,
-                        known = Arg::list(known.iter().copied())
+                        known = Arg::list(known.iter().map(|(chinese, english)| msg!(
+                            "check-setting-spelling",
+                            chinese = *chinese,
+                            english = *english
+                        )))
                     )),
                 }
             }

@@ -46,8 +46,8 @@ impl Walker<'_> {
         let top = Context::default();
         match item {
             Item::Report(report) => {
-                let known = ReportSetting::spellings();
                 let place = msg!("check-settings-of-report");
+                let known = ReportSetting::spelled();
                 self.settings(&report.settings, place, ReportSetting::parse, known)
             }
             Item::Prior(prior) => {
@@ -99,7 +99,7 @@ impl Walker<'_> {
         settings: &[Setting],
         place: Message,
         parse: fn(&str) -> Option<S>,
-        known: Vec<&'static str>,
+        known: Vec<(&'static str, &'static str)>,
     ) {
         let mut seen: Vec<(S, Span)> = Vec::new();
         for setting in settings {
@@ -109,7 +109,8 @@ impl Walker<'_> {
                     key: key.to_owned(),
                     span: setting.key.span,
                     place: place.clone(),
-                    suggestion: did_you_mean(key, known.iter().copied()).map(str::to_owned),
+                    suggestion: did_you_mean(key, known.iter().flat_map(|(c, e)| [*c, *e]))
+                        .map(str::to_owned),
                     known: known.clone(),
                 }),
                 Some(parsed) => match seen.iter().find(|(s, _)| *s == parsed) {
@@ -126,7 +127,7 @@ impl Walker<'_> {
     }
 
     fn table(&mut self, table: &TableDecl) {
-        let known = TableSetting::spellings();
+        let known = TableSetting::spelled();
         let place = msg!("check-settings-of-table");
         self.settings(&table.settings, place, TableSetting::parse, known);
         let Some(def) = self.scope.tables.get(&table.name.text) else {

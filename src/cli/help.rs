@@ -11,36 +11,30 @@ use clap::{Arg, ArgAction, Command};
 
 /// `command` with its help, and that of its subcommands, in `lang`.
 pub(super) fn localized(command: Command, lang: Lang) -> Command {
-    let usage = tr(lang, "help-usage", &[]);
-    let template =
-        format!("{{about-with-newline}}\n{usage}{{usage}}\n\n{{all-args}}{{after-help}}");
     let command = command.disable_version_flag(true).arg(
         Arg::new("version")
             .short('V')
             .long("version")
             .action(ArgAction::Version),
     );
-    let mut command = walk(command, "jues", lang, &template);
+    let mut command = walk(command, "jues", "jues", lang);
     // `jues help check`: clap makes this command when it builds the others.
     command.build();
-    command.mut_subcommand("help", |help| walk(help, "help", lang, &template))
+    command.mut_subcommand("help", |help| walk(help, "help", "jues help", lang))
 }
 
-/// `command` (named `name` in the catalog) and its subcommands, each with its texts.
-fn walk(command: Command, name: &str, lang: Lang, template: &str) -> Command {
-    let options = tr(lang, "help-heading-options", &[]);
-    let arguments = tr(lang, "help-heading-arguments", &[]);
+/// `command` (named `name` in the catalog, typed as `path`) and its subcommands, each with
+/// its texts, its usage line and its headings.
+fn walk(command: Command, name: &str, path: &str, lang: Lang) -> Command {
     let mut command = command
         .about(tr(lang, &format!("help-{name}"), &[]))
-        .subcommand_help_heading(tr(lang, "help-heading-commands", &[]))
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help),
-        )
-        .help_template(template.to_owned());
+        );
     let ids: Vec<String> = command
         .get_arguments()
         .map(|a| a.get_id().as_str().to_owned())
@@ -48,15 +42,12 @@ fn walk(command: Command, name: &str, lang: Lang, template: &str) -> Command {
     for id in ids {
         let text = argument_help(name, &id, lang);
         command = command.mut_arg(id.as_str(), |arg| {
-            let heading = if arg.is_positional() {
-                &arguments
-            } else {
-                &options
-            };
-            let arg = arg.help(text).help_heading(heading.clone());
+            let arg = arg.help(text);
             // Defaults and values are said in the help's own words, in its language.
             if arg.get_action().takes_values() {
-                arg.hide_default_value(true).hide_possible_values(true)
+                arg.value_name(tr(lang, &format!("help-value-{id}"), &[]))
+                    .hide_default_value(true)
+                    .hide_possible_values(true)
             } else {
                 arg
             }
@@ -67,9 +58,72 @@ fn walk(command: Command, name: &str, lang: Lang, template: &str) -> Command {
         .map(|c| c.get_name().to_owned())
         .collect();
     for sub in subcommands {
-        command = command.mut_subcommand(sub.as_str(), |c| walk(c, &sub, lang, template));
+        let sub_path = format!("{path} {sub}");
+        command = command.mut_subcommand(sub.as_str(), |c| walk(c, &sub, &sub_path, lang));
     }
-    command
+    let usage = usage(&command, path, lang);
+    let template = template(&command, lang);
+    command.override_usage(usage).help_template(template)
+}
+
+/// The usage line of `command`, typed as `path`: `jues check [选项] <文件>...`. Written here
+/// rather than by clap, whose placeholders (`[OPTIONS]`, `<COMMAND>`) are English.
+pub(super) fn usage(command: &Command, path: &str, lang: Lang) -> String {
+    let mut words = vec![path.to_owned()];
+    let has_options = command
+        .get_arguments()
+        .any(|a| !a.is_positional() && !a.is_hide_set());
+    if has_options {
+        words.push(format!("[{}]", tr(lang, "help-usage-options", &[])));
+    }
+    for arg in command.get_positionals().filter(|a| !a.is_hide_set()) {
+        let name = arg
+            .get_value_names()
+            .and_then(|names| names.first())
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| arg.get_id().to_string());
+        let many = matches!(arg.get_action(), ArgAction::Append);
+        let word = format!("<{name}>{}", if many { "..." } else { "" });
+        words.push(if arg.is_required_set() {
+            word
+        } else {
+            format!("[{word}]")
+        });
+    }
+    if command.has_subcommands() {
+        let word = format!("<{}>", tr(lang, "help-usage-command", &[]));
+        words.push(if command.is_subcommand_required_set() {
+            word
+        } else {
+            format!("[{word}]")
+        });
+    }
+    words.join(" ")
+}
+
+/// The layout of `command`'s help: what it does, its usage, then its commands, arguments and
+/// options, each under its heading (clap's own headings end in an ASCII colon, which is not
+/// Chinese punctuation, so the headings are written here).
+fn template(command: &Command, lang: Lang) -> String {
+    let heading = |id: &str| tr(lang, &format!("help-heading-{id}"), &[]);
+    let mut sections = Vec::new();
+    if command.has_subcommands() {
+        sections.push(format!("{}\n{{subcommands}}", heading("commands")));
+    }
+    if command.get_positionals().any(|a| !a.is_hide_set()) {
+        sections.push(format!("{}\n{{positionals}}", heading("arguments")));
+    }
+    if command
+        .get_arguments()
+        .any(|a| !a.is_positional() && !a.is_hide_set())
+    {
+        sections.push(format!("{}\n{{options}}", heading("options")));
+    }
+    let usage = tr(lang, "help-usage", &[]);
+    format!(
+        "{{about-with-newline}}\n{usage}{{usage}}\n\n{}{{after-help}}",
+        sections.join("\n\n")
+    )
 }
 
 /// The help of argument `id` of command `name`: its own (`help-fmt-files`), else the shared
@@ -108,6 +162,15 @@ mod tests {
                     command.get_name(),
                     arg.get_id()
                 );
+                if arg.get_action().takes_values() {
+                    let names = arg.get_value_names().unwrap_or_default();
+                    assert!(
+                        names.len() == 1 && !names[0].starts_with("help-"),
+                        "{lang:?} {} {}: value {names:?}",
+                        command.get_name(),
+                        arg.get_id()
+                    );
+                }
             }
             for sub in command.get_subcommands() {
                 check(sub, lang);

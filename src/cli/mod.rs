@@ -12,6 +12,7 @@ mod explain;
 mod fmt;
 mod help;
 mod new;
+mod usage_error;
 mod watch;
 mod write;
 
@@ -36,17 +37,23 @@ struct Cli {
     command: Command,
     // `--lang zh|en`: read before the arguments are parsed (`lang_flag`), so that their help
     // speaks it; declared here so that clap takes it with every command and checks its value.
-    #[arg(long, global = true, value_parser = parse_lang, value_name = "zh|en")]
+    #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
 }
 
 /// `--lang`: a language tag or locale jues speaks (`zh`, `en`, `zh_CN.UTF-8`).
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| {
-        let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
-        let args = [("text", text.into()), ("tags", tags.join(", ").into())];
-        say("lang-unknown", &args)
+        let tags = crate::i18n::Arg::list(Lang::ALL.iter().map(|l| l.tag()));
+        crate::msg!("lang-unknown", text = text, tags = tags).text(lang())
     })
+}
+
+/// A whole number from 0 to 65535 (`--serve 8080`, `--year 2024`), refused in the user's
+/// language (clap's own parser gives the standard library's English reason).
+fn whole_number(text: &str) -> Result<u16, String> {
+    text.parse()
+        .map_err(|_| crate::msg!("arg-not-whole-number", text = text).text(lang()))
 }
 
 /// The language `--lang X` or `--lang=X` asks for, read from the arguments before they are
@@ -102,7 +109,7 @@ enum Command {
         output: OutputArgs,
         // Serve the HTML on http://127.0.0.1:PORT/ (loopback only), reloading the page after
         // every good build; port 0 picks a free one.
-        #[arg(long, value_name = "PORT")]
+        #[arg(long, value_parser = whole_number)]
         serve: Option<u16>,
         #[command(flatten)]
         report: ReportArgs,
@@ -129,16 +136,16 @@ enum Command {
         #[arg(long)]
         entity: Option<String>,
         // The year reported on (年度); by default, last year.
-        #[arg(long)]
+        #[arg(long, value_parser = whole_number)]
         year: Option<u16>,
         // Last year's report, to import as `上年` instead of typing last year's figures: its
         // path as seen from the new report's folder (`../2024决算/report.jues`).
-        #[arg(long, value_name = "PATH")]
+        #[arg(long)]
         prior: Option<String>,
         // The workbook of the 公开表 as the 决算 software exports it (`.xlsx`, `.xls`): it is
         // copied into the folder, every table reads its rows from it, and the 情况说明 states
         // every figure of its tables.
-        #[arg(long, value_name = "WORKBOOK")]
+        #[arg(long)]
         from: Option<PathBuf>,
     },
     // Explain a diagnostic code, or list all codes.
@@ -269,11 +276,14 @@ pub fn run() -> ExitCode {
     // The language is known before the arguments are read: their help and errors speak it.
     let lang = Lang::detect(lang_flag(&args));
     let _ = LANG.set(lang);
-    let command = help::localized(Cli::command(), lang);
+    let mut command = help::localized(Cli::command(), lang);
     let parsed = command
-        .try_get_matches_from(&args)
+        .try_get_matches_from_mut(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = parsed.unwrap_or_else(|e| e.exit());
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => return usage_error::report(&e, &command, &args, lang),
+    };
     match cli.command {
         Command::Check { files, report } => check::check(
             &files,
