@@ -87,9 +87,22 @@ pub fn io_reason(error: &io::Error) -> Message {
     match error.kind() {
         io::ErrorKind::NotFound => crate::msg!("io-not-found"),
         io::ErrorKind::PermissionDenied => crate::msg!("io-permission"),
-        io::ErrorKind::StorageFull => crate::msg!("io-disk-full"),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => crate::msg!("io-disk-full"),
         io::ErrorKind::FileTooLarge => crate::msg!("io-too-large"),
-        _ => Message::verbatim(error.to_string()),
+        io::ErrorKind::AlreadyExists => crate::msg!("io-exists"),
+        io::ErrorKind::IsADirectory => crate::msg!("io-is-folder"),
+        io::ErrorKind::NotADirectory => crate::msg!("io-not-folder"),
+        io::ErrorKind::DirectoryNotEmpty => crate::msg!("io-folder-not-empty"),
+        io::ErrorKind::ReadOnlyFilesystem => crate::msg!("io-read-only"),
+        io::ErrorKind::ResourceBusy | io::ErrorKind::ExecutableFileBusy => crate::msg!("io-busy"),
+        io::ErrorKind::InvalidFilename => crate::msg!("io-bad-name"),
+        io::ErrorKind::UnexpectedEof => crate::msg!("io-cut-short"),
+        io::ErrorKind::AddrInUse => crate::msg!("io-port-taken"),
+        io::ErrorKind::AddrNotAvailable => crate::msg!("io-address-unavailable"),
+        io::ErrorKind::TimedOut => crate::msg!("io-timed-out"),
+        io::ErrorKind::OutOfMemory => crate::msg!("io-out-of-memory"),
+        // What the system says of a rarer failure, in its own words.
+        _ => crate::msg!("io-other", error = error.to_string()),
     }
 }
 

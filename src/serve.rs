@@ -40,9 +40,9 @@ const DEADLINE: Duration = Duration::from_secs(5);
 const MAX_HEAD: usize = 16 * 1024;
 
 /// Serves `page` on `127.0.0.1:port` from a background thread; prints the address.
-pub(crate) fn start(port: u16, page: PathBuf, version: Arc<AtomicU64>) -> Result<(), String> {
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| e.to_string())?;
-    let address = listener.local_addr().map_err(|e| e.to_string())?;
+pub(crate) fn start(port: u16, page: PathBuf, version: Arc<AtomicU64>) -> std::io::Result<()> {
+    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    let address = listener.local_addr()?;
     let shown = format!("http://{address}/");
     eprintln!(
         "{}",

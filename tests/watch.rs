@@ -354,3 +354,31 @@ fn watch_builds_once_per_edit_and_never_on_its_own() {
     let same = lines_within(&rx, Duration::from_secs(3));
     assert_eq!(rebuilds(&same), 0, "the same bytes again: {same:?}");
 }
+
+/// A port another program holds is refused in the user's words, with what to do, and `jues
+/// watch` exits 2 instead of watching without its preview.
+#[test]
+fn a_port_in_use_is_said_in_the_users_language() {
+    let holder = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = holder.local_addr().unwrap().port().to_string();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("watch-port-in-use");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = dir.join("doc.jues");
+    std::fs::write(&doc, "# 标题\n\n正文。\n").unwrap();
+    let out = dir.join("out");
+    let output = crate::jues_command()
+        .args(["watch", doc.to_str().unwrap(), "--to", "md", "-o"])
+        .arg(&out)
+        .args(["--serve", &port])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "错误：无法在端口 {port} 上提供网页：该端口已被其他程序占用，请换一个端口（写 0 时自动选择）"
+        )),
+        "{stderr}"
+    );
+}

@@ -41,7 +41,8 @@ pub(super) fn watch(
         let stem = output_stem(path);
         let page = build.out.join(format!("{stem}.html"));
         if let Err(e) = crate::serve::start(port, page, Arc::clone(&version)) {
-            let args = [("port", port.into()), ("reason", e.to_string().into())];
+            let reason = crate::files::io_reason(&e).text(super::lang());
+            let args = [("port", port.into()), ("reason", reason.into())];
             eprintln!("{}", super::say("watch-cannot-serve", &args));
             return ExitCode::from(2);
         }
@@ -50,7 +51,7 @@ pub(super) fn watch(
     let mut watcher = match notify::recommended_watcher(events) {
         Ok(w) => w,
         Err(e) => {
-            let args = [("reason", e.to_string().into())];
+            let args = [("reason", reason(&e).into())];
             eprintln!("{}", super::say("watch-cannot-watch-files", &args));
             return ExitCode::from(2);
         }
@@ -127,10 +128,21 @@ fn watch_folders(
             Err(e) => {
                 let args = [
                     ("path", super::shown(&folder)),
-                    ("reason", e.to_string().into()),
+                    ("reason", reason(&e).into()),
                 ];
                 eprintln!("{}", super::say("watch-cannot-watch-folder", &args));
             }
         }
     }
+}
+
+/// Why notify cannot watch, in the user's language.
+fn reason(error: &notify::Error) -> String {
+    let message = match &error.kind {
+        notify::ErrorKind::Io(e) => crate::files::io_reason(e),
+        notify::ErrorKind::PathNotFound => crate::msg!("io-not-found"),
+        notify::ErrorKind::MaxFilesWatch => crate::msg!("watch-too-many"),
+        _ => crate::msg!("io-other", error = error.to_string()),
+    };
+    message.text(super::lang())
 }
