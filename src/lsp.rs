@@ -6,7 +6,7 @@
 //! answers come from that compilation: diagnostics, hover (a figure's or
 //! an interpolation's exact value, unit, precision interval and formula), go to definition,
 //! references, completion of names, functions and codes, document symbols, formatting, and a
-//! code action that applies a diagnostic's suggested fix ("write `166%`").
+//! code action that applies a diagnostic's suggested fix (its `Fix`: "write `166%`").
 //!
 //! No document and no message stops the server. Messages are read by `transport` (a size
 //! limit, garbage skipped); a panic while compiling a document or answering a request is
@@ -295,6 +295,11 @@ impl Server<'_> {
             "textDocument/didClose" => {
                 if let Some(uri) = params["textDocument"]["uri"].as_str() {
                     self.documents.remove(uri);
+                    // A closed document's problems leave the editor's list with it.
+                    self.send(Message::Notification(Notification::new(
+                        "textDocument/publishDiagnostics".to_owned(),
+                        json!({ "uri": uri, "diagnostics": [] }),
+                    )));
                 }
             }
             _ => {}
@@ -354,7 +359,7 @@ impl Server<'_> {
             let diagnostics: Vec<lsp::Diagnostic> = compilation
                 .diagnostics
                 .iter()
-                .filter_map(|d| in_document(&compilation.sources, d, self.lang))
+                .filter_map(|d| in_document(&compilation.sources, d, &uri, self.lang))
                 .collect();
             (compilation, diagnostics)
         });
@@ -453,18 +458,19 @@ fn internal_error(panic: &str, lang: Lang) -> lsp::Diagnostic {
 fn in_document(
     sources: &crate::source::Sources,
     d: &Diagnostic,
+    uri: &str,
     lang: Lang,
 ) -> Option<lsp::Diagnostic> {
     let main = sources.get(crate::source::FileId(0));
     if d.primary.span.file.0 == 0 {
-        return Some(to_lsp(main, d, lang));
+        return Some(to_lsp(main, d, uri, lang));
     }
     let file = sources.get(d.primary.span.file);
     let origin = file.sheet_places()?.origin;
     if origin.file.0 != 0 {
         return None;
     }
-    let mut shown = to_lsp(main, d, lang);
+    let mut shown = to_lsp(main, d, uri, lang);
     shown.range = range(main, origin);
     if let Some(cell) = file.cell_at(d.primary.span.start as usize) {
         // Most messages of a sheet name their cell already (`支出!C4: …`).
@@ -479,8 +485,23 @@ fn in_document(
     Some(shown)
 }
 
-fn to_lsp(file: &SourceFile, d: &Diagnostic, lang: Lang) -> lsp::Diagnostic {
+/// `d` as the editor shows it in the document `uri` (whose text is `file`): its secondary
+/// labels there as related information ("computed from here").
+fn to_lsp(file: &SourceFile, d: &Diagnostic, uri: &str, lang: Lang) -> lsp::Diagnostic {
     let texts = d.texts(lang);
+    let related: Vec<lsp::DiagnosticRelatedInformation> = match lsp::Uri::from_str(uri) {
+        Ok(target) => d
+            .secondary
+            .iter()
+            .zip(&texts.secondary)
+            .filter(|(label, message)| label.span.file.0 == 0 && !message.is_empty())
+            .map(|(label, message)| lsp::DiagnosticRelatedInformation {
+                location: lsp::Location::new(target.clone(), range(file, label.span)),
+                message: message.clone(),
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     let mut message = texts.message;
     for note in &texts.notes {
         message.push('\n');
@@ -502,6 +523,7 @@ fn to_lsp(file: &SourceFile, d: &Diagnostic, lang: Lang) -> lsp::Diagnostic {
         code: Some(lsp::NumberOrString::String(d.code.id().to_owned())),
         source: Some("jues".to_owned()),
         message,
+        related_information: (!related.is_empty()).then_some(related),
         ..lsp::Diagnostic::default()
     }
 }
@@ -703,7 +725,9 @@ fn formatting(compilation: &Compilation) -> Value {
     json!([{ "range": { "start": { "line": 0, "character": 0 }, "end": end }, "newText": formatted }])
 }
 
-/// For each diagnostic in `range` whose help says "write `X`", an edit that writes X.
+/// For each diagnostic in `range` whose help suggests an edit (its
+/// [`Fix`](crate::diagnostics::Fix)), the quick fix
+/// that makes it.
 fn code_actions(compilation: &Compilation, uri: &str, requested: &Value, lang: Lang) -> Value {
     let file = main_file(compilation);
     let start = offset(file, &requested["start"]);
@@ -714,23 +738,19 @@ fn code_actions(compilation: &Compilation, uri: &str, requested: &Value, lang: L
         if span.file.0 != 0 || (span.end as usize) < start || (span.start as usize) > end {
             continue;
         }
-        // The English help says "write `…`" whatever language the editor shows.
-        let help = d.help.as_ref().map(|h| h.text(Lang::En));
-        let Some(replacement) = help
-            .as_deref()
-            .and_then(|h| h.split("write `").nth(1))
-            .and_then(|rest| rest.split('`').next())
-        else {
+        // An edit in this document only: a fix in a data file is the workbook's to make.
+        let Some(fix) = d.fix.as_ref().filter(|fix| fix.span.file.0 == 0) else {
             continue;
         };
+        let replacement = fix.replacement.as_str();
         let Ok(target) = lsp::Uri::from_str(uri) else {
             continue;
         };
-        let edit = lsp::TextEdit::new(range(file, span), replacement.to_owned());
+        let edit = lsp::TextEdit::new(range(file, fix.span), replacement.to_owned());
         let action = lsp::CodeAction {
             title: tr(lang, "fix-write", &[("replacement", replacement.into())]),
             kind: Some(lsp::CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![to_lsp(file, d, lang)]),
+            diagnostics: Some(vec![to_lsp(file, d, uri, lang)]),
             edit: Some(lsp::WorkspaceEdit {
                 changes: Some(HashMap::from([(target, vec![edit])])),
                 ..lsp::WorkspaceEdit::default()

@@ -301,3 +301,69 @@ fn every_code_has_a_message_and_help_in_both_languages() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The codes whose help suggests an edit, each with its fix (a replacement over a span) in
+/// some case: the quick fix an editor offers and the JSON carries.
+const FIXED_CODES: &[&str] = &[
+    "J0101", "J0103", "J0105", "J0106", "J0201", "J0202", "J0204", "J0207", "J0301", "J0303",
+    "J0401",
+];
+
+/// Every fix in every case does what its help says: written into the case, the diagnostic
+/// it came with is gone and no more errors than before are found.
+/// Each code of [`FIXED_CODES`] has a case with a fix, and no other code has one.
+#[test]
+fn every_fix_resolves_its_diagnostic() {
+    let mut fixed: BTreeSet<String> = BTreeSet::new();
+    let mut problems = Vec::new();
+    insta::glob!("cases/**/*.jues", |path| {
+        let (name, text, compilation) = compiled(path);
+        let errors = |c: &jues::Compilation| {
+            c.diagnostics
+                .iter()
+                .filter(|d| d.severity == jues::diagnostics::Severity::Error)
+                .count()
+        };
+        for d in &compilation.diagnostics {
+            let Some(fix) = &d.fix else { continue };
+            let code = d.code.id();
+            if !FIXED_CODES.contains(&code) {
+                problems.push(format!(
+                    "{name}: {code} has a fix but is not in FIXED_CODES"
+                ));
+            }
+            if fix.span.file.0 != 0 {
+                continue;
+            }
+            let (start, end) = (fix.span.start as usize, fix.span.end as usize);
+            let edited = format!("{}{}{}", &text[..start], fix.replacement, &text[end..]);
+            let mut sources = Sources::new();
+            sources.add_bytes(name.clone(), edited.as_bytes());
+            let after = compile(sources, &Options::default());
+            // The diagnostic is gone from where it was (the text before the edit is as it
+            // was, so a diagnostic there keeps its place).
+            let at = d.primary.span.start.min(fix.span.start);
+            let still = after
+                .diagnostics
+                .iter()
+                .any(|a| a.code == d.code && a.primary.span.start == at);
+            if still || errors(&after) > errors(&compilation) {
+                problems.push(format!(
+                    "{name}: {code} `{}` → `{}`: still there: {still}, {} → {} errors",
+                    &text[start..end],
+                    fix.replacement,
+                    errors(&compilation),
+                    errors(&after)
+                ));
+            } else {
+                fixed.insert(code.to_owned());
+            }
+        }
+    });
+    for code in FIXED_CODES {
+        if !fixed.contains(*code) {
+            problems.push(format!("{code}: no case has a fix that resolves it"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -74,6 +74,24 @@ fn two_syntax_errors_in_json_format() {
     assert_eq!(json["summary"]["notes"], 0);
 }
 
+/// The JSON carries the edit a diagnostic's help suggests, for tools to apply: the stated
+/// value's place and what to write there; a diagnostic that suggests none has `null`.
+#[test]
+fn json_carries_the_fix() {
+    let file = "tests/cases/eval/stated_mismatch.jues";
+    let output = jues(&["check", "--format", "json", file]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let fix = &json["diagnostics"][0]["fix"];
+    assert_eq!(
+        fix,
+        &serde_json::json!({ "file": file, "line": 4, "column": 27, "end_line": 4, "end_column": 34, "replacement": "1149.45" }),
+        "{json}"
+    );
+    let output = jues(&["check", "--format", "json", TWO_ERRORS]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    assert!(json["diagnostics"][0]["fix"].is_null(), "{json}");
+}
+
 #[test]
 fn json_is_one_document_for_several_files() {
     let output = jues(&[

@@ -88,7 +88,7 @@ impl CheckError {
                     Label::new(*span, msg!("J0101-unknown-name.label")),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(did_you_mean(s)),
+                    Some(s) => d.with_fix(did_you_mean(s), *span, s),
                     None if name.contains('[') => d.with_help(msg!("J0101-unknown-name.row")),
                     None => d.with_help(msg!("J0101-unknown-name.define", name = name)),
                 }
@@ -116,7 +116,7 @@ impl CheckError {
                     Label::new(*span, msg!("J0103-unknown-function.label")),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(did_you_mean(s)),
+                    Some(s) => d.with_fix(did_you_mean(s), *span, s),
                     None => d.with_help(msg!("J0103-unknown-function.help")),
                 }
             }
@@ -157,7 +157,7 @@ impl CheckError {
                     Label::new(*span, msg!("J0105-unknown-setting.label")),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(did_you_mean(s)),
+                    Some(s) => d.with_fix(did_you_mean(s), *span, s),
                     None => d.with_help(msg!(
                         "J0105-unknown-setting.help",
                         place = place,
@@ -197,7 +197,7 @@ impl CheckError {
                     msg!("J0106-unknown-column.declared", table = table),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(did_you_mean(s)),
+                    Some(s) => d.with_fix(did_you_mean(s), *span, s),
                     None => d.with_help(msg!(
                         "J0106-unknown-column.help",
                         column = column,

@@ -10,8 +10,9 @@ use std::process::ExitCode;
 /// reads), so it is filled into the catalog's paragraph rather than kept in it.
 const JSON_SCHEMA: &str = "{\"diagnostics\": [{\"severity\", \"code\", \"message\", \"file\", \
      \"line\", \"column\", \"end_line\", \"end_column\", \"labels\": [{\"file\", \"line\", \
-     \"column\", \"end_line\", \"end_column\", \"message\", \"primary\"}], \"help\", \"notes\"}], \
-     \"summary\": {\"errors\", \"warnings\", \"notes\"}}";
+     \"column\", \"end_line\", \"end_column\", \"message\", \"primary\"}], \"help\", \
+     \"fix\": {\"file\", \"line\", \"column\", \"end_line\", \"end_column\", \"replacement\"}, \
+     \"notes\"}], \"summary\": {\"errors\", \"warnings\", \"notes\"}}";
 
 /// Prints the explanation of `code`, the documentation of every code (`all`), or else the
 /// list of codes, in `lang`.

@@ -80,6 +80,17 @@ pub struct Diagnostic {
     pub help: Option<Message>,
     /// Computed values, intervals and other facts behind the message.
     pub notes: Vec<Message>,
+    /// The edit the help suggests, when it is one: what an editor's quick fix applies and
+    /// the JSON output carries for tools.
+    pub fix: Option<Fix>,
+}
+
+/// An edit that resolves a diagnostic: `replacement` written over `span` (the stated value,
+/// the misspelt name …), as the help says it in words ("write `166%`").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
 }
 
 /// What a diagnostic says, in one language: what every format shows.
@@ -104,6 +115,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             help: None,
             notes: Vec::new(),
+            fix: None,
         }
     }
 
@@ -116,6 +128,21 @@ impl Diagnostic {
     /// Sets the help line.
     pub fn with_help(mut self, help: impl Into<Message>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the help line and the edit it suggests: `replacement` over `span`.
+    pub fn with_fix(
+        mut self,
+        help: impl Into<Message>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Diagnostic {
+        self.help = Some(help.into());
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
 

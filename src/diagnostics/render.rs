@@ -364,7 +364,19 @@ struct JsonDiagnostic<'a> {
     end_column: usize,
     labels: Vec<JsonLabel<'a>>,
     help: Option<String>,
+    /// The edit the help suggests, when it is one: `replacement` over the range.
+    fix: Option<JsonFix<'a>>,
     notes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -420,6 +432,17 @@ pub fn json(sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> String
                     end_column: primary.end_column,
                     labels,
                     help: texts.help,
+                    fix: d.fix.as_ref().map(|fix| {
+                        let at = json_label(sources, fix.span, String::new(), false);
+                        JsonFix {
+                            file: at.file,
+                            line: at.line,
+                            column: at.column,
+                            end_line: at.end_line,
+                            end_column: at.end_column,
+                            replacement: &fix.replacement,
+                        }
+                    }),
                     notes: texts.notes,
                 }
             })

@@ -217,6 +217,8 @@ pub enum EvalError {
     /// A row's name is not the classification's name for its code.
     CodeName {
         span: Span,
+        /// Where the name is written, for the fix that writes the list's name there.
+        name_span: Option<Span>,
         code: String,
         written: String,
         expected: String,
@@ -328,7 +330,11 @@ impl EvalError {
             )
             .with_label(s.formula_span, msg!("eval-computed-from"))
             .with_notes(s.interval_note())
-            .with_help(msg!("J0201-mismatch.help", write = &s.write)),
+            .with_fix(
+                msg!("J0201-mismatch.help", write = &s.write),
+                s.span,
+                &s.write,
+            ),
             EvalError::Truncated(s) => Diagnostic::new(
                 Code::Truncated,
                 msg!(
@@ -342,7 +348,11 @@ impl EvalError {
             )
             .with_label(s.formula_span, msg!("eval-computed-from"))
             .with_notes(s.interval_note())
-            .with_help(msg!("J0202-truncated.help", write = &s.write)),
+            .with_fix(
+                msg!("J0202-truncated.help", write = &s.write),
+                s.span,
+                &s.write,
+            ),
             EvalError::RoundingOnly(s) => Diagnostic::new(
                 Code::RoundingOnly,
                 msg!(
@@ -370,7 +380,7 @@ impl EvalError {
                 Label::new(s.span, msg!("J0204-wrong-scale.label")),
             )
             .with_label(s.formula_span, msg!("eval-computed-from"))
-            .with_help(did_you_mean(meant)),
+            .with_fix(did_you_mean(meant), s.span, meant),
             EvalError::ZeroBase {
                 span,
                 function,
@@ -409,7 +419,7 @@ impl EvalError {
                     Label::new(*span, msg!("J0207-unknown-unit.label")),
                 );
                 match suggestion {
-                    Some(s) => d.with_help(did_you_mean(s)),
+                    Some(s) => d.with_fix(did_you_mean(s), *span, s),
                     None => d.with_help(msg!("J0207-unknown-unit.help")),
                 }
             }
@@ -458,7 +468,7 @@ impl EvalError {
                     Some(s) if *by_label => {
                         d.with_help(msg!("J0101-unknown-imported.by-label", name = s))
                     }
-                    Some(s) => d.with_help(did_you_mean(s)),
+                    Some(s) => d.with_fix(did_you_mean(s), *span, s),
                     None => d.with_help(msg!("J0101-unknown-imported.help")),
                 }
             }
@@ -701,7 +711,11 @@ impl EvalError {
                         total = total
                     ));
                 }
-                d.with_help(msg!("J0301-total-mismatch.help", write = write))
+                d.with_fix(
+                    msg!("J0301-total-mismatch.help", write = write),
+                    *span,
+                    write,
+                )
             }
             EvalError::Setting(error) => error.to_diagnostic(),
             EvalError::EmptyTable { span, table } => Diagnostic::new(
@@ -762,20 +776,27 @@ impl EvalError {
             .with_help(msg!("J0302-duplicate-row.help")),
             EvalError::CodeName {
                 span,
+                name_span,
                 code,
                 written,
                 expected,
-            } => Diagnostic::new(
-                Code::CodeName,
-                msg!(
-                    "J0303-code-name",
-                    code = code,
-                    expected = expected,
-                    written = written
-                ),
-                Label::new(*span, msg!("J0303-code-name.label", expected = expected)),
-            )
-            .with_help(msg!("J0303-code-name.help", expected = expected)),
+            } => {
+                let d = Diagnostic::new(
+                    Code::CodeName,
+                    msg!(
+                        "J0303-code-name",
+                        code = code,
+                        expected = expected,
+                        written = written
+                    ),
+                    Label::new(*span, msg!("J0303-code-name.label", expected = expected)),
+                );
+                let help = msg!("J0303-code-name.help", expected = expected);
+                match name_span {
+                    Some(at) => d.with_fix(help, *at, crate::fmt::string(expected)),
+                    None => d.with_help(help),
+                }
+            }
             EvalError::UnlistedCodes {
                 span,
                 codes,
@@ -997,7 +1018,11 @@ impl EvalError {
                 )
                 .with_label(*span, msg!("J0401-direction.value", actual = actual));
                 match write {
-                    Some(write) => d.with_help(msg!("J0401-direction.help-write", write = write)),
+                    Some(write) => d.with_fix(
+                        msg!("J0401-direction.help-write", write = write),
+                        *word_span,
+                        write,
+                    ),
                     None => d.with_help(msg!("J0401-direction.help", expected = expected_word)),
                 }
             }

@@ -92,6 +92,8 @@ pub(crate) struct TRow {
     pub kind: RowKind,
     pub name: String,
     pub span: Span,
+    /// Where the name is written (its string, quotes and all), when it is.
+    pub name_span: Option<Span>,
     pub cells: Vec<Option<TCell>>,
     /// For each column, whether its cell is `待填`: it has no value, and neither has what
     /// adds it up.
@@ -327,6 +329,7 @@ impl<'a> Evaluator<'a> {
                 kind: RowKind::Total,
                 name: "合计".to_owned(),
                 span: decl.name.span,
+                name_span: None,
                 cells: vec![None; columns],
                 unfilled: vec![false; columns],
                 parent: None,
@@ -383,10 +386,16 @@ impl<'a> Evaluator<'a> {
             unfilled[index] = matches!(cell.value, CellValue::Placeholder(_));
             cells[index] = self.read_cell(&table.columns[index], cell, table.precision);
         }
+        let name_span = match &row.key {
+            RowKey::Code { name, .. } => name.as_ref().map(|n| n.span),
+            RowKey::Label(label) => Some(label.span),
+            _ => None,
+        };
         TRow {
             kind,
             name,
             span: row.key.span(),
+            name_span,
             cells,
             unfilled,
             parent: None,
@@ -522,6 +531,7 @@ impl<'a> Evaluator<'a> {
                 {
                     self.error(EvalError::CodeName {
                         span: table.rows[i].span,
+                        name_span: table.rows[i].name_span,
                         code,
                         written: name,
                         expected: expected.to_owned(),
