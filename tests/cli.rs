@@ -184,6 +184,29 @@ fn usage_errors_exit_2_in_the_language_of_the_run() {
     );
 }
 
+/// `--color auto` into a pipe: plain, unless `CLICOLOR_FORCE` or `FORCE_COLOR` asks for colour
+/// (a CI log that shows it); `NO_COLOR` wins over both, and `--color never` over everything.
+#[test]
+fn colour_follows_the_environment() {
+    let coloured = |env: &[(&str, &str)], args: &[&str]| {
+        let output = crate::jues_command()
+            .args(["check", TWO_ERRORS])
+            .args(args)
+            .envs(env.iter().copied())
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap().contains('\x1b')
+    };
+    assert!(!coloured(&[], &[]));
+    assert!(coloured(&[("CLICOLOR_FORCE", "1")], &[]));
+    assert!(coloured(&[("FORCE_COLOR", "1")], &[]));
+    assert!(!coloured(&[("FORCE_COLOR", "0")], &[]));
+    assert!(!coloured(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")], &[]));
+    assert!(!coloured(&[("CLICOLOR_FORCE", "1")], &["--color", "never"]));
+    assert!(coloured(&[], &["--color", "always"]));
+}
+
 #[test]
 fn clean_file_exits_0() {
     let output = jues(&["check", "tests/cases/ok/sections_1_to_4.jues"]);

@@ -31,7 +31,17 @@ mod writes;
 /// test reads the same on every machine.
 pub(crate) fn jues_command() -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_jues"));
-    for name in ["JUES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+    // The language and colour the user's environment chooses, which each test sets itself.
+    for name in [
+        "JUES_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "FORCE_COLOR",
+    ] {
         command.env_remove(name);
     }
     command

@@ -253,11 +253,25 @@ impl ColorArg {
         match self {
             ColorArg::Always => true,
             ColorArg::Never => false,
-            ColorArg::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
+            ColorArg::Auto => auto_color(std::io::stdout().is_terminal()),
         }
     }
+}
+
+/// Whether `--color auto` colours, by the conventions terminal programs share: `NO_COLOR`
+/// (not empty) never; `CLICOLOR_FORCE` (not `0`) or `FORCE_COLOR` (not empty, `0` or
+/// `false`) always, also into a pipe (a CI log that shows colour); else on a terminal unless
+/// `CLICOLOR=0`.
+fn auto_color(terminal: bool) -> bool {
+    if anstyle_query::no_color() {
+        return false;
+    }
+    let force_color = std::env::var("FORCE_COLOR")
+        .is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"));
+    if anstyle_query::clicolor_force() || force_color {
+        return true;
+    }
+    terminal && anstyle_query::clicolor() != Some(false)
 }
 
 impl From<FormatArg> for Format {
