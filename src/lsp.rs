@@ -176,28 +176,18 @@ struct Server<'c> {
     test_panic: Option<String>,
 }
 
-/// The file path of a `file://` URI (imports and data files are read relative to it).
+/// The file path of a document's `file:` URI, which imports and data files are read relative
+/// to: percent escapes decoded (`%E6%8A%A5` is `报`), a `localhost` host dropped, a drive
+/// letter read as Windows reads it (by `url`, on Windows). A URI of another kind (an unsaved
+/// buffer's `untitled:1`) is kept as it is: it names no folder to read from.
 fn path_of(uri: &str) -> String {
-    let path = uri.strip_prefix("file://").unwrap_or(uri);
-    percent_decode(path)
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(Ok(b)) = s.get(i + 1..i + 3).map(|hex| u8::from_str_radix(hex, 16)) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
+    match url::Url::parse(uri) {
+        Ok(parsed) if parsed.scheme() == "file" => match parsed.to_file_path() {
+            Ok(path) => path.display().to_string(),
+            Err(()) => uri.to_owned(),
+        },
+        _ => uri.to_owned(),
     }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// LSP position (line, UTF-16 column) of a byte offset.
@@ -765,6 +755,29 @@ fn code_actions(compilation: &Compilation, uri: &str, requested: &Value, lang: L
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_uri_is_its_path_with_escapes_decoded() {
+        let path = |uri: &str| path_of(uri);
+        assert_eq!(
+            path("file:///tmp/2019%E5%B9%B4/a%20b.jues"),
+            "/tmp/2019年/a b.jues"
+        );
+        assert_eq!(path("file://localhost/tmp/report.jues"), "/tmp/report.jues");
+        // A `%` that escapes nothing is not decoded into a wrong character.
+        assert_eq!(path("file:///tmp/100%25.jues"), "/tmp/100%.jues");
+        assert_eq!(path("untitled:Untitled-1"), "untitled:Untitled-1");
+        // Another machine's file is not read as this machine's.
+        assert_eq!(
+            path("file://server/share/report.jues"),
+            "file://server/share/report.jues"
+        );
+        #[cfg(windows)]
+        assert_eq!(
+            path("file:///C:/%E6%8A%A5%E5%91%8A/r.jues"),
+            r"C:\报告\r.jues"
+        );
+    }
 
     fn change(uri: &str, text: &str) -> Message {
         Message::Notification(Notification::new(

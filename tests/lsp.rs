@@ -662,3 +662,14 @@ fn apply(text: &str, range: &Value, replacement: &str) -> String {
     let (start, end) = (offset(&range["start"]), offset(&range["end"]));
     format!("{}{replacement}{}", &text[..start], &text[end..])
 }
+
+/// An editor that closes the server's input after `shutdown`, without sending `exit`, ends a
+/// session that went well: the server exits 0.
+#[test]
+fn closed_input_after_shutdown_exits_0() {
+    let (mut child, mut client) = start();
+    client.request(2, "shutdown", Value::Null);
+    drop(client);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
