@@ -673,3 +673,100 @@ fn aligned(help: &str) {
         "{columns:?}\n{help}"
     );
 }
+
+/// `jues completions <shell>` writes a script for each shell clap_complete knows, naming every
+/// command; bash's parses (`bash -n`). `jues help CMD` is `jues CMD --help`, and `jues help`
+/// of a name that is no command is a mistake said as the others are (once a panic in clap's
+/// own help command).
+#[test]
+fn completions_for_every_shell_and_help_of_every_command() {
+    let commands = [
+        "check", "build", "watch", "lsp", "fmt", "new", "explain", "man",
+    ];
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = jues(&["completions", shell]);
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = stdout(&output);
+        for command in commands {
+            assert!(script.contains(command), "{shell}: {command}");
+        }
+        if shell == "bash" {
+            let mut bash = std::process::Command::new("bash")
+                .arg("-n")
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            use std::io::Write;
+            bash.stdin
+                .take()
+                .unwrap()
+                .write_all(script.as_bytes())
+                .unwrap();
+            assert!(bash.wait().unwrap().success(), "bash -n");
+        }
+    }
+    for command in commands {
+        assert_eq!(
+            stdout(&jues(&["help", command])),
+            stdout(&jues(&[command, "--help"])),
+            "{command}"
+        );
+    }
+    for args in [&["help", "help"][..], &["help"], &["--help"]] {
+        let output = jues(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&output).contains("用法：jues"), "{args:?}");
+    }
+    let wrong = jues(&["help", "chek"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    let stderr = String::from_utf8(wrong.stderr).unwrap();
+    assert!(
+        stderr.starts_with("错误：没有 `chek` 这个命令\n  建议：是不是要写 `check`？\n"),
+        "{stderr}"
+    );
+}
+
+/// `jues man` writes one manual page, its headings and texts in the language of the run, with
+/// a section for each command; where groff is installed, it renders.
+#[test]
+fn the_manual_page_has_every_command_in_the_language_of_the_run() {
+    let page = stdout(&jues(&["man"]));
+    assert!(page.starts_with(".ie") || page.starts_with(".TH"), "{page}");
+    assert!(page.contains(".TH jues 1"), "{page}");
+    for heading in [".SH 名称", ".SH 用法", ".SH 选项"] {
+        assert!(page.contains(heading), "{heading}");
+    }
+    for english in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", "Print help"] {
+        assert!(!page.contains(english), "{english}");
+    }
+    for command in ["check", "build", "watch", "lsp", "fmt", "new", "explain"] {
+        assert!(
+            page.contains(&format!(".SH \"jues {command}\"")),
+            "{command}"
+        );
+    }
+    assert!(page.contains("检查文档，列出发现的每一处问题"));
+    let english = stdout(&jues(&["--lang", "en", "man"]));
+    assert!(english.contains(".SH NAME") && english.contains("Check documents"));
+    if let Ok(mut groff) = std::process::Command::new("groff")
+        .args(["-k", "-man", "-Tutf8"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    {
+        use std::io::Write;
+        groff
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(page.as_bytes())
+            .unwrap();
+        let rendered = groff.wait_with_output().unwrap();
+        let text = String::from_utf8_lossy(&rendered.stdout);
+        assert!(
+            rendered.status.success() && text.contains("检查文档"),
+            "{text}"
+        );
+    }
+}

@@ -157,6 +157,9 @@ help-lsp = Run the language server over stdin and stdout (for editors)
 help-fmt = Format documents in place: a canonical layout for declarations, prose as written
 help-new = Create a new report from the standard library, ready to fill in
 help-explain = Explain a diagnostic code, or list all codes
+help-completions = Print the completions of jues's commands and arguments for a shell
+help-man = Print jues's manual page (roff, for `man`)
+help-arg-shell = The shell: `bash`, `zsh`, `fish`, `powershell` or `elvish`
 help-arg-lang = The language of what jues prints: `zh` (中文) or `en`. By default `JUES_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Chinese
 help-check-files = The `.jues` files to check (or folders of them)
 help-build-file = The `.jues` file to build
@@ -208,6 +211,14 @@ arg-choices = {"  "}possible values: { $values }
 arg-did-you-mean = {"  "}help: did you mean { $suggestion }?
 arg-try-help = For more information, try `{ $command } --help`.
 
+## jues man: the headings of the manual page's sections
+
+man-name = NAME
+man-synopsis = SYNOPSIS
+man-description = DESCRIPTION
+man-options = OPTIONS
+man-version = VERSION
+
 # The name of each argument's value in the usage line and the options: `--format <FORMAT>`.
 help-value-files = FILES
 help-value-file = FILE
@@ -227,3 +238,4 @@ help-value-prior = PATH
 help-value-from = WORKBOOK
 help-value-code = CODE
 help-value-subcommand = COMMAND
+help-value-shell = SHELL

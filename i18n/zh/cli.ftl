@@ -135,6 +135,9 @@ help-lsp = 在标准输入输出上运行语言服务器（供编辑器使用）
 help-fmt = 整理文档格式：声明按统一格式排列，正文保持原样
 help-new = 用标准模板新建一份报告，供逐项填写
 help-explain = 说明某个问题代码，或列出全部代码
+help-completions = 输出命令行补全脚本（按 Tab 补全 jues 的命令和参数），供 shell 使用
+help-man = 输出 jues 的手册页（roff 格式，供 `man` 使用）
+help-arg-shell = shell 的种类：`bash`、`zsh`、`fish`、`powershell` 或 `elvish`
 help-arg-lang = jues 输出所用的语言：`zh`（中文）或 `en`（英文）。默认依次看 `JUES_LANG`、系统区域设置（`LC_ALL`、`LC_MESSAGES`、`LANG`），都没有时用中文
 help-check-files = 要检查的 `.jues` 文件（或存放它们的文件夹）
 help-build-file = 要生成的 `.jues` 文件
@@ -186,6 +189,14 @@ arg-choices = {"  "}可选的值：{ $values }
 arg-did-you-mean = {"  "}建议：是不是要写 { $suggestion }？
 arg-try-help = 更多信息请运行 `{ $command } --help`
 
+## jues man：手册页各节的标题
+
+man-name = 名称
+man-synopsis = 用法
+man-description = 说明
+man-options = 选项
+man-version = 版本
+
 # 各参数的值在用法行和选项列表中的名称：`--format <格式>`。
 help-value-files = 文件
 help-value-file = 文件
@@ -205,3 +216,4 @@ help-value-prior = 路径
 help-value-from = 工作簿
 help-value-code = 代码
 help-value-subcommand = 命令
+help-value-shell = shell

@@ -17,10 +17,50 @@ pub(super) fn localized(command: Command, lang: Lang) -> Command {
             .long("version")
             .action(ArgAction::Version),
     );
-    let mut command = walk(command, "jues", "jues", lang);
-    // `jues help check`: clap makes this command when it builds the others.
+    walk(command, "jues", "jues", lang)
+}
+
+/// `jues help [command]`: prints the help of `name` (of jues without one), as `--help` does;
+/// a name that is no command is a mistake of the command line, said as clap's are.
+pub(super) fn print(
+    mut command: Command,
+    name: Option<&str>,
+    args: &[std::ffi::OsString],
+    lang: Lang,
+) -> std::process::ExitCode {
+    // Built whole, so that each command's help has the options every command takes.
     command.build();
-    command.mut_subcommand("help", |help| walk(help, "help", "jues help", lang))
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    let printed = match name {
+        None => command.print_help(),
+        Some(name) => match command.find_subcommand_mut(name) {
+            Some(sub) => sub.print_help(),
+            None => {
+                use clap::error::{ContextKind, ContextValue, ErrorKind};
+                let mut error = clap::Error::new(ErrorKind::InvalidSubcommand);
+                error.insert(
+                    ContextKind::InvalidSubcommand,
+                    ContextValue::String(name.to_owned()),
+                );
+                let meant =
+                    crate::diagnostics::did_you_mean(name, names.iter().map(String::as_str));
+                if let Some(meant) = meant {
+                    error.insert(
+                        ContextKind::SuggestedSubcommand,
+                        ContextValue::String(meant.to_owned()),
+                    );
+                }
+                return super::usage_error::report(&error, &command, args, lang);
+            }
+        },
+    };
+    match printed {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(_) => std::process::ExitCode::from(2),
+    }
 }
 
 /// `command` (named `name` in the catalog, typed as `path`) and its subcommands, each with

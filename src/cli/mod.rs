@@ -1,7 +1,7 @@
 //! The command line: argument parsing (clap), file I/O and exit codes. Thin by design: all
 //! the work is in the library. This file holds the arguments and what the commands share
 //! (writing files, output names, the summary line); each command has a file of its own:
-//! `check.rs`, `build.rs`, `watch.rs`, `fmt.rs`, `new.rs`, `explain.rs`.
+//! `check.rs`, `build.rs`, `watch.rs`, `fmt.rs`, `new.rs`, `explain.rs`, `manual.rs`.
 //!
 //! Exit codes: 0 no errors; 1 errors found (or warnings under `--deny warnings`); 2 usage or
 //! I/O failure.
@@ -11,6 +11,7 @@ mod check;
 mod explain;
 mod fmt;
 mod help;
+mod manual;
 mod new;
 mod usage_error;
 mod watch;
@@ -31,7 +32,7 @@ use std::process::ExitCode;
 
 /// The command line, as clap reads it. Its help texts are in the catalogs (`help.rs`).
 #[derive(Parser, Debug)]
-#[command(name = "jues", version)]
+#[command(name = "jues", version, disable_help_subcommand = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -156,6 +157,20 @@ enum Command {
         // `--lang` (`docs/diagnostics.md`, `docs/diagnostics.zh.md`).
         #[arg(long, conflicts_with = "code")]
         all: bool,
+    },
+    // Print the completions of jues's commands and arguments for a shell.
+    Completions {
+        // The shell: bash, zsh, fish, powershell or elvish.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    // Print jues's manual page (roff, for `man`).
+    Man,
+    // Print the help of jues or of a command (`jues help check`). jues's own rather than
+    // clap's, whose help command is built apart from the others and speaks English.
+    Help {
+        // The command to show the help of.
+        subcommand: Option<String>,
     },
 }
 
@@ -360,6 +375,17 @@ pub fn run() -> ExitCode {
             ),
         },
         Command::Explain { code, all } => explain::explain(code.as_deref(), all, lang),
+        // The whole command line, each command built (parsing built only the one it took).
+        Command::Completions { shell } => {
+            manual::completions(shell, help::localized(Cli::command(), lang))
+        }
+        Command::Man => manual::man(help::localized(Cli::command(), lang), lang),
+        Command::Help { subcommand } => help::print(
+            help::localized(Cli::command(), lang),
+            subcommand.as_deref(),
+            &args,
+            lang,
+        ),
     }
 }
 
