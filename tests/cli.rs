@@ -90,6 +90,30 @@ fn json_carries_the_fix() {
     let output = jues(&["check", "--format", "json", TWO_ERRORS]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
     assert!(json["diagnostics"][0]["fix"].is_null(), "{json}");
+    // Checked after another file, the fix still names its own.
+    let output = jues(&["check", "--format", "json", TWO_ERRORS, file]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    assert_eq!(json["diagnostics"][2]["fix"]["file"], file, "{json}");
+}
+
+/// `--format github`: a workflow command per diagnostic, which GitHub Actions shows as an
+/// annotation at its line; the help on a second line, `%` and line breaks escaped.
+#[test]
+fn github_annotations() {
+    let file = "tests/cases/eval/stated_mismatch.jues";
+    let output = jues(&["--lang", "en", "check", "--format", "github", file]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "::error file={file},line=4,col=27,endLine=4,endColumn=34,title=J0201::stated \
+             `1149.54`, but `收入.财政拨款 + 收入.其他` is 1149.45万元%0Ahelp: write \
+             `1149.45`\n\
+             ::error file={file},line=6,col=52,endLine=6,endColumn=58,title=J0201::stated \
+             `72.81%25`, but `share(收入.财政拨款, 收入.合计)` is 72.7926%25%0Ahelp: \
+             write `72.79%25`\n"
+        )
+    );
 }
 
 #[test]
@@ -139,7 +163,7 @@ fn usage_errors_exit_2_in_the_language_of_the_run() {
     let value = stderr(jues(&["check", "--format", "xml", TWO_ERRORS]));
     assert!(
         value.starts_with(
-            "错误：`--format <格式>` 的值 `xml` 不是可选的值\n  可选的值：`human`、`short`、`json`\n"
+            "错误：`--format <格式>` 的值 `xml` 不是可选的值\n  可选的值：`human`、`short`、`json`、`github`\n"
         ) && value.contains("用法：jues check [选项] <文件>...\n"),
         "{value}"
     );

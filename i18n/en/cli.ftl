@@ -180,7 +180,7 @@ help-arg-all = Print the full documentation of every code as Markdown, in the la
 help-arg-to = The formats to write, separated by commas: `html` (one self-contained page), `md` (GitHub Markdown), `json` (the facts file: every figure, cell and stated number), `pdf`; all four by default
 help-arg-font = The CJK TrueType font for the PDF: a path, or `宋体`/`serif` or `黑体`/`sans` for a system font of that style (else the document's `字体`, `JUES_FONT`, or a system font, 宋体 style first)
 help-arg-out = The folder to write into (created if needed); `out` by default
-help-arg-format = How to print diagnostics: `human` (source excerpts with labels, help and notes), `short` (one line each: `file:line:col: severity[CODE]: message`), `json` (one document with every diagnostic and a summary); `human` by default
+help-arg-format = How to print diagnostics: `human` (source excerpts with labels, help and notes), `short` (one line each: `file:line:col: severity[CODE]: message`), `json` (one document with every diagnostic and a summary), `github` (GitHub Actions annotations at each line); `human` by default
 help-arg-deny = Treat warnings as errors (`--deny warnings`)
 help-arg-strict = Also report values consistent only thanks to the rounding of their inputs
 help-arg-color = When to colour the output: `auto` (the default: on a terminal, unless `NO_COLOR` is set or `CLICOLOR=0`; also into a pipe with `CLICOLOR_FORCE=1` or `FORCE_COLOR=1`), `always`, `never`

@@ -207,6 +207,9 @@ pub(super) fn check(
                     for label in &mut d.secondary {
                         label.span.file.0 += offset;
                     }
+                    if let Some(fix) = &mut d.fix {
+                        fix.span.file.0 += offset;
+                    }
                     d
                 }));
             }
@@ -235,7 +238,7 @@ pub(super) fn check(
                 out.push_str(&summary_line(table.len(), summary));
             }
         }
-        Format::Short => {}
+        Format::Short | Format::Github => {}
     }
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`jues check … | head`) is not an error worth reporting.

@@ -235,6 +235,8 @@ enum FormatArg {
     Short,
     // One JSON document with every diagnostic and a summary.
     Json,
+    // GitHub Actions annotations, one workflow command per diagnostic.
+    Github,
 }
 
 /// An output format of `jues build`.
@@ -295,6 +297,7 @@ impl From<FormatArg> for Format {
             FormatArg::Human => Format::Human,
             FormatArg::Short => Format::Short,
             FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
         }
     }
 }

@@ -28,6 +28,9 @@ pub enum Format {
     Short,
     /// One JSON document.
     Json,
+    /// GitHub Actions workflow commands, one per diagnostic (`::error file=…,line=…::…`): the
+    /// annotations a pull request shows at each line.
+    Github,
 }
 
 /// Renders `diagnostics` in `format`, in `lang`. `color` applies to the human and short
@@ -49,7 +52,49 @@ pub fn render(
             .map(|d| short(sources, d, color, lang))
             .collect(),
         Format::Json => json(sources, diagnostics, lang),
+        Format::Github => diagnostics
+            .iter()
+            .map(|d| github(sources, d, lang))
+            .collect(),
     }
+}
+
+// ------------------------------------------------------------------ github
+
+/// One diagnostic as a GitHub Actions workflow command: `::error file=F,line=L,col=C,
+/// endLine=…,endColumn=…,title=J0201::message` and the help on a line of its own, escaped as
+/// the runner reads them (`%`, line breaks, and in the properties `:` and `,`).
+pub fn github(sources: &Sources, diagnostic: &Diagnostic, lang: Lang) -> String {
+    fn data(text: &str) -> String {
+        text.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn property(text: &str) -> String {
+        data(text).replace(':', "%3A").replace(',', "%2C")
+    }
+    let texts = diagnostic.texts(lang);
+    let span = diagnostic.primary.span;
+    let file = sources.get(span.file);
+    let (line, column) = file.line_col(span.start as usize);
+    let (end_line, end_column) = file.line_col(span.end as usize);
+    let command = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "notice",
+    };
+    let mut message = texts.message;
+    if let Some(help) = &texts.help {
+        message.push('\n');
+        message.push_str(crate::i18n::tr(lang, "human-help", &[]).trim_start());
+        message.push_str(help);
+    }
+    format!(
+        "::{command} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}\n",
+        property(file.name()),
+        property(diagnostic.code.id()),
+        data(&message)
+    )
 }
 
 // ------------------------------------------------------------------ human (miette)
