@@ -93,50 +93,27 @@ fn expand_glob(pattern: &str) -> Vec<PathBuf> {
 }
 
 /// The files under `dir`, at most `depth` folders down (1: those in `dir` itself), in name
-/// order, a folder's files where the folder is in the order. Symbolic links to folders are not
-/// entered; links to files, and dangling links, are files.
+/// order, a folder's files where the folder is in the order (walkdir). Symbolic links to
+/// folders are not entered (a link to a folder above it would check its files again and
+/// again); links to files, and dangling links, are files. An unreadable folder is passed by.
 fn walk(dir: &Path, depth: usize) -> Vec<PathBuf> {
-    /// The entries of a folder, sorted by name, each with whether it is a folder to enter.
-    fn entries(dir: &Path) -> std::vec::IntoIter<(PathBuf, bool)> {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return Vec::new().into_iter();
-        };
-        let mut entries: Vec<(PathBuf, bool)> = entries
-            .filter_map(Result::ok)
-            .filter_map(|entry| {
-                let path = entry.path();
-                let kind = entry.file_type().ok()?;
-                if kind.is_symlink() {
-                    // Not entered when it is a folder, a file otherwise.
-                    (!path.is_dir()).then_some((path, false))
-                } else {
-                    Some((path, kind.is_dir()))
-                }
-            })
-            .collect();
-        entries.sort();
-        entries.into_iter()
-    }
-    let mut files = Vec::new();
-    if depth == 0 {
-        return files;
-    }
-    // Depth first, without recursion: a folder tree can be as deep as paths can be long.
-    let mut open = vec![entries(dir)];
-    while let Some(folder) = open.last_mut() {
-        match folder.next() {
-            None => {
-                open.pop();
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(depth)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let kind = entry.file_type();
+            if kind.is_symlink() {
+                !entry.path().is_dir()
+            } else {
+                !kind.is_dir()
             }
-            Some((path, true)) => {
-                if open.len() < depth {
-                    open.push(entries(&path));
-                }
-            }
-            Some((path, false)) => files.push(path),
-        }
-    }
-    files
+        })
+        .map(walkdir::DirEntry::into_path)
+        .collect()
 }
 
 pub(super) fn check(
