@@ -414,7 +414,7 @@ impl Server<'_> {
             "textDocument/hover" => hover(compilation, &params["position"], self.lang),
             "textDocument/definition" => definition(compilation, uri, &params["position"]),
             "textDocument/references" => references(compilation, uri, &params["position"]),
-            "textDocument/completion" => completion(compilation),
+            "textDocument/completion" => completion(compilation, &params["position"]),
             "textDocument/documentSymbol" => symbols(compilation),
             "textDocument/formatting" => formatting(compilation),
             "textDocument/codeAction" => {
@@ -628,7 +628,21 @@ fn references(compilation: &Compilation, uri: &str, position: &Value) -> Value {
     Value::Array(spans.into_iter().map(|s| location(uri, file, s)).collect())
 }
 
-fn completion(compilation: &Compilation) -> Value {
+/// What may be typed at `position`: the figures, tables, functions and classification codes
+/// whose names start with the word typed so far (`收入.财` offers `收入.财政拨款`), each
+/// replacing that word.
+fn completion(compilation: &Compilation, position: &Value) -> Value {
+    let file = main_file(compilation);
+    let at = offset(file, position).min(file.text().len());
+    let before = &file.text()[..at];
+    let typed_from = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '.')
+        .last()
+        .map_or(at, |(i, _)| i);
+    let typed = &before[typed_from..];
+    let replaced = range(file, Span::new(crate::source::FileId(0), typed_from..at));
     let mut items: Vec<lsp::CompletionItem> = Vec::new();
     for figure in &compilation.evaluated.document.figures {
         let unit = figure.unit.as_deref().unwrap_or("");
@@ -670,6 +684,11 @@ fn completion(compilation: &Compilation) -> Value {
             )),
             ..lsp::CompletionItem::default()
         });
+    }
+    items.retain(|item| item.label.starts_with(typed));
+    for item in &mut items {
+        let edit = lsp::TextEdit::new(replaced, item.label.clone());
+        item.text_edit = Some(lsp::CompletionTextEdit::Edit(edit));
     }
     serde_json::to_value(items).unwrap_or(Value::Null)
 }

@@ -673,3 +673,35 @@ fn closed_input_after_shutdown_exits_0() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0));
 }
+
+/// Completion offers what starts with the word typed so far, and replaces that word: after
+/// `{收入.财` only `收入.财政拨款`, not the other figures, functions or codes.
+#[test]
+fn completion_is_filtered_by_what_is_typed() {
+    let (mut child, mut client) = start();
+    let text = "收入.财政拨款 = 836.78\n收入.其他 = 312.67\n\n本年 {收入.财";
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": URI, "languageId": "jues", "version": 1, "text": text } }),
+    );
+    let _ = client.diagnostics();
+    let completion = client.request(
+        2,
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": 8 } }),
+    );
+    let labels: Vec<&str> = completion
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["收入.财政拨款"], "{completion}");
+    let edit = &completion[0]["textEdit"];
+    assert_eq!(edit["range"]["start"], json!({ "line": 3, "character": 4 }));
+    assert_eq!(edit["range"]["end"], json!({ "line": 3, "character": 8 }));
+    assert_eq!(edit["newText"], "收入.财政拨款");
+    client.request(3, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}
