@@ -55,6 +55,25 @@ pub(crate) fn run() -> Result<(), String> {
         .as_str()
         .and_then(Lang::parse)
         .unwrap_or_else(|| Lang::detect(None));
+    // Data files and imports are watched when the editor can be asked to: an edit of the
+    // workbook or CSV a table reads checks the document again.
+    let watches = params["capabilities"]["workspace"]["didChangeWatchedFiles"]
+        ["dynamicRegistration"]
+        .as_bool()
+        .unwrap_or(false);
+    if watches {
+        let registration = json!({ "registrations": [{
+            "id": "jues-inputs",
+            "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": { "watchers": [{ "globPattern": WATCHED }] },
+        }] });
+        let request = lsp_server::Request::new(
+            lsp_server::RequestId::from("jues-inputs".to_owned()),
+            "client/registerCapability".to_owned(),
+            registration,
+        );
+        let _ = connection.sender.send(Message::Request(request));
+    }
     let mut server = Server {
         connection: &connection,
         lang,
@@ -176,6 +195,10 @@ struct Server<'c> {
     test_panic: Option<String>,
 }
 
+/// The files the editor is asked to watch: what a document may read (imports, data files,
+/// code lists).
+const WATCHED: &str = "**/*.{jues,csv,tsv,txt,xlsx,xls,ods}";
+
 /// The file path of a document's `file:` URI, which imports and data files are read relative
 /// to: percent escapes decoded (`%E6%8A%A5` is `报`), a `localhost` host dropped, a drive
 /// letter read as Windows reads it (by `url`, on Windows). A URI of another kind (an unsaved
@@ -282,6 +305,16 @@ impl Server<'_> {
                     self.update(uri, text, params["textDocument"]["version"].as_i64());
                 }
             }
+            "workspace/didChangeWatchedFiles" => {
+                let changed: Vec<PathBuf> = params["changes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|change| change["uri"].as_str())
+                    .map(|uri| crate::files::normal(Path::new(&path_of(uri))))
+                    .collect();
+                self.inputs_changed(&changed);
+            }
             "textDocument/didClose" => {
                 if let Some(uri) = params["textDocument"]["uri"].as_str() {
                     self.documents.remove(uri);
@@ -317,6 +350,26 @@ impl Server<'_> {
             .collect();
         for (other, text, version) in readers {
             self.compile(other, text, version);
+        }
+    }
+
+    /// Compiles again each open document that read one of the files `changed` on disk (a data
+    /// file, a code list, an import not open), or whose last compilation failed.
+    fn inputs_changed(&mut self, changed: &[PathBuf]) {
+        let readers: Vec<(String, String, Option<i64>)> = self
+            .documents
+            .iter()
+            .filter(|(_, document)| {
+                document.compilation.as_ref().is_none_or(|c| {
+                    c.inputs
+                        .iter()
+                        .any(|i| changed.contains(&crate::files::normal(&i.path)))
+                })
+            })
+            .map(|(uri, document)| (uri.clone(), document.text.clone(), document.version))
+            .collect();
+        for (uri, text, version) in readers {
+            self.compile(uri, text, version);
         }
     }
 

@@ -705,3 +705,62 @@ fn completion_is_filtered_by_what_is_typed() {
     client.notify("exit", Value::Null);
     assert!(child.wait().unwrap().success());
 }
+
+/// An editor that can watch files is asked to watch what documents read; when a data file
+/// changes on disk, the document that reads it is checked again: fixing the CSV clears its
+/// finding without touching the document.
+#[test]
+fn a_changed_data_file_checks_its_document_again() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp-watched");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("支出.csv");
+    std::fs::write(
+        &csv,
+        "科目编码,科目名称,决算数\n201,一般公共服务支出,\"180,15\"\n",
+    )
+    .unwrap();
+    let uri = format!("file://{}/report.jues", dir.display());
+    let (mut child, mut client) = spawn();
+    let capabilities =
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    client.request(
+        1,
+        "initialize",
+        json!({ "processId": null, "rootUri": null, "capabilities": capabilities, "locale": "en" }),
+    );
+    client.notify("initialized", json!({}));
+    let report = "表 支出 \"支出决算表\" 来自 \"支出.csv\" {\n  列 决算数: 金额\n}\n";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": report } }));
+    let before = client.diagnostics_for(&uri);
+    assert!(before.to_string().contains("is not a number"), "{before}");
+    let registration = client
+        .notifications
+        .iter()
+        .find(|m| m["method"] == "client/registerCapability")
+        .cloned()
+        .expect("the server asks to watch files");
+    let watcher = &registration["params"]["registrations"][0];
+    assert_eq!(watcher["method"], "workspace/didChangeWatchedFiles");
+    assert!(watcher["registerOptions"]["watchers"][0]["globPattern"]
+        .as_str()
+        .unwrap()
+        .contains("csv"));
+    client.send(json!({ "jsonrpc": "2.0", "id": registration["id"], "result": null }));
+
+    std::fs::write(
+        &csv,
+        "科目编码,科目名称,决算数\n201,一般公共服务支出,180.15\n",
+    )
+    .unwrap();
+    let changed = format!("file://{}", csv.display());
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": changed, "type": 2 }] }),
+    );
+    let after = client.diagnostics_for(&uri);
+    assert!(!after.to_string().contains("is not a number"), "{after}");
+    client.request(2, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}
