@@ -68,9 +68,24 @@ impl Client {
 
 const URI: &str = "file:///tmp/jues-lsp-test/report.jues";
 
+/// Ends a session as an editor does (`shutdown`, then `exit`); the server exits 0.
+fn shut_down(mut child: std::process::Child, mut client: Client) {
+    client.request(999, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(child.wait().unwrap().success());
+}
+
+/// A new empty folder `name` for a test's files.
+fn fresh_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 #[test]
 fn a_language_server_session() {
-    let (mut child, mut client) = spawn();
+    let (child, mut client) = spawn();
     let init = client.request(
         1,
         "initialize",
@@ -169,9 +184,7 @@ fn a_language_server_session() {
         .iter()
         .any(|s| s["name"] == "收入"));
 
-    client.request(9, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 impl Client {
@@ -242,7 +255,7 @@ fn an_import_is_read_from_an_unsaved_buffer() {
         !dir.join("2018/report.jues").exists(),
         "last year's file is not on disk"
     );
-    let (mut child, mut client) = start();
+    let (child, mut client) = start();
     client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": last, "languageId": "jues", "version": 1, "text": "收支总计 = 1084.35\n" } }));
     assert_eq!(client.diagnostics_for(&last), json!([]));
 
@@ -260,9 +273,7 @@ fn an_import_is_read_from_an_unsaved_buffer() {
     let diagnostics = client.diagnostics_for(&this);
     assert_eq!(diagnostics[0]["code"], "J0201", "{diagnostics}");
 
-    client.request(2, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 /// A finding in a data file is shown in the editor at the `来自` that reads it, headed by its
@@ -278,7 +289,7 @@ fn a_data_files_findings_are_shown_at_its_from() {
     )
     .unwrap();
     let uri = format!("file://{}/2019/report.jues", dir.display());
-    let (mut child, mut client) = start();
+    let (child, mut client) = start();
     let report = "表 支出 \"支出决算表\" 来自 \"支出.csv\" {\n  列 决算数: 金额\n}\n";
     client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": report } }));
     let diagnostics = client.diagnostics_for(&uri);
@@ -301,9 +312,7 @@ fn a_data_files_findings_are_shown_at_its_from() {
     for d in diagnostics.as_array().unwrap() {
         assert_eq!(d["range"]["start"]["line"], 0, "{d}");
     }
-    client.request(2, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 /// A bare name inside a group is that group's figure: hover, definition and references answer
@@ -313,7 +322,7 @@ fn a_data_files_findings_are_shown_at_its_from() {
 fn a_bare_name_in_a_group_is_that_groups_figure() {
     let uri = "file:///tmp/jues-lsp-groups/report.jues";
     let text = "组 收入 {\n  财政拨款 = 836.78\n  合计 = 财政拨款\n}\n组 支出 {\n  基本 = 819.40\n  合计 = 基本\n  余额 = 收入.合计 - 合计\n}\n\n支出 {支出.合计}。\n";
-    let (mut child, mut client) = start();
+    let (child, mut client) = start();
     client.notify(
         "textDocument/didOpen",
         json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": text } }),
@@ -345,9 +354,7 @@ fn a_bare_name_in_a_group_is_that_groups_figure() {
     // `收入.合计`'s lines.
     assert_eq!(lines, [6, 7, 10], "{references}");
 
-    client.request(6, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 /// Twenty changes sent at once are coalesced (what queued behind a compilation is compiled
@@ -361,7 +368,7 @@ fn a_burst_of_changes_is_compiled_for_the_last_text() {
             .join("examples/lusong-hrss-2019/report.jues"),
     )
     .unwrap();
-    let (mut child, mut client) = start();
+    let (child, mut client) = start();
     client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": report } }));
     client.diagnostics_for(uri);
     for version in 2..=21 {
@@ -397,9 +404,7 @@ fn a_burst_of_changes_is_compiled_for_the_last_text() {
         published <= 10,
         "{published} compilations for a burst of 20 changes"
     );
-    client.request(2, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 /// After edits that move, add and remove lines (the server parses again only what an edit
@@ -424,7 +429,7 @@ fn edits_are_checked_as_a_fresh_document_is() {
         ),
         report.clone(),
     ];
-    let (mut child, mut client) = start();
+    let (child, mut client) = start();
     client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": report } }));
     client.diagnostics_for(uri);
     for (i, text) in edits.iter().enumerate() {
@@ -438,7 +443,7 @@ fn edits_are_checked_as_a_fresh_document_is() {
         };
         assert_eq!(published["params"]["version"], version);
 
-        let (mut fresh_child, mut fresh) = start();
+        let (fresh_child, mut fresh) = start();
         fresh.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": text } }));
         let expected = fresh.diagnostics_for(uri);
         assert_eq!(
@@ -447,13 +452,9 @@ fn edits_are_checked_as_a_fresh_document_is() {
             "after edit {}",
             i + 1
         );
-        fresh.request(2, "shutdown", Value::Null);
-        fresh.notify("exit", Value::Null);
-        assert!(fresh_child.wait().unwrap().success());
+        shut_down(fresh_child, fresh);
     }
-    client.request(2, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 impl Client {
@@ -481,7 +482,7 @@ impl Client {
 #[test]
 fn hostile_messages_do_not_stop_the_server() {
     let uri = "file:///tmp/jues-lsp-hostile/report.jues";
-    let (mut child, mut client) = start();
+    let (child, mut client) = start();
     client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": "收入 = 1\n" } }));
     assert_eq!(client.diagnostics_for(uri), json!([]));
     let symbols = json!({ "textDocument": { "uri": uri } });
@@ -508,9 +509,7 @@ fn hostile_messages_do_not_stop_the_server() {
     let answer = client.request(4, "textDocument/documentSymbol", symbols);
     assert_eq!(answer[0]["name"], "收入", "{answer}");
 
-    client.request(5, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 /// A panic while compiling a document or answering a request is caught for that message: the
@@ -521,7 +520,7 @@ fn hostile_messages_do_not_stop_the_server() {
 fn a_panic_is_caught_for_its_message() {
     let uri = "file:///tmp/jues-lsp-panic/report.jues";
     let marker = "textDocument/hover";
-    let (mut child, mut client) = initialized(spawn_with(&[("JUES_TEST_PANIC", marker)]));
+    let (child, mut client) = initialized(spawn_with(&[("JUES_TEST_PANIC", marker)]));
     let text = format!("收入 = 1\n// {marker}\n");
     client.notify(
         "textDocument/didOpen",
@@ -551,9 +550,7 @@ fn a_panic_is_caught_for_its_message() {
     let answer = client.answer(4, "textDocument/documentSymbol", symbols);
     assert_eq!(answer["result"][1]["name"], "合计", "{answer}");
 
-    client.request(5, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 /// The server speaks the editor's language (`initialize.locale`), else the environment's, else
@@ -595,7 +592,7 @@ fn the_editors_locale_chooses_the_language() {
 /// value is computed from is the diagnostic's related information.
 #[test]
 fn quick_fixes_write_what_the_help_suggests() {
-    let (mut child, mut client) = start();
+    let (child, mut client) = start();
     let documents = [
         (
             "J0204",
@@ -639,9 +636,7 @@ fn quick_fixes_write_what_the_help_suggests() {
     assert_eq!(related["location"]["range"]["start"]["line"], 3);
     assert_eq!(related["message"], "computed from this", "{diagnostics}");
 
-    client.request(99, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 /// `text` with `replacement` over `range` (LSP positions: lines, UTF-16 characters).
@@ -678,7 +673,7 @@ fn closed_input_after_shutdown_exits_0() {
 /// `{收入.财` only `收入.财政拨款`, not the other figures, functions or codes.
 #[test]
 fn completion_is_filtered_by_what_is_typed() {
-    let (mut child, mut client) = start();
+    let (child, mut client) = start();
     let text = "收入.财政拨款 = 836.78\n收入.其他 = 312.67\n\n本年 {收入.财";
     client.notify(
         "textDocument/didOpen",
@@ -701,9 +696,7 @@ fn completion_is_filtered_by_what_is_typed() {
     assert_eq!(edit["range"]["start"], json!({ "line": 3, "character": 4 }));
     assert_eq!(edit["range"]["end"], json!({ "line": 3, "character": 8 }));
     assert_eq!(edit["newText"], "收入.财政拨款");
-    client.request(3, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
 
 /// An editor that can watch files is asked to watch what documents read; when a data file
@@ -711,9 +704,7 @@ fn completion_is_filtered_by_what_is_typed() {
 /// finding without touching the document.
 #[test]
 fn a_changed_data_file_checks_its_document_again() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp-watched");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("lsp-watched");
     let csv = dir.join("支出.csv");
     std::fs::write(
         &csv,
@@ -721,7 +712,7 @@ fn a_changed_data_file_checks_its_document_again() {
     )
     .unwrap();
     let uri = format!("file://{}/report.jues", dir.display());
-    let (mut child, mut client) = spawn();
+    let (child, mut client) = spawn();
     let capabilities =
         json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
     client.request(
@@ -760,7 +751,5 @@ fn a_changed_data_file_checks_its_document_again() {
     );
     let after = client.diagnostics_for(&uri);
     assert!(!after.to_string().contains("is not a number"), "{after}");
-    client.request(2, "shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(child.wait().unwrap().success());
+    shut_down(child, client);
 }
