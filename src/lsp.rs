@@ -602,6 +602,9 @@ fn hover(compilation: &Compilation, position: &Value, lang: Lang) -> Value {
         }
         return json!({ "contents": { "kind": "markdown", "value": text }, "range": range(file, fact.span) });
     }
+    if let Some(hover) = cell_hover(compilation, at, lang) {
+        return hover;
+    }
     // A figure's name, where it is used or where it is defined.
     let Some(figure) = figure_at(compilation, at) else {
         return Value::Null;
@@ -625,6 +628,61 @@ fn hover(compilation: &Compilation, position: &Value, lang: Lang) -> Value {
         line("hover-stated", "value", stated.clone());
     }
     json!({ "contents": { "kind": "markdown", "value": text } })
+}
+
+/// A table cell stated at `offset` of the main file: its table, row and column, its value as
+/// the table shows it, and the exact value it stands for.
+fn cell_hover(compilation: &Compilation, offset: usize, lang: Lang) -> Option<Value> {
+    let file = main_file(compilation);
+    let contains = |span: &Span| {
+        span.file.0 == 0 && (span.start as usize) <= offset && offset < span.end as usize
+    };
+    let tables = compilation
+        .evaluated
+        .document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(table) => Some(table),
+            _ => None,
+        });
+    for table in tables {
+        for row in &table.rows {
+            let Some(column) = row
+                .cell_spans
+                .iter()
+                .position(|s| s.as_ref().is_some_and(contains))
+            else {
+                continue;
+            };
+            let span = row.cell_spans[column]?;
+            let key = row.cells[..table.keys.min(row.cells.len())].join(" ");
+            let header = table.header.get(column).cloned().unwrap_or_default();
+            let shown = row.cells.get(column).cloned().unwrap_or_default();
+            let unit = if table.numeric.get(column) == Some(&true) {
+                table.unit.as_str()
+            } else {
+                ""
+            };
+            let args = [
+                ("table", table.name.clone().into()),
+                ("row", key.trim().to_owned().into()),
+                ("column", header.into()),
+                ("value", format!("{shown}{unit}").into()),
+            ];
+            let mut text = tr(lang, "hover-cell", &args);
+            if let Some(Some(exact)) = row.exact.get(column) {
+                let value = format!("{exact}{unit}");
+                text.push_str("\n\n");
+                text.push_str(&tr(lang, "hover-exact", &[("value", value.into())]));
+            }
+            return Some(json!({
+                "contents": { "kind": "markdown", "value": text },
+                "range": range(file, span),
+            }));
+        }
+    }
+    None
 }
 
 /// The figure named at `offset` of the main file: the one a reference there resolves to (as

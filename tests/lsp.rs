@@ -753,3 +753,32 @@ fn a_changed_data_file_checks_its_document_again() {
     assert!(!after.to_string().contains("is not a number"), "{after}");
     shut_down(child, client);
 }
+
+/// Hover on a table cell: its table, row and column, the value as the table shows it, and
+/// the exact value it stands for.
+#[test]
+fn hover_on_a_table_cell() {
+    let (child, mut client) = start();
+    let text = "表 支出 \"支出决算表\" {\n  科目 功能分类\n  列 决算数: 金额\n  2010301 \"行政运行\" 281.85\n}\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": URI, "languageId": "jues", "version": 1, "text": text } }),
+    );
+    let _ = client.diagnostics();
+    let hover = client.request(
+        2,
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": 22 } }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        value.starts_with("table `支出` · 2010301 行政运行 · 决算数: **281.85万元**")
+            && value.contains("exact: 281.85万元"),
+        "{hover}"
+    );
+    assert_eq!(
+        hover["range"]["start"],
+        json!({ "line": 3, "character": 17 })
+    );
+    shut_down(child, client);
+}

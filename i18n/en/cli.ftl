@@ -106,6 +106,8 @@ hover-verified = stated value verified
 hover-interval = precision: { $interval }
 hover-formula = formula: `{ $formula }`
 hover-stated = stated: { $value }
+# On a table cell: the table, the row (code and name), the column and the value as shown.
+hover-cell = table `{ $table }` · { $row } · { $column }: **{ $value }**
 # The title of a quick fix.
 fix-write = write `{ $replacement }`
 # What the editor shows when jues failed on a document (a bug in jues, caught).

@@ -84,6 +84,8 @@ hover-verified = 写明值核对无误
 hover-interval = 精度范围：{ $interval }
 hover-formula = 公式：`{ $formula }`
 hover-stated = 写明：{ $value }
+# 鼠标停在表的单元格上时：表名、行（编码和名称）、列和表中显示的值。
+hover-cell = 表 `{ $table }` · { $row } · { $column }：**{ $value }**
 # 快速修复的标题。
 fix-write = 改为 `{ $replacement }`
 # jues 检查文档时内部出错（jues 的缺陷，已拦截）时编辑器显示的文字。
