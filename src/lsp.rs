@@ -711,10 +711,58 @@ fn location(uri: &str, file: &SourceFile, span: Span) -> Value {
 
 fn definition(compilation: &Compilation, uri: &str, position: &Value) -> Value {
     let file = main_file(compilation);
-    match figure_at(compilation, offset(file, position)) {
+    let at = offset(file, position);
+    if let Some(span) = table_definition(compilation, at) {
+        return location(uri, file, span);
+    }
+    match figure_at(compilation, at) {
         Some(figure) if figure.span.file.0 == 0 => location(uri, file, figure.span),
         _ => Value::Null,
     }
+}
+
+/// Where the table or row a reference at `offset` names is declared: the row's key for
+/// `表[2080105]` (and its cells), else the table's name (`sum(表.决算数)`, `@每行 表`).
+fn table_definition(compilation: &Compilation, offset: usize) -> Option<Span> {
+    use crate::ast::RowSelector;
+    let contains = |span: &Span| {
+        span.file.0 == 0 && (span.start as usize) <= offset && offset <= span.end as usize
+    };
+    let target = compilation
+        .resolutions
+        .iter()
+        .filter(|(span, _)| contains(span))
+        .min_by_key(|(span, _)| span.end - span.start)
+        .map(|(_, target)| target)?;
+    let (name, row) = match target {
+        Target::Table(table)
+        | Target::Column { table, .. }
+        | Target::ColumnValues { table, .. }
+        | Target::Total { table, .. } => (table, None),
+        Target::Cell { table, row, .. } | Target::Row { table, row } => (table, Some(row)),
+        _ => return None,
+    };
+    let table = compilation
+        .evaluated
+        .document
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.name == *name => Some(t),
+            _ => None,
+        })?;
+    let key = |r: &crate::doc::TableRow| match row {
+        Some(RowSelector::Code(code, _)) => r.cells.first() == Some(code),
+        Some(RowSelector::Label(label)) => {
+            r.cells.iter().take(table.keys).any(|c| *c == label.value)
+        }
+        None => false,
+    };
+    let span = match table.rows.iter().find(|r| key(r)) {
+        Some(r) => r.span,
+        None => table.span,
+    };
+    (span.file.0 == 0).then_some(span)
 }
 
 /// Every place of the main file that names the figure at the position, as resolved by the

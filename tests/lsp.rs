@@ -782,3 +782,36 @@ fn hover_on_a_table_cell() {
     );
     shut_down(child, client);
 }
+
+/// Go to definition of a table (`sum(支出.决算数)`) lands on its declaration's name; of a row
+/// (`支出[2010301].决算数`), on the row.
+#[test]
+fn definition_of_tables_and_rows() {
+    let (child, mut client) = start();
+    let text = "表 支出 \"支出决算表\" {\n  科目 功能分类\n  列 决算数: 金额\n  2010301 \"行政运行\" 281.85\n  2010601 \"行政运行\" 3.31\n}\n\n合计 {sum(支出.决算数)}，其中行政运行 {支出[2010301].决算数}。\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": URI, "languageId": "jues", "version": 1, "text": text } }),
+    );
+    let _ = client.diagnostics();
+    let at = |client: &mut Client, id: u64, character: u64| {
+        client.request(
+            id,
+            "textDocument/definition",
+            json!({ "textDocument": { "uri": URI }, "position": { "line": 7, "character": character } }),
+        )
+    };
+    let table = at(&mut client, 2, 9);
+    assert_eq!(
+        table["range"]["start"],
+        json!({ "line": 0, "character": 2 }),
+        "{table}"
+    );
+    let row = at(&mut client, 3, 25);
+    assert_eq!(
+        row["range"]["start"],
+        json!({ "line": 3, "character": 2 }),
+        "{row}"
+    );
+    shut_down(child, client);
+}
