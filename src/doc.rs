@@ -159,12 +159,17 @@ pub enum RowKind {
 }
 
 impl Document {
-    /// The table named `name` (`财政拨款支出`), if the document shows it.
-    pub fn table(&self, name: &str) -> Option<&Table> {
-        self.blocks.iter().find_map(|b| match b {
-            Block::Table(t) if t.name == name => Some(t),
+    /// The tables the document shows, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
             _ => None,
         })
+    }
+
+    /// The table named `name` (`财政拨款支出`), if the document shows it.
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.tables().find(|t| t.name == name)
     }
 }
 

@@ -532,19 +532,24 @@ fn in_document(
 /// labels there as related information ("computed from here").
 fn to_lsp(file: &SourceFile, d: &Diagnostic, uri: &str, lang: Lang) -> lsp::Diagnostic {
     let texts = d.texts(lang);
-    let related: Vec<lsp::DiagnosticRelatedInformation> = match lsp::Uri::from_str(uri) {
-        Ok(target) => d
-            .secondary
-            .iter()
-            .zip(&texts.secondary)
-            .filter(|(label, message)| label.span.file.0 == 0 && !message.is_empty())
-            .map(|(label, message)| lsp::DiagnosticRelatedInformation {
-                location: lsp::Location::new(target.clone(), range(file, label.span)),
-                message: message.clone(),
-            })
-            .collect(),
-        Err(_) => Vec::new(),
+    let target = if d.secondary.is_empty() {
+        None
+    } else {
+        lsp::Uri::from_str(uri).ok()
     };
+    let related: Vec<lsp::DiagnosticRelatedInformation> = target
+        .map(|target| {
+            d.secondary
+                .iter()
+                .zip(&texts.secondary)
+                .filter(|(label, message)| label.span.file.0 == 0 && !message.is_empty())
+                .map(|(label, message)| lsp::DiagnosticRelatedInformation {
+                    location: lsp::Location::new(target.clone(), range(file, label.span)),
+                    message: message.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let mut message = texts.message;
     for note in &texts.notes {
         message.push('\n');
@@ -637,16 +642,7 @@ fn cell_hover(compilation: &Compilation, offset: usize, lang: Lang) -> Option<Va
     let contains = |span: &Span| {
         span.file.0 == 0 && (span.start as usize) <= offset && offset < span.end as usize
     };
-    let tables = compilation
-        .evaluated
-        .document
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(table) => Some(table),
-            _ => None,
-        });
-    for table in tables {
+    for table in compilation.evaluated.document.tables() {
         for row in &table.rows {
             let Some(column) = row
                 .cell_spans
@@ -689,20 +685,28 @@ fn cell_hover(compilation: &Compilation, offset: usize, lang: Lang) -> Option<Va
 /// the checker resolved it), or the one whose definition's name is there.
 fn figure_at(compilation: &Compilation, offset: usize) -> Option<&crate::doc::FigureFact> {
     let figures = &compilation.evaluated.document.figures;
-    let contains = |span: &Span| {
-        span.file.0 == 0 && (span.start as usize) <= offset && offset <= span.end as usize
-    };
-    let resolved = compilation
-        .resolutions
-        .iter()
-        .filter(|(span, _)| contains(span))
-        .min_by_key(|(span, _)| span.end - span.start)
-        .map(|(_, target)| target);
-    match resolved {
+    match target_at(compilation, offset) {
         Some(Target::Figure(name)) => figures.iter().find(|f| f.name == *name),
         Some(_) => None,
-        None => figures.iter().find(|f| contains(&f.span)),
+        None => figures.iter().find(|f| at_offset(&f.span, offset)),
     }
+}
+
+/// What the innermost reference at `offset` of the main file resolves to, as the checker
+/// resolved it.
+fn target_at(compilation: &Compilation, offset: usize) -> Option<&Target> {
+    compilation
+        .resolutions
+        .iter()
+        .filter(|(span, _)| at_offset(span, offset))
+        .min_by_key(|(span, _)| span.end - span.start)
+        .map(|(_, target)| target)
+}
+
+/// Whether `span` is in the main file and `offset` in it or just after it (where the cursor
+/// stands after typing a name).
+fn at_offset(span: &Span, offset: usize) -> bool {
+    span.file.0 == 0 && (span.start as usize) <= offset && offset <= span.end as usize
 }
 
 fn location(uri: &str, file: &SourceFile, span: Span) -> Value {
@@ -725,16 +729,7 @@ fn definition(compilation: &Compilation, uri: &str, position: &Value) -> Value {
 /// `表[2080105]` (and its cells), else the table's name (`sum(表.决算数)`, `@每行 表`).
 fn table_definition(compilation: &Compilation, offset: usize) -> Option<Span> {
     use crate::ast::RowSelector;
-    let contains = |span: &Span| {
-        span.file.0 == 0 && (span.start as usize) <= offset && offset <= span.end as usize
-    };
-    let target = compilation
-        .resolutions
-        .iter()
-        .filter(|(span, _)| contains(span))
-        .min_by_key(|(span, _)| span.end - span.start)
-        .map(|(_, target)| target)?;
-    let (name, row) = match target {
+    let (name, row) = match target_at(compilation, offset)? {
         Target::Table(table)
         | Target::Column { table, .. }
         | Target::ColumnValues { table, .. }
@@ -742,15 +737,7 @@ fn table_definition(compilation: &Compilation, offset: usize) -> Option<Span> {
         Target::Cell { table, row, .. } | Target::Row { table, row } => (table, Some(row)),
         _ => return None,
     };
-    let table = compilation
-        .evaluated
-        .document
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Table(t) if t.name == *name => Some(t),
-            _ => None,
-        })?;
+    let table = compilation.evaluated.document.table(name)?;
     let key = |r: &crate::doc::TableRow| match row {
         Some(RowSelector::Code(code, _)) => r.cells.first() == Some(code),
         Some(RowSelector::Label(label)) => {
@@ -812,15 +799,13 @@ fn completion(compilation: &Compilation, position: &Value) -> Value {
             ..lsp::CompletionItem::default()
         });
     }
-    for block in &compilation.evaluated.document.blocks {
-        if let Block::Table(table) = block {
-            items.push(lsp::CompletionItem {
-                label: table.name.clone(),
-                kind: Some(lsp::CompletionItemKind::STRUCT),
-                detail: Some(table.title.clone()),
-                ..lsp::CompletionItem::default()
-            });
-        }
+    for table in compilation.evaluated.document.tables() {
+        items.push(lsp::CompletionItem {
+            label: table.name.clone(),
+            kind: Some(lsp::CompletionItemKind::STRUCT),
+            detail: Some(table.title.clone()),
+            ..lsp::CompletionItem::default()
+        });
     }
     for name in crate::check::functions::Function::all_names() {
         items.push(lsp::CompletionItem {

@@ -50,6 +50,15 @@ impl Client {
         self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
     }
 
+    /// Opens `uri` with `text` (version 1); returns the diagnostics published for it.
+    fn open(&mut self, uri: &str, text: &str) -> Value {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "jues", "version": 1, "text": text } }),
+        );
+        self.diagnostics_for(uri)
+    }
+
     /// The next diagnostics published.
     fn diagnostics(&mut self) -> Value {
         loop {
@@ -675,11 +684,7 @@ fn closed_input_after_shutdown_exits_0() {
 fn completion_is_filtered_by_what_is_typed() {
     let (child, mut client) = start();
     let text = "收入.财政拨款 = 836.78\n收入.其他 = 312.67\n\n本年 {收入.财";
-    client.notify(
-        "textDocument/didOpen",
-        json!({ "textDocument": { "uri": URI, "languageId": "jues", "version": 1, "text": text } }),
-    );
-    let _ = client.diagnostics();
+    client.open(URI, text);
     let completion = client.request(
         2,
         "textDocument/completion",
@@ -760,11 +765,7 @@ fn a_changed_data_file_checks_its_document_again() {
 fn hover_on_a_table_cell() {
     let (child, mut client) = start();
     let text = "表 支出 \"支出决算表\" {\n  科目 功能分类\n  列 决算数: 金额\n  2010301 \"行政运行\" 281.85\n}\n";
-    client.notify(
-        "textDocument/didOpen",
-        json!({ "textDocument": { "uri": URI, "languageId": "jues", "version": 1, "text": text } }),
-    );
-    let _ = client.diagnostics();
+    client.open(URI, text);
     let hover = client.request(
         2,
         "textDocument/hover",
@@ -789,11 +790,7 @@ fn hover_on_a_table_cell() {
 fn definition_of_tables_and_rows() {
     let (child, mut client) = start();
     let text = "表 支出 \"支出决算表\" {\n  科目 功能分类\n  列 决算数: 金额\n  2010301 \"行政运行\" 281.85\n  2010601 \"行政运行\" 3.31\n}\n\n合计 {sum(支出.决算数)}，其中行政运行 {支出[2010301].决算数}。\n";
-    client.notify(
-        "textDocument/didOpen",
-        json!({ "textDocument": { "uri": URI, "languageId": "jues", "version": 1, "text": text } }),
-    );
-    let _ = client.diagnostics();
+    client.open(URI, text);
     let at = |client: &mut Client, id: u64, character: u64| {
         client.request(
             id,
