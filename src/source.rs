@@ -479,6 +479,15 @@ impl Sources {
         id
     }
 
+    /// Moves the files of `other` after these, as they are (a sheet keeps its cells), and
+    /// returns how much their ids grew by: a file `FileId(i)` of `other` is now
+    /// `FileId(i + offset)`.
+    pub fn append(&mut self, other: Sources) -> u32 {
+        let offset = u32::try_from(self.files.len()).unwrap_or(u32::MAX);
+        self.files.extend(other.files);
+        offset
+    }
+
     /// The file with this id. Ids come only from [`Sources::add`], so they are always valid.
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]

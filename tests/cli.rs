@@ -163,7 +163,7 @@ fn usage_errors_exit_2_in_the_language_of_the_run() {
     let value = stderr(jues(&["check", "--format", "xml", TWO_ERRORS]));
     assert!(
         value.starts_with(
-            "错误：`--format <格式>` 的值 `xml` 不是可选的值\n  可选的值：`human`、`short`、`json`、`github`\n"
+            "错误：`--format <格式>` 的值 `xml` 不是可选的值\n  可选的值：`human`、`short`、`json`、`github`、`sarif`\n"
         ) && value.contains("用法：jues check [选项] <文件>...\n"),
         "{value}"
     );

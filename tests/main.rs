@@ -19,6 +19,7 @@ mod markdown;
 mod pdf;
 mod properties;
 mod reads;
+mod schemas;
 mod scripts;
 mod tutorial;
 mod watch;

@@ -71,7 +71,7 @@ explain-doc-generated = <!-- 由 `jues explain --all --lang zh` 生成；有测�
 explain-doc-other-language = English: [diagnostics.md](diagnostics.md)
 explain-doc-intro = jues 报告的每一个问题都有固定的代码、严重程度和说明；`jues explain 代码`（例如 `jues explain J0201`）打印下面对应的条目。严重程度分三种：**错误**（检查不通过）、**警告**（只有使用 `--deny warnings` 时检查才不通过）、**提示**（供参考）。
 # $schema 是 JSON 的结构，由程序填入：各语言相同。
-explain-doc-json = `jues check` 使用 `--format json` 时输出一个 JSON 文档：`{ $schema }`。行号、列号从1开始；列按字符计算，一个汉字算一列。
+explain-doc-json = `jues check` 使用 `--format json` 时输出一个 JSON 文档：`{ $schema }`。其 JSON Schema 见 `docs/schemas/diagnostics.schema.json`；`schema` 中的版本号只在删去字段或改变字段含义时才变。行号、列号从1开始；列按字符计算，一个汉字算一列。`--format sarif` 以 SARIF 2.1.0 日志输出同样的问题，供代码扫描服务读取。
 explain-doc-table = | 代码 | 严重程度 | 标题 |
 # 每个代码标题下的一行：`**写明的数字与公式算出的不一致**（默认：错误）`。
 explain-doc-entry = **{ $title }**（默认：{ $severity }）
@@ -160,7 +160,7 @@ help-arg-all = 以 Markdown 输出全部代码的完整说明，语言按 `--lan
 help-arg-to = 要生成的格式，用逗号分隔：`html`（单个网页）、`md`（GitHub Markdown）、`json`（数据文件：每个数字、单元格和写明值）、`pdf`；默认四种都生成
 help-arg-font = PDF 使用的中文 TrueType 字体：字体文件路径，或 `宋体`/`serif`、`黑体`/`sans` 表示该风格的系统字体（不写时依次用文档的 `字体`、`JUES_FONT`、系统字体，宋体优先）
 help-arg-out = 输出文件夹（不存在时自动创建）；默认 `out`
-help-arg-format = 问题的输出格式：`human`（原文摘录，附标注、建议和说明）、`short`（每个问题一行：`文件:行:列: severity[代码]: 内容`）、`json`（一个 JSON 文档，含全部问题和汇总）、`github`（GitHub Actions 中标在各行的注释）；默认 `human`
+help-arg-format = 问题的输出格式：`human`（原文摘录，附标注、建议和说明）、`short`（每个问题一行：`文件:行:列: severity[代码]: 内容`）、`json`（一个 JSON 文档，含全部问题和汇总）、`github`（GitHub Actions 中标在各行的注释）、`sarif`（一个 SARIF 2.1.0 日志，供代码扫描服务读取）；默认 `human`
 help-arg-deny = 把警告当作错误（`--deny warnings`）
 help-arg-strict = 同时报告只因输入数字四舍五入才相符的值
 help-arg-color = 何时用彩色输出：`auto`（默认：在终端中，且未设置 `NO_COLOR`、`CLICOLOR` 不为 0 时；设置 `CLICOLOR_FORCE=1` 或 `FORCE_COLOR=1` 时输出到管道也用彩色）、`always`（总是）、`never`（从不）

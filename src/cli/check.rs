@@ -172,12 +172,9 @@ pub(super) fn check(
         summary.notes += file_summary.notes;
         table.push((path.display().to_string(), file_summary));
         match format {
-            Format::Json => {
-                // One JSON document for all files: re-home the diagnostics into one set.
-                let offset = all_sources.len() as u32;
-                for (_, file) in compilation.sources.iter() {
-                    all_sources.add(file.name(), file.text());
-                }
+            format if format.is_document() => {
+                // One document for all files: re-home the diagnostics into one set.
+                let offset = all_sources.append(std::mem::take(&mut compilation.sources));
                 let diagnostics = std::mem::take(&mut compilation.diagnostics);
                 all_diagnostics.extend(diagnostics.into_iter().map(|mut d| {
                     d.primary.span.file.0 += offset;
@@ -206,6 +203,9 @@ pub(super) fn check(
 
     match format {
         Format::Json => out = render::json(&all_sources, &all_diagnostics, super::lang()),
+        Format::Sarif => {
+            out = render::sarif(&all_sources, &all_diagnostics, super::lang(), !io_failed);
+        }
         Format::Human => {
             if table.len() > 1 {
                 out.push_str(&summary_table(&table));

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 /// The schema of `jues check --format json`, the same in every language (it is what a program
 /// reads), so it is filled into the catalog's paragraph rather than kept in it.
-const JSON_SCHEMA: &str = "{\"diagnostics\": [{\"severity\", \"code\", \"message\", \"file\", \
+const JSON_SCHEMA: &str = "{\"schema\": \"jues-diagnostics/1\", \"diagnostics\": [{\"severity\", \"code\", \"message\", \"file\", \
      \"line\", \"column\", \"end_line\", \"end_column\", \"labels\": [{\"file\", \"line\", \
      \"column\", \"end_line\", \"end_column\", \"message\", \"primary\"}], \"help\", \
      \"fix\": {\"file\", \"line\", \"column\", \"end_line\", \"end_column\", \"replacement\"}, \

@@ -237,6 +237,8 @@ enum FormatArg {
     Json,
     // GitHub Actions annotations, one workflow command per diagnostic.
     Github,
+    // One SARIF 2.1.0 log, for code-scanning services.
+    Sarif,
 }
 
 /// An output format of `jues build`.
@@ -298,6 +300,7 @@ impl From<FormatArg> for Format {
             FormatArg::Short => Format::Short,
             FormatArg::Json => Format::Json,
             FormatArg::Github => Format::Github,
+            FormatArg::Sarif => Format::Sarif,
         }
     }
 }

@@ -3,13 +3,19 @@
 //!
 //! - human: miette's graphical report, coloured only when asked (the CLI asks on a TTY);
 //! - short: `file:line:col: severity[CODE]: message`, via codespan-reporting;
-//! - json: one document with every diagnostic and a summary (schema in `docs/diagnostics.md`).
+//! - json: one document with every diagnostic and a summary (its JSON Schema is
+//!   `docs/schemas/diagnostics.schema.json`);
+//! - github: GitHub Actions workflow commands;
+//! - sarif: one SARIF 2.1.0 log ([`sarif`]).
 //!
 //! Each is given the language to speak ([`Lang`]): the words of a diagnostic are put into
 //! it here, and nowhere before. The short and JSON formats keep the severity's English word
 //! (`error`), which tools match; the human format says it in the language (`错误`).
 
 mod excerpt;
+mod sarif;
+
+pub use sarif::sarif;
 
 use super::{Diagnostic, Label, Severity, Summary, Texts};
 use crate::i18n::{tr, Lang};
@@ -31,6 +37,15 @@ pub enum Format {
     /// GitHub Actions workflow commands, one per diagnostic (`::error file=…,line=…::…`): the
     /// annotations a pull request shows at each line.
     Github,
+    /// One SARIF 2.1.0 log.
+    Sarif,
+}
+
+impl Format {
+    /// Whether the format is one document for all files (JSON, SARIF), not a text per file.
+    pub fn is_document(self) -> bool {
+        matches!(self, Format::Json | Format::Sarif)
+    }
 }
 
 /// Renders `diagnostics` in `format`, in `lang`. `color` applies to the human and short
@@ -52,6 +67,7 @@ pub fn render(
             .map(|d| short(sources, d, color, lang))
             .collect(),
         Format::Json => json(sources, diagnostics, lang),
+        Format::Sarif => sarif(sources, diagnostics, lang, true),
         Format::Github => diagnostics
             .iter()
             .map(|d| github(sources, d, lang))
@@ -391,8 +407,14 @@ impl<'a> codespan_reporting::files::Files<'a> for CodespanFiles<'a> {
 
 // ------------------------------------------------------------------ json
 
+/// The name and version of the JSON diagnostics document, its first field: a reader checks it
+/// (`docs/schemas/diagnostics.schema.json` describes this version). The version changes when a
+/// field is removed or changes its meaning; new fields may be added within a version.
+pub const JSON_VERSION: &str = "jues-diagnostics/1";
+
 #[derive(Serialize)]
 struct JsonDocument<'a> {
+    schema: &'static str,
     diagnostics: Vec<JsonDiagnostic<'a>>,
     summary: Summary,
 }
@@ -458,6 +480,7 @@ fn json_label(sources: &Sources, span: Span, message: String, primary: bool) -> 
 /// newline).
 pub fn json(sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> String {
     let document = JsonDocument {
+        schema: JSON_VERSION,
         diagnostics: diagnostics
             .iter()
             .map(|d| {
