@@ -70,7 +70,7 @@ pub enum Block {
         ordered: bool,
         items: Vec<Vec<Inline>>,
     },
-    Table(Table),
+    Table(Box<Table>),
 }
 
 /// Inline content.
@@ -131,6 +131,9 @@ pub struct Table {
     pub note: Option<String>,
     /// Which columns hold numbers (right-aligned).
     pub numeric: Vec<bool>,
+    /// For each column, the formula of a computed one as written (`决算数 - 年初预算`); `None`
+    /// for the key columns and the columns the rows fill.
+    pub formulas: Vec<Option<String>>,
     pub rows: Vec<TableRow>,
     /// Where the table's name is written in its declaration.
     pub span: Span,
@@ -147,6 +150,9 @@ pub struct TableRow {
     pub cell_spans: Vec<Option<Span>>,
     /// For each number cell, its exact value (a decimal string in the table's unit).
     pub exact: Vec<Option<String>>,
+    /// For each number cell whose inputs are rounded, every value it may stand for: the
+    /// lower and upper ends (decimal strings in the table's unit).
+    pub intervals: Vec<Option<(String, String)>>,
 }
 
 /// How a row is styled.
@@ -162,7 +168,7 @@ impl Document {
     /// The tables the document shows, in order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
         self.blocks.iter().filter_map(|b| match b {
-            Block::Table(t) => Some(t),
+            Block::Table(t) => Some(t.as_ref()),
             _ => None,
         })
     }

@@ -402,7 +402,7 @@ impl Server<'_> {
             let diagnostics: Vec<lsp::Diagnostic> = compilation
                 .diagnostics
                 .iter()
-                .filter_map(|d| in_document(&compilation.sources, d, &uri, self.lang))
+                .filter_map(|d| in_document(&compilation, d, &uri, self.lang))
                 .collect();
             (compilation, diagnostics)
         });
@@ -499,21 +499,22 @@ fn internal_error(panic: &str, lang: Lang) -> lsp::Diagnostic {
 /// A diagnostic as the editor of the main document shows it: one of a data file's sheet at
 /// the `来自` that read it, its message headed by the cell; one of another file not at all.
 fn in_document(
-    sources: &crate::source::Sources,
+    compilation: &Compilation,
     d: &Diagnostic,
     uri: &str,
     lang: Lang,
 ) -> Option<lsp::Diagnostic> {
+    let sources = &compilation.sources;
     let main = sources.get(crate::source::FileId(0));
     if d.primary.span.file.0 == 0 {
-        return Some(to_lsp(main, d, uri, lang));
+        return Some(to_lsp(compilation, d, uri, lang));
     }
     let file = sources.get(d.primary.span.file);
     let origin = file.sheet_places()?.origin;
     if origin.file.0 != 0 {
         return None;
     }
-    let mut shown = to_lsp(main, d, uri, lang);
+    let mut shown = to_lsp(compilation, d, uri, lang);
     shown.range = range(main, origin);
     if let Some(cell) = file.cell_at(d.primary.span.start as usize) {
         // Most messages of a sheet name their cell already (`支出!C4: …`).
@@ -528,9 +529,60 @@ fn in_document(
     Some(shown)
 }
 
-/// `d` as the editor shows it in the document `uri` (whose text is `file`): its secondary
-/// labels there as related information ("computed from here").
-fn to_lsp(file: &SourceFile, d: &Diagnostic, uri: &str, lang: Lang) -> lsp::Diagnostic {
+/// Where the editor of the document `uri` shows a label at `span`, and its message there:
+/// in the document itself; a cell of a sheet it reads at the `来自` that reads it, the message
+/// headed by the cell; in another `.jues` file it read (an import, from the disk or an open
+/// buffer) in that file. `None` for the built-in library, which has no file to open.
+fn label_location(
+    compilation: &Compilation,
+    span: Span,
+    message: &str,
+    uri: &lsp::Uri,
+    lang: Lang,
+) -> Option<lsp::DiagnosticRelatedInformation> {
+    let sources = &compilation.sources;
+    let main = sources.get(crate::source::FileId(0));
+    let file = sources.get(span.file);
+    let (target, range, message) = if span.file.0 == 0 {
+        (uri.clone(), range(main, span), message.to_owned())
+    } else if let Some(places) = file.sheet_places() {
+        if places.origin.file.0 != 0 {
+            return None;
+        }
+        let cell = file.cell_at(span.start as usize).unwrap_or_default();
+        let message = if message.is_empty() {
+            cell
+        } else {
+            tr(
+                lang,
+                "label-elsewhere",
+                &[("label", cell.into()), ("place", message.into())],
+            )
+        };
+        (uri.clone(), range(main, places.origin), message)
+    } else {
+        let read = compilation
+            .inputs
+            .iter()
+            .any(|input| input.bytes.is_some() && input.path.as_os_str() == file.name());
+        if !read {
+            return None;
+        }
+        let path = std::path::absolute(file.name()).ok()?;
+        let other = url::Url::from_file_path(path).ok()?;
+        let target = lsp::Uri::from_str(other.as_str()).ok()?;
+        (target, range(file, span), message.to_owned())
+    };
+    (!message.is_empty()).then(|| lsp::DiagnosticRelatedInformation {
+        location: lsp::Location::new(target, range),
+        message,
+    })
+}
+
+/// `d` as the editor shows it in the document `uri` (the compilation's main file): its
+/// secondary labels as related information ("computed from here"), wherever they are.
+fn to_lsp(compilation: &Compilation, d: &Diagnostic, uri: &str, lang: Lang) -> lsp::Diagnostic {
+    let file = main_file(compilation);
     let texts = d.texts(lang);
     let target = if d.secondary.is_empty() {
         None
@@ -542,10 +594,8 @@ fn to_lsp(file: &SourceFile, d: &Diagnostic, uri: &str, lang: Lang) -> lsp::Diag
             d.secondary
                 .iter()
                 .zip(&texts.secondary)
-                .filter(|(label, message)| label.span.file.0 == 0 && !message.is_empty())
-                .map(|(label, message)| lsp::DiagnosticRelatedInformation {
-                    location: lsp::Location::new(target.clone(), range(file, label.span)),
-                    message: message.clone(),
+                .filter_map(|(label, message)| {
+                    label_location(compilation, label.span, message, &target, lang)
                 })
                 .collect()
         })
@@ -636,7 +686,8 @@ fn hover(compilation: &Compilation, position: &Value, lang: Lang) -> Value {
 }
 
 /// A table cell stated at `offset` of the main file: its table, row and column, its value as
-/// the table shows it, and the exact value it stands for.
+/// the table shows it, the exact value it stands for and, when its inputs are rounded, every
+/// value it may stand for. On a row's key: the row's computed cells, each with its formula.
 fn cell_hover(compilation: &Compilation, offset: usize, lang: Lang) -> Option<Value> {
     let file = main_file(compilation);
     let contains = |span: &Span| {
@@ -644,6 +695,56 @@ fn cell_hover(compilation: &Compilation, offset: usize, lang: Lang) -> Option<Va
     };
     for table in compilation.evaluated.document.tables() {
         for row in &table.rows {
+            let key = row.cells[..table.keys.min(row.cells.len())].join(" ");
+            let key = key.trim();
+            // The number columns are in the table's unit.
+            let value = |column: usize| {
+                let unit = if table.numeric.get(column) == Some(&true) {
+                    table.unit.as_str()
+                } else {
+                    ""
+                };
+                let shown = row.cells.get(column).map_or("", String::as_str);
+                let mut lines = vec![format!("{shown}{unit}")];
+                if let Some(Some(exact)) = row.exact.get(column) {
+                    let value = format!("{exact}{unit}");
+                    lines.push(tr(lang, "hover-exact", &[("value", value.into())]));
+                }
+                if let Some(Some((lo, hi))) = row.intervals.get(column) {
+                    let interval = format!("[{lo}, {hi}] {unit}");
+                    lines.push(tr(lang, "hover-interval", &[("interval", interval.into())]));
+                }
+                lines
+            };
+            if contains(&row.span) {
+                let computed: Vec<usize> = (0..table.header.len())
+                    .filter(|&c| table.formulas.get(c).is_some_and(Option::is_some))
+                    .collect();
+                if computed.is_empty() {
+                    continue;
+                }
+                let args = [("table", table.name.clone().into()), ("row", key.into())];
+                let mut text = tr(lang, "hover-row", &args);
+                for column in computed {
+                    let mut lines = value(column).into_iter();
+                    let formula = table.formulas[column].clone().unwrap_or_default();
+                    let args = [
+                        ("column", table.header[column].clone().into()),
+                        ("formula", formula.into()),
+                        ("value", lines.next().unwrap_or_default().into()),
+                    ];
+                    text.push_str("\n\n");
+                    text.push_str(&tr(lang, "hover-computed", &args));
+                    for line in lines {
+                        text.push_str("  \n");
+                        text.push_str(&line);
+                    }
+                }
+                return Some(json!({
+                    "contents": { "kind": "markdown", "value": text },
+                    "range": range(file, row.span),
+                }));
+            }
             let Some(column) = row
                 .cell_spans
                 .iter()
@@ -652,25 +753,18 @@ fn cell_hover(compilation: &Compilation, offset: usize, lang: Lang) -> Option<Va
                 continue;
             };
             let span = row.cell_spans[column]?;
-            let key = row.cells[..table.keys.min(row.cells.len())].join(" ");
             let header = table.header.get(column).cloned().unwrap_or_default();
-            let shown = row.cells.get(column).cloned().unwrap_or_default();
-            let unit = if table.numeric.get(column) == Some(&true) {
-                table.unit.as_str()
-            } else {
-                ""
-            };
+            let mut lines = value(column).into_iter();
             let args = [
                 ("table", table.name.clone().into()),
-                ("row", key.trim().to_owned().into()),
+                ("row", key.to_owned().into()),
                 ("column", header.into()),
-                ("value", format!("{shown}{unit}").into()),
+                ("value", lines.next().unwrap_or_default().into()),
             ];
             let mut text = tr(lang, "hover-cell", &args);
-            if let Some(Some(exact)) = row.exact.get(column) {
-                let value = format!("{exact}{unit}");
+            for line in lines {
                 text.push_str("\n\n");
-                text.push_str(&tr(lang, "hover-exact", &[("value", value.into())]));
+                text.push_str(&line);
             }
             return Some(json!({
                 "contents": { "kind": "markdown", "value": text },
@@ -903,7 +997,7 @@ fn code_actions(compilation: &Compilation, uri: &str, requested: &Value, lang: L
         let action = lsp::CodeAction {
             title: tr(lang, "fix-write", &[("replacement", replacement.into())]),
             kind: Some(lsp::CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![to_lsp(file, d, uri, lang)]),
+            diagnostics: Some(vec![to_lsp(compilation, d, uri, lang)]),
             edit: Some(lsp::WorkspaceEdit {
                 changes: Some(HashMap::from([(target, vec![edit])])),
                 ..lsp::WorkspaceEdit::default()

@@ -324,6 +324,68 @@ fn a_data_files_findings_are_shown_at_its_from() {
     shut_down(child, client);
 }
 
+/// A diagnostic's places in other files are its related information there: a row of the
+/// imported report at its line in that file, a cell of a data file at the `来自` that reads
+/// it, named by the cell.
+#[test]
+fn related_places_in_other_files_are_shown_there() {
+    let cases = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let dir = fresh_dir("lsp-related");
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    std::fs::copy(
+        cases.join("table/data/2018.jues"),
+        dir.join("data/2018.jues"),
+    )
+    .unwrap();
+    std::fs::copy(cases.join("data/导出.csv"), dir.join("导出.csv")).unwrap();
+    let (child, mut client) = start();
+
+    let uri = format!("file://{}/report.jues", dir.display());
+    let text = std::fs::read_to_string(cases.join("table/code_two_names.jues")).unwrap();
+    let diagnostics = client.open(&uri, &text);
+    let last_year = format!("file://{}/data/2018.jues", dir.display());
+    let related: Vec<&Value> = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["relatedInformation"].as_array())
+        .flatten()
+        .filter(|r| r["location"]["uri"] == last_year.as_str())
+        .collect();
+    assert_eq!(related.len(), 1, "{diagnostics}");
+    // `2080109 "社会保险经办机构"` is on the eighth line of last year's report.
+    assert_eq!(related[0]["location"]["range"]["start"]["line"], 7);
+    assert!(
+        related[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("last year's table"),
+        "{diagnostics}"
+    );
+
+    let uri = format!("file://{}/exported.jues", dir.display());
+    let text = std::fs::read_to_string(cases.join("data/exported_total.jues")).unwrap();
+    let diagnostics = client.open(&uri, &text);
+    let total = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "J0301")
+        .unwrap_or_else(|| panic!("{diagnostics}"));
+    let from = total["range"].clone();
+    let related = total["relatedInformation"].as_array().unwrap();
+    let messages: Vec<&str> = related
+        .iter()
+        .map(|r| r["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages, ["A6", "A7"], "{total}");
+    for r in related {
+        assert_eq!(r["location"]["uri"], uri.as_str());
+        assert_eq!(r["location"]["range"], from, "at the `来自` of the table");
+    }
+    shut_down(child, client);
+}
+
 /// A bare name inside a group is that group's figure: hover, definition and references answer
 /// `支出.合计` for the `合计` of `组 支出`, not `收入.合计`, and references include the
 /// declaration.
@@ -759,28 +821,44 @@ fn a_changed_data_file_checks_its_document_again() {
     shut_down(child, client);
 }
 
-/// Hover on a table cell: its table, row and column, the value as the table shows it, and
-/// the exact value it stands for.
+/// Hover on a table cell: its table, row and column, the value as the table shows it, the
+/// exact value it stands for and its precision; on a row's code, its computed cells with
+/// their formula.
 #[test]
 fn hover_on_a_table_cell() {
     let (child, mut client) = start();
-    let text = "表 支出 \"支出决算表\" {\n  科目 功能分类\n  列 决算数: 金额\n  2010301 \"行政运行\" 281.85\n}\n";
+    let text = "表 支出 \"支出决算表\" {\n  科目 功能分类\n  列 年初预算: 金额, 决算数: 金额, 差额 = 决算数 - 年初预算\n  2010301 \"行政运行\" 280 281.85\n}\n";
     client.open(URI, text);
-    let hover = client.request(
-        2,
-        "textDocument/hover",
-        json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": 22 } }),
-    );
-    let value = hover["contents"]["value"].as_str().unwrap_or_default();
-    assert!(
-        value.starts_with("table `支出` · 2010301 行政运行 · 决算数: **281.85万元**")
-            && value.contains("exact: 281.85万元"),
-        "{hover}"
+    let hover = |client: &mut Client, id: u64, character: u64| {
+        client.request(
+            id,
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": character } }),
+        )
+    };
+    let cell = hover(&mut client, 2, 23);
+    let value = cell["contents"]["value"].as_str().unwrap_or_default();
+    assert_eq!(
+        value,
+        "table `支出` · 2010301 行政运行 · 决算数: **281.85万元**\n\n\
+         exact: 281.85万元\n\nprecision: [281.845, 281.855] 万元",
+        "{cell}"
     );
     assert_eq!(
-        hover["range"]["start"],
-        json!({ "line": 3, "character": 17 })
+        cell["range"]["start"],
+        json!({ "line": 3, "character": 21 })
     );
+
+    // `280` is exact (a number without decimals), so the difference is as precise as 281.85.
+    let row = hover(&mut client, 3, 4);
+    let value = row["contents"]["value"].as_str().unwrap_or_default();
+    assert_eq!(
+        value,
+        "table `支出` · 2010301 行政运行\n\n差额 = `决算数 - 年初预算`: **1.85万元**  \n\
+         exact: 1.85万元  \nprecision: [1.845, 1.855] 万元",
+        "{row}"
+    );
+    assert_eq!(row["range"]["start"], json!({ "line": 3, "character": 2 }));
     shut_down(child, client);
 }
 

@@ -302,8 +302,9 @@ fn paragraphs_that_look_like_markup_stay_paragraphs() {
         span,
         cell_spans: Vec::new(),
         exact: Vec::new(),
+        intervals: Vec::new(),
     };
-    blocks.push(Block::Table(Table {
+    blocks.push(Block::Table(Box::new(Table {
         name: "t".to_owned(),
         title: "标题\n第二行 #".to_owned(),
         number: None,
@@ -312,9 +313,10 @@ fn paragraphs_that_look_like_markup_stay_paragraphs() {
         keys: 1,
         note: None,
         numeric: vec![true; cells.len()],
+        formulas: Vec::new(),
         rows: vec![row(RowKind::Item), row(RowKind::Total)],
         span,
-    }));
+    })));
     let document = Document {
         title: "# 标题\n- 第二行".to_owned(),
         entity: Some("某*局*".to_owned()),
@@ -443,6 +445,7 @@ fn table() -> impl Strategy<Value = Table> {
         span: Span::default(),
         cell_spans: Vec::new(),
         exact: Vec::new(),
+        intervals: Vec::new(),
     });
     (
         nasty(),
@@ -461,6 +464,7 @@ fn table() -> impl Strategy<Value = Table> {
             keys: 1,
             note,
             numeric,
+            formulas: Vec::new(),
             rows,
             span: Span::default(),
         })
@@ -472,7 +476,7 @@ fn document() -> impl Strategy<Value = Document> {
         3 => inlines().prop_map(Block::Paragraph),
         1 => (any::<bool>(), proptest::collection::vec(inlines(), 0..4))
             .prop_map(|(ordered, items)| Block::List { ordered, items }),
-        1 => table().prop_map(Block::Table),
+        1 => table().prop_map(|t| Block::Table(Box::new(t))),
     ];
     (
         nasty(),

@@ -108,6 +108,10 @@ hover-formula = formula: `{ $formula }`
 hover-stated = stated: { $value }
 # On a table cell: the table, the row (code and name), the column and the value as shown.
 hover-cell = table `{ $table }` · { $row } · { $column }: **{ $value }**
+# On the key of a row with computed columns: the table and the row; its computed cells follow.
+hover-row = table `{ $table }` · { $row }
+# A computed cell of a row: its column, the column's formula and the value.
+hover-computed = { $column } = `{ $formula }`: **{ $value }**
 # The title of a quick fix.
 fix-write = write `{ $replacement }`
 # What the editor shows when jues failed on a document (a bug in jues, caught).

@@ -86,6 +86,10 @@ hover-formula = 公式：`{ $formula }`
 hover-stated = 写明：{ $value }
 # 鼠标停在表的单元格上时：表名、行（编码和名称）、列和表中显示的值。
 hover-cell = 表 `{ $table }` · { $row } · { $column }：**{ $value }**
+# 鼠标停在有计算列的行的编码或名称上时：表名和行；其后是该行计算得出的单元格。
+hover-row = 表 `{ $table }` · { $row }
+# 一行中计算得出的单元格：所在列、该列的公式和值。
+hover-computed = { $column } = `{ $formula }`：**{ $value }**
 # 快速修复的标题。
 fix-write = 改为 `{ $replacement }`
 # jues 检查文档时内部出错（jues 的缺陷，已拦截）时编辑器显示的文字。

@@ -452,7 +452,12 @@ impl Evaluator<'_> {
             vec!["项目".to_owned()]
         };
         let mut numeric = vec![false; header.len()];
+        let mut formulas = vec![None; header.len()];
         for (column, decl) in t.columns.iter().zip(t.column_decls) {
+            formulas.push(match &decl.kind {
+                crate::ast::ColumnKind::Computed(expr) => Some(self.text(expr.span)),
+                crate::ast::ColumnKind::Input(_) => None,
+            });
             header.push(
                 decl.label
                     .as_ref()
@@ -508,6 +513,7 @@ impl Evaluator<'_> {
                 cell_spans,
             } = head;
             let mut exact = vec![None; key_columns];
+            let mut intervals = vec![None; key_columns];
             let mut cells = match (&kind, coded) {
                 (RowKind::Code(code) | RowKind::Part(Some(code)), _) => {
                     vec![code.clone(), row_name]
@@ -521,30 +527,38 @@ impl Evaluator<'_> {
                     thousands: grouped,
                     ..format::Style::default()
                 };
-                let (text, number) = match self.cell(name, index, column, Span::default()) {
+                let (text, number, interval) = match self.cell(name, index, column, Span::default())
+                {
                     // Known only by bounds (a formula over a `= ?` figure): no number to show.
-                    Some(Value::Num(q)) if q.inferred => ("？".to_owned(), None),
+                    Some(Value::Num(q)) if q.inferred => ("？".to_owned(), None, None),
                     // Every value that has one can be shown in its unit (see `value`).
                     Some(Value::Num(q)) => {
                         let unit = format::display_unit(q.dim, table_money);
+                        let in_unit =
+                            |v| format::in_unit(v, unit).map(|v| v.normalize().to_string());
+                        let interval = (q.interval.lo != q.interval.hi)
+                            .then(|| in_unit(q.interval.lo).zip(in_unit(q.interval.hi)))
+                            .flatten();
                         (
                             format::show(&q, bare, table_money, self.settings.rounding)
                                 .unwrap_or_default(),
-                            format::in_unit(q.nominal, unit).map(|v| v.normalize().to_string()),
+                            in_unit(q.nominal),
+                            interval,
                         )
                     }
-                    Some(Value::Text(text)) => (text, None),
+                    Some(Value::Text(text)) => (text, None, None),
                     _ if self
                         .tables
                         .get(name)
                         .is_some_and(|t| t.unfilled(index, column)) =>
                     {
-                        ("【待填】".to_owned(), None)
+                        ("【待填】".to_owned(), None, None)
                     }
-                    _ => (String::new(), None),
+                    _ => (String::new(), None, None),
                 };
                 cells.push(text);
                 exact.push(number);
+                intervals.push(interval);
             }
             let kind = match kind {
                 RowKind::Total => doc::RowKind::Total,
@@ -558,6 +572,7 @@ impl Evaluator<'_> {
                 span,
                 cell_spans,
                 exact,
+                intervals,
             });
         }
         self.quiet = false;
@@ -570,6 +585,7 @@ impl Evaluator<'_> {
             keys: key_columns,
             note,
             numeric,
+            formulas,
             rows: out,
             span,
         })

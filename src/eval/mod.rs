@@ -202,7 +202,7 @@ pub fn evaluate(
                 // A library table is a template, shown only where a report declares it.
                 Item::Table(table) if !module.library => {
                     if let Some(view) = ev.table_view(&table.name.text) {
-                        blocks.push(doc::Block::Table(view));
+                        blocks.push(doc::Block::Table(Box::new(view)));
                     }
                 }
                 _ => {}

@@ -270,12 +270,14 @@ mod tests {
             keys: 2,
             note: None,
             numeric,
+            formulas: Vec::new(),
             rows: vec![TableRow {
                 kind: RowKind::Item,
                 cells,
                 span: Span::default(),
                 cell_spans: Vec::new(),
                 exact: Vec::new(),
+                intervals: Vec::new(),
             }],
             span: Span::default(),
         }
