@@ -231,6 +231,32 @@ fn colour_follows_the_environment() {
     assert!(coloured(&[], &["--color", "always"]));
 }
 
+/// `--color auto` on a terminal (a pseudo-terminal of util-linux's `script`): coloured, unless
+/// the terminal says it cannot show colour (`TERM=dumb`, what Emacs's `M-x compile` and other
+/// editors' consoles set).
+#[cfg(unix)]
+#[test]
+fn colour_on_a_terminal_unless_it_is_dumb() {
+    let on_terminal = |term: &str| {
+        let command = format!("{} check {TWO_ERRORS}", env!("CARGO_BIN_EXE_jues"));
+        let output = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .env("TERM", term)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("FORCE_COLOR")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("util-linux's `script` runs the check on a pseudo-terminal");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains("J0001"), "{stdout}");
+        stdout.contains('\x1b')
+    };
+    assert!(on_terminal("xterm-256color"));
+    assert!(!on_terminal("dumb"));
+}
+
 #[test]
 fn clean_file_exits_0() {
     let output = jues(&["check", "tests/cases/ok/sections_1_to_4.jues"]);

@@ -189,7 +189,7 @@ help-arg-out = The folder to write into (created if needed); `out` by default
 help-arg-format = How to print diagnostics: `human` (source excerpts with labels, help and notes), `short` (one line each: `file:line:col: severity[CODE]: message`), `json` (one document with every diagnostic and a summary), `github` (GitHub Actions annotations at each line), `sarif` (one SARIF 2.1.0 log, for code-scanning services); `human` by default
 help-arg-deny = Treat warnings as errors (`--deny warnings`)
 help-arg-strict = Also report values consistent only thanks to the rounding of their inputs
-help-arg-color = When to colour the output: `auto` (the default: on a terminal, unless `NO_COLOR` is set or `CLICOLOR=0`; also into a pipe with `CLICOLOR_FORCE=1` or `FORCE_COLOR=1`), `always`, `never`
+help-arg-color = When to colour the output: `auto` (the default: on a terminal, unless `NO_COLOR` is set, `CLICOLOR=0` or `TERM=dumb`; also into a pipe with `CLICOLOR_FORCE=1` or `FORCE_COLOR=1`), `always`, `never`
 help-arg-allow_outside_project = Let the document read files outside its project folder (the folder above its own): imports, data files, code lists and fonts
 
 ## A mistake on the command line (src/cli/usage_error.rs)

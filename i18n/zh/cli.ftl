@@ -167,7 +167,7 @@ help-arg-out = 输出文件夹（不存在时自动创建）；默认 `out`
 help-arg-format = 问题的输出格式：`human`（原文摘录，附标注、建议和说明）、`short`（每个问题一行：`文件:行:列: severity[代码]: 内容`）、`json`（一个 JSON 文档，含全部问题和汇总）、`github`（GitHub Actions 中标在各行的注释）、`sarif`（一个 SARIF 2.1.0 日志，供代码扫描服务读取）；默认 `human`
 help-arg-deny = 把警告当作错误（`--deny warnings`）
 help-arg-strict = 同时报告只因输入数字四舍五入才相符的值
-help-arg-color = 何时用彩色输出：`auto`（默认：在终端中，且未设置 `NO_COLOR`、`CLICOLOR` 不为 0 时；设置 `CLICOLOR_FORCE=1` 或 `FORCE_COLOR=1` 时输出到管道也用彩色）、`always`（总是）、`never`（从不）
+help-arg-color = 何时用彩色输出：`auto`（默认：在终端中，且未设置 `NO_COLOR`、`CLICOLOR` 不为 0、`TERM` 不为 `dumb` 时；设置 `CLICOLOR_FORCE=1` 或 `FORCE_COLOR=1` 时输出到管道也用彩色）、`always`（总是）、`never`（从不）
 help-arg-allow_outside_project = 允许文档读取项目文件夹（它所在文件夹的上一级）以外的文件：导入、数据文件、科目表和字体
 
 ## 命令行写错时（src/cli/usage_error.rs）

@@ -280,7 +280,7 @@ impl ColorArg {
 /// Whether `--color auto` colours, by the conventions terminal programs share: `NO_COLOR`
 /// (not empty) never; `CLICOLOR_FORCE` (not `0`) or `FORCE_COLOR` (not empty, `0` or
 /// `false`) always, also into a pipe (a CI log that shows colour); else on a terminal unless
-/// `CLICOLOR=0`.
+/// `CLICOLOR=0` or the terminal cannot show colour (`TERM=dumb`, as in Emacs's `M-x compile`).
 fn auto_color(terminal: bool) -> bool {
     if anstyle_query::no_color() {
         return false;
@@ -290,7 +290,7 @@ fn auto_color(terminal: bool) -> bool {
     if anstyle_query::clicolor_force() || force_color {
         return true;
     }
-    terminal && anstyle_query::clicolor() != Some(false)
+    terminal && anstyle_query::term_supports_color() && anstyle_query::clicolor() != Some(false)
 }
 
 impl From<FormatArg> for Format {
