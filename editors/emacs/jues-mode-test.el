@@ -352,6 +352,29 @@
     (font-lock-ensure)
     (should (jues-test-plain "合计  1"))))
 
+;;;; Indentation
+
+(ert-deftest jues-test-indent-example ()
+  "`indent-region' leaves the example report, formatted by jues fmt, as it is."
+  (with-temp-buffer
+    (insert-file-contents jues-test-example)
+    (jues-mode)
+    (let ((text (buffer-string)))
+      (indent-region (point-min) (point-max))
+      (should (equal (buffer-string) text)))))
+
+(ert-deftest jues-test-indent ()
+  (jues-test-with-text
+      (concat "  组 三公 {\n组 出国 {\n预算 = 0\n}\n      预算 = 出国.预算\n  }\n"
+              "    表 三公经费 {\n\"公务接待费\"  0.5  0.07\n      }\n"
+              "  @如果 a > 0 {\n  缩进的正文。\n    }\n")
+    (indent-region (point-min) (point-max))
+    (should (equal (buffer-string)
+                   (concat "组 三公 {\n  组 出国 {\n    预算 = 0\n  }\n"
+                           "  预算 = 出国.预算\n}\n"
+                           "表 三公经费 {\n  \"公务接待费\"  0.5  0.07\n}\n"
+                           "@如果 a > 0 {\n  缩进的正文。\n}\n")))))
+
 ;;;; Imenu and outline
 
 (ert-deftest jues-test-imenu ()
@@ -528,6 +551,38 @@ message, and where it leads in sample.jues (COLUMN from 1, in characters)."
     (should (equal (funcall contact nil) '("jues" "lsp")))
     (let ((jues-program "/opt/jues/bin/jues"))
       (should (equal (funcall contact t) '("/opt/jues/bin/jues" "lsp"))))))
+
+(declare-function eglot "eglot")
+(declare-function eglot--guess-contact "eglot")
+(declare-function eglot-current-server "eglot")
+(declare-function eglot-shutdown "eglot")
+(declare-function eglot--TextDocumentPositionParams "eglot")
+(declare-function jsonrpc-request "jsonrpc")
+
+(ert-deftest jues-test-eglot-hover ()
+  "Start `jues lsp' through eglot and ask it for a hover."
+  (skip-unless (require 'eglot nil t))
+  (let ((program (jues-test-program)))
+    (skip-unless program)
+    (let* ((jues-program program)
+           (dir jues-test-fixtures)
+           ;; The fixtures' directory is the project, whatever surrounds it.
+           (project-find-functions (list (lambda (_) (cons 'transient dir))))
+           (eglot-sync-connect t)
+           (buffer (find-file-noselect (expand-file-name "sample.jues" dir))))
+      (unwind-protect
+          (with-current-buffer buffer
+            (apply #'eglot (eglot--guess-contact))
+            (goto-char (jues-test-find "基本 = 819.40"))
+            (let* ((server (eglot-current-server))
+                   (hover (jsonrpc-request server :textDocument/hover
+                                           (eglot--TextDocumentPositionParams)))
+                   (contents (plist-get hover :contents)))
+              (should (string-match-p "支出\\.基本.*819\\.4"
+                                      (if (stringp contents) contents
+                                        (plist-get contents :value))))
+              (eglot-shutdown server)))
+        (kill-buffer buffer)))))
 
 (ert-deftest jues-test-lsp-mode ()
   (skip-unless (require 'lsp-mode nil t))

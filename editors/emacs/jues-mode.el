@@ -347,6 +347,47 @@ a call, or part of a longer name (`收入合计')."
     (jues--match-emphasis (0 'jues-emphasis-face append)))
   "Font lock keywords for `jues-mode'.")
 
+;;;; Indentation
+
+(defcustom jues-indent-offset 2
+  "Indentation of each level of a declaration's body, as `jues fmt' writes it."
+  :type 'integer
+  :safe #'integerp)
+
+(defun jues--declaration-depth (ppss)
+  "How many braces of declarations are open in PPSS."
+  (let ((depth 0))
+    (dolist (pos (nth 9 ppss) depth)
+      (when (and (eq (char-after pos) ?\{)
+                 (save-excursion
+                   (goto-char pos)
+                   (beginning-of-line)
+                   (looking-at jues--decl-start-re)))
+        (setq depth (1+ depth))))))
+
+(defun jues-indent-line ()
+  "Indent the current line as `jues fmt' does.
+A declaration's body is indented by `jues-indent-offset' per level;
+declarations, figures, block heads and closing braces at the top level
+start at column 0.  Prose keeps its indentation."
+  (interactive)
+  (let* ((ppss (save-excursion (syntax-ppss (line-beginning-position))))
+         (depth (jues--declaration-depth ppss))
+         (indent
+          (save-excursion
+            (beginning-of-line)
+            (cond
+             ((nth 3 ppss) nil)
+             ((> depth 0)
+              (skip-chars-forward " \t\u3000")
+              (* jues-indent-offset (if (eq (char-after) ?}) (1- depth) depth)))
+             ((looking-at-p jues--code-line-re) 0)))))
+    (if (null indent)
+        'noindent
+      (if (<= (current-column) (current-indentation))
+          (indent-line-to indent)
+        (save-excursion (indent-line-to indent))))))
+
 ;;;; Imenu and outline
 
 (defvar jues-imenu-generic-expression
@@ -450,6 +491,8 @@ item, block, declaration or figure."
   (setq-local comment-use-syntax t)
   (setq-local syntax-propertize-function #'jues--syntax-propertize)
   (setq-local font-lock-defaults '(jues-font-lock-keywords nil nil))
+  (setq-local indent-line-function #'jues-indent-line)
+  (setq-local indent-tabs-mode nil)
   (setq-local imenu-generic-expression jues-imenu-generic-expression)
   (setq-local imenu-case-fold-search nil)
   (setq-local outline-regexp (concat jues--hspace "*#\\{1,6\\}" jues--hspace))
