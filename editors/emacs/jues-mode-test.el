@@ -426,8 +426,10 @@
 (ert-deftest jues-test-compilation-regexp ()
   (should (assq 'jues compilation-error-regexp-alist-alist))
   (should (memq 'jues compilation-error-regexp-alist))
-  (dolist (lang '("en" "zh"))
-    (let ((lines (jues-test-fixture (format "check-short-%s.txt" lang)))
+  (dolist (fixture '("check-short-en.txt" "check-short-zh.txt"
+                     ;; Coloured, as jues prints on a terminal.
+                     "check-short-color.txt"))
+    (let ((lines (jues-test-fixture fixture))
           (expected '(("6" "10" warning) ("11" "12" warning) ("17" "14" note)
                       ("18" "9" error))))
       (should (= (length lines) 4))
@@ -438,7 +440,8 @@
                (should (equal (match-string 2 line) l))
                (should (equal (match-string 3 line) c))
                (should (match-beginning (pcase severity
-                                          ('error 4) ('warning 5) ('note 6))))))
+                                          ('error 4) ('warning 5) ('note 6)))))))
+  (dolist (lang '("en" "zh"))
     (let ((line (car (jues-test-fixture (format "unit-typo-%s.txt" lang)))))
       (should (string-match jues-compilation-regexp line))
       (should (equal (match-string 1 line) "tests/cases/eval/unit_typo.jues"))
@@ -482,13 +485,13 @@ message, and where it leads in sample.jues (COLUMN from 1, in characters)."
   ;; Levels: 2 error, 1 warning, 0 info (a note).  Columns count characters,
   ;; not screen columns, which differ on a line of Chinese.
   (let ((expected '((1 6 10 "部") (1 11 12 "待") (0 17 14 "未") (2 18 9 "万"))))
-    (dolist (lang '("en" "zh"))
-      (let ((fixture (format "check-short-%s.txt" lang)))
-        (should (equal (jues-test-visit-errors fixture '(jues)) expected))
-        ;; With every other rule of Emacs, too.
-        (should (equal (jues-test-visit-errors
-                        fixture (default-value 'compilation-error-regexp-alist))
-                       expected))))))
+    (dolist (fixture '("check-short-en.txt" "check-short-zh.txt"
+                       "check-short-color.txt"))
+      (should (equal (jues-test-visit-errors fixture '(jues)) expected))
+      ;; With every other rule of Emacs, too.
+      (should (equal (jues-test-visit-errors
+                      fixture (default-value 'compilation-error-regexp-alist))
+                     expected)))))
 
 (ert-deftest jues-test-check-command ()
   (let ((program (jues-test-program)))

@@ -515,13 +515,17 @@ item, block, declaration or figure."
 
 ;;;###autoload
 (defconst jues-compilation-regexp
-  (concat "^\\(\\(?:[A-Za-z]:\\)?[^:\n]+\\):\\([0-9]+\\):\\([0-9]+\\): "
-          "\\(?:\\(error\\)\\|\\(warning\\)\\|\\(note\\)\\)"
-          "\\(?:\\[[A-Z]*[0-9]+\\]\\)?: ")
+  (let ((sgr "\\(?:\e\\[[0-9;]*m\\)*"))
+    (concat "^" sgr "\\(\\(?:[A-Za-z]:\\)?[^:\n]+\\)"
+            ":\\([0-9]+\\):\\([0-9]+\\): " sgr
+            "\\(?:\\(error\\)\\|\\(warning\\)\\|\\(note\\)\\)"
+            "\\(?:\\[[A-Z]*[0-9]+\\]\\)?" sgr ": "))
   "A line of `jues check --format short'.
 The format is `file:line:col: severity[CODE]: message'.  The severity
 word is English (`error', `warning', `note') in every output language.
-Group 4 matches an error, 5 a warning, 6 a note.")
+Group 4 matches an error, 5 a warning, 6 a note.  Colour escapes are
+allowed around the severity: jues colours its output on a terminal, and
+`M-x compile' runs commands on one (`--color never' turns it off).")
 
 ;;;###autoload
 (with-eval-after-load 'compile
