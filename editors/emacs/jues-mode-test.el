@@ -354,14 +354,20 @@
 
 ;;;; Indentation
 
-(ert-deftest jues-test-indent-example ()
-  "`indent-region' leaves the example report, formatted by jues fmt, as it is."
-  (with-temp-buffer
-    (insert-file-contents jues-test-example)
-    (jues-mode)
-    (let ((text (buffer-string)))
-      (indent-region (point-min) (point-max))
-      (should (equal (buffer-string) text)))))
+(ert-deftest jues-test-indent-formatted ()
+  "`indent-region' leaves documents formatted by `jues fmt' as they are."
+  (dolist (file (list jues-test-example
+                      (expand-file-name "../../examples/lusong-hrss-2019/as-published.jues"
+                                        jues-test-dir)
+                      (expand-file-name "../../stdlib/部门决算.jues" jues-test-dir)
+                      (expand-file-name "../../stdlib/部门预算.jues" jues-test-dir)))
+    (with-temp-buffer
+      (insert-file-contents file)
+      (jues-mode)
+      (let ((text (buffer-string))
+            (inhibit-message t))
+        (indent-region (point-min) (point-max))
+        (should (equal (list file (buffer-string)) (list file text)))))))
 
 (ert-deftest jues-test-indent ()
   (jues-test-with-text

@@ -204,7 +204,8 @@ braces of a declaration; every other line but comments is prose.
 Code gets the text property `jues-code' (`line'), as does each
 interpolation in prose (`interp')."
   (goto-char start)
-  (remove-text-properties start end '(jues-code nil))
+  (beginning-of-line)
+  (remove-text-properties (point) end '(jues-code nil))
   (while (< (point) end)
     (let* ((bol (point))
            (eol (line-end-position))
@@ -490,6 +491,9 @@ item, block, declaration or figure."
   (setq-local comment-start-skip "//+[ \t]*")
   (setq-local comment-use-syntax t)
   (setq-local syntax-propertize-function #'jues--syntax-propertize)
+  ;; Lines are classified whole (the default, made sure of).
+  (add-hook 'syntax-propertize-extend-region-functions
+            #'syntax-propertize-wholelines nil t)
   (setq-local font-lock-defaults '(jues-font-lock-keywords nil nil))
   (setq-local indent-line-function #'jues-indent-line)
   (setq-local indent-tabs-mode nil)
