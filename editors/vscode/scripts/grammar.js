@@ -383,8 +383,9 @@ const repository = {
         },
       },
       {
-        match: `(?:(?<=列|columns|column|[,，])|^)${S}*(${NAME})`,
-        captures: { 1: { name: scope("variable.other.property.column") } },
+        // A column's name: before its title, `:` and its type, or `=` and its formula.
+        match: `${NOT_AFTER_XC}${NAME}(?=${S}*(?:"(?:[^"\\\\]|\\\\.)*"${S}*)?(?:[:：]|=(?!=)))`,
+        name: scope("variable.other.property.column"),
       },
       { include: "#expression" },
     ],

@@ -9,6 +9,7 @@ const vscode = require("vscode");
 const { LanguageClient } = require("vscode-languageclient/node");
 const { spawn } = require("node:child_process");
 const path = require("node:path");
+const { createHash } = require("node:crypto");
 const { previewUrl, buildArgs, previewArgs } = require("./jues");
 
 /** @type {LanguageClient | undefined} */
@@ -100,10 +101,14 @@ async function targetDocument(uri) {
 /** A task running `jues <command> <file>`, its output read by the `$jues` problem matcher. */
 function juesTask(definition, scope) {
   const file = definition.file;
+  // An absolute path (the build command's) runs in the file's folder, so that `out/` is next
+  // to it; a path from tasks.json (`${file}`, `report.jues`) in the workspace folder, as
+  // tasks do: VS Code replaces the variables when it runs the task.
+  const cwd = path.isAbsolute(file) && !file.includes("${") ? path.dirname(file) : undefined;
   const execution = new vscode.ProcessExecution(
     juesPath(),
     buildArgs(definition.command || "build", file, definition.args || []),
-    { cwd: path.dirname(file) }
+    cwd ? { cwd } : {}
   );
   const task = new vscode.Task(
     definition,
@@ -170,7 +175,9 @@ async function openPreview(uri) {
   if (!previewOutput) previewOutput = vscode.window.createOutputChannel("jues preview");
   const output = previewOutput;
   const storage = context.storageUri || context.globalStorageUri;
-  const out = path.join(storage.fsPath, "preview", String(previews.size + Date.now()));
+  // The outputs go to the extension's storage, one folder per document: not next to the file.
+  const id = createHash("sha256").update(file).digest("hex").slice(0, 16);
+  const out = path.join(storage.fsPath, "preview", id);
   const child = spawn(juesPath(), previewArgs(file, out), { cwd: path.dirname(file) });
   const entry = { child, url: undefined };
   previews.set(file, entry);

@@ -7,7 +7,7 @@ const assert = require("node:assert/strict");
 const { stub, install } = require("./stub-vscode");
 const manifest = require("../package.json");
 
-function load() {
+function load(modules = {}) {
   const commands = new Map();
   const providers = new Map();
   const vscode = stub("vscode");
@@ -47,11 +47,11 @@ function load() {
     }
     dispose() {}
   }
-  const restore = install({ vscode, "vscode-languageclient/node": { LanguageClient } });
+  const restore = install({ vscode, "vscode-languageclient/node": { LanguageClient }, ...modules });
   const modulePath = require.resolve("../src/extension.js");
   delete require.cache[modulePath];
   try {
-    return { extension: require(modulePath), commands, providers, started };
+    return { extension: require(modulePath), commands, providers, started, vscode };
   } finally {
     restore();
   }
@@ -93,6 +93,12 @@ test("a jues task from tasks.json runs jues with the $jues problem matcher", asy
   assert.equal(task.execution.options.cwd, "/w/r");
   assert.deepEqual(task.problemMatchers, ["$jues"]);
   assert.equal(providers.get("jues").resolveTask({ definition: { type: "jues" } }), undefined);
+  const fromTasksJson = providers.get("jues").resolveTask({
+    definition: { type: "jues", file: "${file}" },
+    scope: "workspace",
+  });
+  assert.deepEqual(fromTasksJson.execution.args.slice(0, 2), ["build", "${file}"]);
+  assert.equal(fromTasksJson.execution.options.cwd, undefined);
 });
 
 test("every command has a title in English and Chinese", () => {
@@ -106,4 +112,44 @@ test("every command has a title in English and Chinese", () => {
   }
   assert.equal(zh["command.restartServer"], "重启语言服务器");
   assert.equal(en["command.restartServer"], "Restart Language Server");
+});
+
+test("the preview runs jues watch --serve 0 and opens the address it says", async () => {
+  const { EventEmitter } = require("node:events");
+  const spawned = [];
+  const fakeSpawn = (command, args, options) => {
+    const child = new EventEmitter();
+    child.stdout = new EventEmitter();
+    child.stderr = new EventEmitter();
+    child.kill = () => child.emit("exit", null, "SIGTERM");
+    spawned.push({ command, args, options, child });
+    return child;
+  };
+  const childProcess = { ...require("node:child_process"), spawn: fakeSpawn };
+  const { extension, commands, vscode } = load({ "node:child_process": childProcess });
+  const opened = [];
+  vscode.commands.executeCommand = async (name, ...args) => opened.push([name, ...args]);
+  vscode.env.asExternalUri = async (uri) => uri;
+  vscode.Uri.parse = (text) => ({ toString: () => text });
+  vscode.window.createOutputChannel = () => ({ append() {}, appendLine() {}, show() {} });
+  vscode.window.activeTextEditor = {
+    document: { languageId: "jues", isDirty: false, uri: { scheme: "file", fsPath: "/w/r/report.jues" } },
+  };
+  await extension.activate({ subscriptions: [], storageUri: { fsPath: "/tmp/storage" } });
+  await commands.get("jues.openPreview")();
+  assert.equal(spawned.length, 1);
+  const { command, args, options, child } = spawned[0];
+  assert.equal(command, "jues");
+  assert.deepEqual(args.slice(0, 4), ["watch", "/w/r/report.jues", "--serve", "0"]);
+  assert.ok(args[args.indexOf("-o") + 1].startsWith("/tmp/storage/preview/"));
+  assert.equal(options.cwd, "/w/r");
+  child.stderr.emit("data", Buffer.from("已写出 /tmp/x/report.html\n正在提供网页：http://127.0.0.1:45823/\n"));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(opened, [["simpleBrowser.show", "http://127.0.0.1:45823/"]]);
+  // A second time, the running preview is shown again, not started again.
+  await commands.get("jues.openPreview")();
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(spawned.length, 1);
+  assert.equal(opened.length, 2);
+  await extension.deactivate();
 });

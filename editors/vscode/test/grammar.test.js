@@ -441,3 +441,24 @@ test("syntaxes/jues.tmLanguage.json is what scripts/grammar.js writes", () => {
   const { text, OUT } = require("../scripts/grammar");
   assert.equal(fs.readFileSync(OUT, "utf8"), text(), "run `npm run grammar`");
 });
+
+test("columns: types, titles and formulas", async () => {
+  const t = await tokenize(
+    [
+      "表 支出 {",
+      '  列 年初预算: 金额, 决算数 "决算数（万元）"：金额, 完成率 = completion(决算数, 年初预算), 说明: 文本',
+      "}",
+    ].join("\n")
+  );
+  expectScope(t, 1, "年初预算", "variable.other.property.column");
+  expectScope(t, 1, "决算数", "variable.other.property.column");
+  expectScope(t, 1, '"决算数（万元）"', "string.quoted.double");
+  expectScope(t, 1, "完成率", "variable.other.property.column");
+  expectScope(t, 1, "completion", "support.function");
+  expectScope(t, 1, "决算数", "variable.other", 2);
+  expectNoScope(t, 1, "决算数", "variable.other.property", 2);
+  expectNoScope(t, 1, "年初预算", "variable.other.property", 1);
+  expectScope(t, 1, "说明", "variable.other.property.column");
+  expectScope(t, 1, "文本", "entity.name.type");
+  expectClosed(t, 2);
+});
