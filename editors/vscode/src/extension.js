@@ -32,10 +32,7 @@ function createClient() {
     "jues",
     { run: server, debug: server },
     {
-      documentSelector: [
-        { scheme: "file", language: "jues" },
-        { scheme: "untitled", language: "jues" },
-      ],
+      documentSelector: [{ scheme: "file", language: "jues" }],
     }
   );
 }
