@@ -46,46 +46,6 @@ fn language_doc_names_every_function() {
     }
 }
 
-/// The editor files are valid JSON, the grammar has its patterns, and the extension starts
-/// `jues lsp`.
-#[test]
-fn editor_support_is_well_formed() {
-    let manifest: serde_json::Value =
-        serde_json::from_str(&read("editors/vscode/package.json")).unwrap();
-    assert_eq!(
-        manifest["contributes"]["languages"][0]["extensions"][0],
-        ".jues"
-    );
-    let grammar: serde_json::Value =
-        serde_json::from_str(&read("editors/vscode/syntaxes/jues.tmLanguage.json")).unwrap();
-    assert_eq!(grammar["scopeName"], "source.jues");
-    let _: serde_json::Value =
-        serde_json::from_str(&read("editors/vscode/language-configuration.json")).unwrap();
-    assert!(read("editors/vscode/extension.js").contains("args: [\"lsp\"]"));
-    fn patterns(value: &serde_json::Value, out: &mut Vec<String>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, v) in map {
-                    if matches!(key.as_str(), "match" | "begin" | "end") {
-                        out.push(v.as_str().unwrap().to_owned());
-                    } else {
-                        patterns(v, out);
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| patterns(v, out)),
-            _ => {}
-        }
-    }
-    let mut found = Vec::new();
-    patterns(&grammar, &mut found);
-    assert!(found.len() > 10);
-    assert!(
-        found.iter().any(|p| p.contains("报告")),
-        "declarations are highlighted"
-    );
-}
-
 /// Every example in a code's explanation (`jues explain`, `docs/diagnostics.md`) is compiled
 /// and reports that code, as rustc's error index does with its examples. The examples are
 /// those of the Chinese explanation: the English one holds the same (a unit test of the

@@ -9,6 +9,7 @@ mod build;
 mod cases;
 mod cli;
 mod docs;
+mod editors;
 mod examples;
 mod excerpts;
 mod fmt;
