@@ -3,11 +3,51 @@
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{ChildStdin, ChildStdout, Stdio};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::time::Duration;
 
 struct Client {
     stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
+    /// The server's messages, read on a thread of their own, so that a test waiting for a
+    /// message that never comes fails after [`READ_TIMEOUT`] instead of hanging.
+    messages: Receiver<Value>,
     notifications: Vec<Value>,
+}
+
+/// How long a test waits for the server's next message: far longer than any answer takes.
+const READ_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Reads the messages of `stdout` as they come and sends them on; ends with the stream.
+fn reader(stdout: ChildStdout) -> Receiver<Value> {
+    let (sender, receiver) = channel();
+    std::thread::spawn(move || {
+        let mut stdout = BufReader::new(stdout);
+        loop {
+            let mut length = None;
+            loop {
+                let mut line = String::new();
+                if stdout.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(n) = line.strip_prefix("Content-Length: ") {
+                    length = n.parse().ok();
+                }
+            }
+            let mut body = vec![0; length.expect("a Content-Length header")];
+            if stdout.read_exact(&mut body).is_err() {
+                return;
+            }
+            let message = serde_json::from_slice(&body).expect("a JSON message");
+            if sender.send(message).is_err() {
+                return;
+            }
+        }
+    });
+    receiver
 }
 
 impl Client {
@@ -17,22 +57,16 @@ impl Client {
         self.stdin.flush().unwrap();
     }
 
+    /// The server's next message; fails the test if none comes in [`READ_TIMEOUT`].
     fn read(&mut self) -> Value {
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            self.stdout.read_line(&mut line).unwrap();
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(n) = line.strip_prefix("Content-Length: ") {
-                length = n.parse().unwrap();
-            }
+        match self.messages.recv_timeout(READ_TIMEOUT) {
+            Ok(message) => message,
+            Err(RecvTimeoutError::Timeout) => panic!(
+                "the server sent nothing for {READ_TIMEOUT:?} (still waiting after: {:?})",
+                self.notifications
+            ),
+            Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
         }
-        let mut body = vec![0; length];
-        self.stdout.read_exact(&mut body).unwrap();
-        serde_json::from_slice(&body).unwrap()
     }
 
     fn request(&mut self, id: u64, method: &str, params: Value) -> Value {
@@ -228,7 +262,7 @@ fn spawn_with(env: &[(&str, &str)]) -> (std::process::Child, Client) {
         .unwrap();
     let client = Client {
         stdin: child.stdin.take().unwrap(),
-        stdout: BufReader::new(child.stdout.take().unwrap()),
+        messages: reader(child.stdout.take().unwrap()),
         notifications: Vec::new(),
     };
     (child, client)
