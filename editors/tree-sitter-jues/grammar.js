@@ -169,12 +169,12 @@ module.exports = grammar({
       optional(field('exact', $.exact)),
     ),
 
-    // A value as printed; the same node as a literal.
-    _printed: $ => alias(seq(
+    // A value as printed; aliased to `literal` where it is used.
+    _printed: $ => seq(
       field('number', alias(choice($._signed_number, $._grouped_number, $._wide_number), $.number)),
       optional(field('unit', $.unit)),
       optional(field('exact', $.exact)),
-    ), $.literal),
+    ),
 
     // A classification code: `2010301`.
     code: _ => /[0-9]+/,
@@ -261,7 +261,7 @@ module.exports = grammar({
 
     setting: $ => seq(
       field('name', $._name),
-      field('value', choice($.string, $._printed, $.path)),
+      field('value', choice($.string, alias($._printed, $.literal), $.path)),
     ),
 
     // 上年 2018 { 收支总计 = 1084.35  财政拨款收入 = 914.09 }
@@ -369,7 +369,7 @@ module.exports = grammar({
 
     _cell: $ => choice($.cell, $.named_cell),
     cell: $ => choice($._unquoted_cell, $.string),
-    _unquoted_cell: $ => choice($._printed, $.placeholder, $.empty_cell),
+    _unquoted_cell: $ => choice(alias($._printed, $.literal), $.placeholder, $.empty_cell),
     // `完成率=99.9%`: a cell given by its column's name.
     named_cell: $ => seq(field('column', $._name), '=', field('value', $.cell)),
     empty_cell: _ => choice('_', '-', '—'),
@@ -411,7 +411,7 @@ module.exports = grammar({
     interpolation: $ => seq(
       '{',
       field('value', $._expression),
-      optional(seq('=', field('stated', choice($._printed, alias($.identifier, $.claim))))),
+      optional(seq('=', field('stated', choice(alias($._printed, $.literal), alias($.identifier, $.claim))))),
       optional(field('format', $.format)),
       '}',
     ),
