@@ -101,7 +101,11 @@ module.exports = grammar({
     $._expression,
   ],
 
-  conflicts: _ => [],
+  conflicts: $ => [
+    // After the `}` of an `@如果` block, a line end may be followed by its `否则` branch or end
+    // the block: the token after the line end decides.
+    [$.if_block],
+  ],
 
   rules: {
     // Items are separated by line ends; the last one may end the file without one.
@@ -438,7 +442,8 @@ module.exports = grammar({
       kw('if'),
       field('condition', $._expression),
       field('consequence', $.block),
-      optional(seq(kw('else'), field('alternative', $.block))),
+      // `} 否则 {`, or `否则 {` at the start of the next line.
+      optional(seq(optional($._newline), kw('else'), field('alternative', $.block))),
     ),
 
     // `{` ends its line; `}` starts one.
