@@ -25,6 +25,11 @@
  * * `_soft_break`: the line end inside a paragraph or list item whose next line (after whole
  *   comment lines) continues it, i.e. is not blank and does not start a block, a declaration,
  *   a figure, a heading, a list item or `}`. Any other line end is `_newline`.
+ * * `comment`: `//` to the end of the line, in declarations (after code too) and as a whole
+ *   line anywhere; but inside a prose line, after text on it, `//` is text (`见 {网址}//x`,
+ *   `http://…`). The scanner knows it is inside a prose line when `_inline_guard` (a token it
+ *   never emits) is valid, and at the start of one when a soft break is valid but a line end
+ *   is not (the line after a soft break).
  * * `_strong_open` / `_emphasis_open` / `_stray_star`: a `*` in prose opens emphasis only if a
  *   closing one follows on the line (pest's ordered choice); otherwise it is text.
  *
@@ -84,9 +89,13 @@ module.exports = grammar({
     $._prose_start,
     $._figure_start,
     $._soft_break,
+    $._newline,
+    $.comment,
     $._strong_open,
     $._emphasis_open,
     $._stray_star,
+    // Never emitted: valid where prose text may stand, which tells the scanner so.
+    $._inline_guard,
     // Never used in a rule: valid only while tree-sitter recovers from an error, when every
     // token is valid; the scanner then declines, so that it never emits zero-width tokens there.
     $._error_sentinel,
@@ -114,8 +123,6 @@ module.exports = grammar({
       optional($._item),
     ),
 
-    _newline: _ => /\r\n|\n|\r/,
-
     _item: $ => choice(
       $.report_declaration,
       $.prior_declaration,
@@ -135,8 +142,6 @@ module.exports = grammar({
       $.if_block,
       $.paragraph,
     ),
-
-    comment: _ => token(prec(1, /\/\/[^\r\n]*/)),
 
     // ------------------------------------------------------------------ names and values
 
@@ -401,6 +406,7 @@ module.exports = grammar({
       $.emphasis,
       $.escape,
       alias($._stray_star, $.text),
+      $._inline_guard,
     ),
 
     text: _ => /[^{}*\\\r\n]+/,
@@ -408,7 +414,7 @@ module.exports = grammar({
 
     strong: $ => seq(alias($._strong_open, '**'), repeat1($._inner), '**'),
     emphasis: $ => seq(alias($._emphasis_open, '*'), repeat1($._inner), '*'),
-    _inner: $ => choice($.text, $.interpolation, $.escape),
+    _inner: $ => choice($.text, $.interpolation, $.escape, $._inline_guard),
 
     // {expr}  {expr = 72.80%}  {expr 按 元 .2}  {change(a, b) = 持平}: a claim about a change in
     // words alone (`持平`, `无变化`, `增加`).

@@ -10,6 +10,8 @@
 //   them must not be a `block_start`).
 // * At a `*` in prose, whether it opens strong or emphasis (a closing one follows on the line)
 //   or is text (pest's ordered choice `strong | emphasis | … | stray_star`).
+// * Line ends (`_newline`) and comments: `//` is a comment except inside a prose line after
+//   text on it, where it is text (pest reads comments in prose only as whole lines).
 //
 // The scanner keeps no state: every decision is made from the text ahead.
 
@@ -23,9 +25,12 @@ enum TokenType {
   PROSE_START,
   FIGURE_START,
   SOFT_BREAK,
+  NEWLINE,
+  COMMENT,
   STRONG_OPEN,
   EMPHASIS_OPEN,
   STRAY_STAR,
+  INLINE_GUARD,
   ERROR_SENTINEL,
 };
 
@@ -313,32 +318,71 @@ void tree_sitter_jues_external_scanner_deserialize(void *payload, const char *bu
   (void)length;
 }
 
+// A comment from `//` (the first `/` already read) to the end of the line.
+static bool finish_comment(TSLexer *lexer) {
+  while (!at_line_end(lexer)) advance(lexer);
+  lexer->mark_end(lexer);
+  lexer->result_symbol = COMMENT;
+  return true;
+}
+
+// Whether `//` here starts a comment: anywhere but inside a prose line after text on it. Inside
+// prose (`_inline_guard` valid), the line after a soft break is the one place where a soft
+// break is valid but a line end is not: there, before any text, `//` starts a comment line.
+static bool comment_allowed(const bool *valid_symbols) {
+  if (!valid_symbols[COMMENT]) return false;
+  if (!valid_symbols[INLINE_GUARD]) return true;
+  return valid_symbols[SOFT_BREAK] && !valid_symbols[NEWLINE];
+}
+
 bool tree_sitter_jues_external_scanner_scan(void *payload, TSLexer *lexer,
                                             const bool *valid_symbols) {
   (void)payload;
-  if (valid_symbols[ERROR_SENTINEL]) return false;
 
   while (!lexer->eof(lexer) && (is_hspace(lexer->lookahead) || lexer->lookahead == 0xFEFF)) {
     lexer->advance(lexer, true);
   }
 
-  // A line end inside a paragraph: does the paragraph go on?
-  if (valid_symbols[SOFT_BREAK] && !lexer->eof(lexer) && is_eol(lexer->lookahead)) {
-    consume_line_end(lexer);
-    lexer->mark_end(lexer);
-    for (;;) {
-      skip_hspace(lexer);
-      LineKind kind = classify_line(lexer);
-      if (kind == LINE_COMMENT) {
-        while (!at_line_end(lexer)) advance(lexer);
-        if (lexer->eof(lexer)) return false;
-        consume_line_end(lexer);
-        continue;
-      }
-      if (starts_block(kind)) return false;
-      lexer->result_symbol = SOFT_BREAK;
+  // While tree-sitter recovers from an error every token is valid: then only line ends and
+  // comments, never a zero-width token or a soft break.
+  if (valid_symbols[ERROR_SENTINEL]) {
+    if (!lexer->eof(lexer) && is_eol(lexer->lookahead)) {
+      consume_line_end(lexer);
+      lexer->result_symbol = NEWLINE;
       return true;
     }
+    if (lexer->lookahead == '/') {
+      advance(lexer);
+      if (lexer->lookahead == '/') return finish_comment(lexer);
+    }
+    return false;
+  }
+
+  // A line end: inside a paragraph, does the paragraph go on?
+  if (!lexer->eof(lexer) && is_eol(lexer->lookahead)) {
+    if (!valid_symbols[SOFT_BREAK] && !valid_symbols[NEWLINE]) return false;
+    consume_line_end(lexer);
+    lexer->mark_end(lexer);
+    if (valid_symbols[SOFT_BREAK]) {
+      for (;;) {
+        skip_hspace(lexer);
+        LineKind kind = classify_line(lexer);
+        if (kind == LINE_COMMENT) {
+          while (!at_line_end(lexer)) advance(lexer);
+          if (lexer->eof(lexer)) break;
+          consume_line_end(lexer);
+          continue;
+        }
+        if (!starts_block(kind)) {
+          lexer->result_symbol = SOFT_BREAK;
+          return true;
+        }
+        break;
+      }
+    }
+    if (!valid_symbols[NEWLINE]) return false;
+    lexer->result_symbol = NEWLINE;
+    return true;
   }
 
   // A star in prose.
@@ -369,10 +413,12 @@ bool tree_sitter_jues_external_scanner_scan(void *payload, TSLexer *lexer,
     return valid_symbols[STRAY_STAR];
   }
 
-  // The start of an item: is it prose or a figure?
+  // The start of an item: is it prose or a figure (or a comment line)?
   if (valid_symbols[PROSE_START] || valid_symbols[FIGURE_START]) {
     lexer->mark_end(lexer);
     switch (classify_line(lexer)) {
+      case LINE_COMMENT:
+        return valid_symbols[COMMENT] && finish_comment(lexer);
       case LINE_PROSE:
       case LINE_AT:
         if (!valid_symbols[PROSE_START]) return false;
@@ -385,6 +431,11 @@ bool tree_sitter_jues_external_scanner_scan(void *payload, TSLexer *lexer,
       default:
         return false;
     }
+  }
+
+  if (lexer->lookahead == '/' && comment_allowed(valid_symbols)) {
+    advance(lexer);
+    if (lexer->lookahead == '/') return finish_comment(lexer);
   }
 
   return false;
