@@ -15,8 +15,8 @@
  * `//` (a comment line), `}` (the end of a block); anything else is prose. Prose needs no
  * quotes, so a tree-sitter lexer alone cannot tell `收入.合计 = 1` (a figure) from
  * `收入合计增长 6%` (prose): both start with a word, and the longest token wins. That decision,
- * and one other that needs to look at the next line, are made by the external scanner
- * (`src/scanner.c`), exactly as the pest grammar's look-aheads make them:
+ * and the others that need to look further ahead than one token, are made by the external
+ * scanner (`src/scanner.c`) as the pest grammar's look-aheads make them:
  *
  * * `_prose_start` / `_figure_start`: zero-width tokens the scanner emits at the start of an
  *   item when the line is prose or a figure. The text tokens of prose are only valid after
