@@ -2,10 +2,14 @@
 //! tools: the VS Code extension (`editors/vscode/test.sh`: its TextMate grammar through
 //! vscode-textmate and vscode-oniguruma on every valid case file, the problem matcher, the
 //! commands, the bundle and the package), the Emacs mode (`editors/emacs/test.sh`: ERT in
-//! `emacs --batch`, with eglot and lsp-mode talking to this build's `jues lsp`).
+//! `emacs --batch`, with eglot and lsp-mode talking to this build's `jues lsp`), and the
+//! tree-sitter grammar for Neovim, Helix and Zed (`editors/tree-sitter-jues/test.sh`: the
+//! committed parser is what `grammar.js` generates, the corpus and highlight tests pass, and
+//! every valid `.jues` file of the repository parses without an `ERROR` or `MISSING` node).
 //!
-//! What they need is installed by `.ci/run` (see the README's set-up): Node.js and npm, and
-//! Debian's `emacs-nox`, `elpa-eglot` and `elpa-lsp-mode`.
+//! What they need is installed by `.ci/run` (see the README's set-up): Node.js and npm,
+//! Debian's `emacs-nox`, `elpa-eglot` and `elpa-lsp-mode`, and the tree-sitter CLI
+//! (`cargo install tree-sitter-cli --version 0.25.10 --locked`).
 
 use std::path::Path;
 use std::process::Command;
@@ -50,4 +54,17 @@ fn the_emacs_mode_highlights_and_talks_to_the_server() {
         !printed.contains("SKIPPED"),
         "some tests were skipped (install emacs-nox, elpa-eglot and elpa-lsp-mode):\n{printed}"
     );
+}
+
+#[test]
+fn the_tree_sitter_grammar_parses_every_valid_file() {
+    let printed = run("editors/tree-sitter-jues/test.sh");
+    let closing = printed
+        .lines()
+        .find(|l| l.ends_with(" passed, 0 failed"))
+        .unwrap_or_else(|| panic!("{printed}"));
+    let parsed: usize = closing.split(' ').next().unwrap().parse().unwrap();
+    // The examples, the standard library and the case files that have no syntax error.
+    assert!(parsed > 130, "{printed}");
+    assert!(printed.contains("generated parser: up to date"), "{printed}");
 }
