@@ -18,7 +18,7 @@
 mod transport;
 
 use crate::check::Target;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::doc::{Block, Fact, Inline};
 use crate::i18n::{tr, Lang};
 use crate::source::{SourceFile, Sources, Span};
@@ -81,6 +81,7 @@ pub(crate) fn run() -> Result<(), String> {
         test_panic: std::env::var("JUES_TEST_PANIC")
             .ok()
             .filter(|marker| !marker.is_empty()),
+        explanations: HashMap::new(),
     };
     // The connection hands messages over one at a time (a rendezvous channel); a thread of its
     // own queues them, so that everything that arrived during a compilation can be taken at
@@ -193,6 +194,36 @@ struct Server<'c> {
     /// `JUES_TEST_PANIC`, for tests only: a text containing it, or a request whose method it
     /// is, makes the server panic.
     test_panic: Option<String>,
+    /// The page each code's diagnostics link to (`codeDescription`), once written.
+    explanations: HashMap<Code, Option<lsp::Uri>>,
+}
+
+/// The page explaining `code` in `lang` (what `jues explain` prints), written once into the
+/// user's cache folder (`$XDG_CACHE_HOME/jues/<version>/explain/<lang>/J0201.md`, else
+/// `~/.cache/…`, else the temporary folder), so that an editor can open it from the
+/// diagnostic: jues publishes no pages elsewhere. `None` if it cannot be written.
+fn explanation_page(code: Code, lang: Lang) -> Option<lsp::Uri> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    let folder = cache
+        .join("jues")
+        .join(env!("CARGO_PKG_VERSION"))
+        .join("explain")
+        .join(lang.tag());
+    let path = folder.join(format!("{}.md", code.id()));
+    let page = code.info().page(lang);
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(page.as_str()) {
+        std::fs::create_dir_all(&folder).ok()?;
+        // Written aside, then renamed: another server reading it never sees half a page.
+        let aside = folder.join(format!("{}.{}.tmp", code.id(), std::process::id()));
+        std::fs::write(&aside, &page).ok()?;
+        std::fs::rename(&aside, &path).ok()?;
+    }
+    let url = url::Url::from_file_path(std::path::absolute(&path).ok()?).ok()?;
+    lsp::Uri::from_str(url.as_str()).ok()
 }
 
 /// The files the editor is asked to watch: what a document may read (imports, data files,
@@ -406,7 +437,7 @@ impl Server<'_> {
                 .collect();
             (compilation, diagnostics)
         });
-        let (compilation, diagnostics) = match compiled {
+        let (compilation, mut diagnostics) = match compiled {
             Ok((compilation, diagnostics)) => (Some(compilation), diagnostics),
             Err(e) => {
                 eprintln!("jues lsp: internal error compiling {uri}: {e}");
@@ -415,6 +446,22 @@ impl Server<'_> {
                 (None, vec![internal_error(&e, self.lang)])
             }
         };
+        // Each code links to its explanation.
+        for d in &mut diagnostics {
+            let Some(lsp::NumberOrString::String(id)) = &d.code else {
+                continue;
+            };
+            let Some(code) = Code::from_id(id) else {
+                continue;
+            };
+            let lang = self.lang;
+            d.code_description = self
+                .explanations
+                .entry(code)
+                .or_insert_with(|| explanation_page(code, lang))
+                .clone()
+                .map(|href| lsp::CodeDescription { href });
+        }
         let mut params = json!({ "uri": uri, "diagnostics": diagnostics });
         if let Some(version) = version {
             params["version"] = json!(version);

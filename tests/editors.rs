@@ -66,5 +66,8 @@ fn the_tree_sitter_grammar_parses_every_valid_file() {
     let parsed: usize = closing.split(' ').next().unwrap().parse().unwrap();
     // The examples, the standard library and the case files that have no syntax error.
     assert!(parsed > 130, "{printed}");
-    assert!(printed.contains("generated parser: up to date"), "{printed}");
+    assert!(
+        printed.contains("generated parser: up to date"),
+        "{printed}"
+    );
 }

@@ -733,6 +733,16 @@ fn quick_fixes_write_what_the_help_suggests() {
         let _ = client.diagnostics();
     }
 
+    // Each diagnostic links to its explanation, a page `jues explain` would print.
+    let href = diagnostics_of_j0101_link(&mut client);
+    let page = url::Url::parse(&href).unwrap().to_file_path().unwrap();
+    assert!(page.starts_with(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache")));
+    let explain = crate::jues_command()
+        .args(["explain", "J0101", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(std::fs::read(&page).unwrap(), explain.stdout, "{href}");
+
     let wrong = "收入 = 836.78\n合计 = 收入 + 1\n\n占 {share(收入, 合计) = 99.80%}。\n";
     client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": URI, "languageId": "jues", "version": 30, "text": wrong } }));
     let diagnostics = client.diagnostics();
@@ -742,6 +752,18 @@ fn quick_fixes_write_what_the_help_suggests() {
     assert_eq!(related["message"], "computed from this", "{diagnostics}");
 
     shut_down(child, client);
+}
+
+/// The explanation link (`codeDescription`) of the J0101 of a document that misspells a
+/// name.
+fn diagnostics_of_j0101_link(client: &mut Client) -> String {
+    let uri = "file:///tmp/jues-lsp-explain/report.jues";
+    let diagnostics = client.open(uri, "收入 = 836.78\n\n收入 {收人}。\n");
+    assert_eq!(diagnostics[0]["code"], "J0101", "{diagnostics}");
+    diagnostics[0]["codeDescription"]["href"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no codeDescription: {diagnostics}"))
+        .to_owned()
 }
 
 /// `text` with `replacement` over `range` (LSP positions: lines, UTF-16 characters).

@@ -30,7 +30,7 @@ mod writes;
 
 /// The `jues` binary, in the language a user without a locale gets (Chinese): the variables
 /// that choose another (`JUES_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`) are cleared, so that a
-/// test reads the same on every machine.
+/// test reads the same on every machine, and its cache is a folder of the build's.
 pub(crate) fn jues_command() -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_jues"));
     // The language and colour the user's environment chooses, which each test sets itself.
@@ -46,5 +46,10 @@ pub(crate) fn jues_command() -> std::process::Command {
     ] {
         command.env_remove(name);
     }
+    // What jues caches (the language server's explanation pages) stays in the build folder.
+    command.env(
+        "XDG_CACHE_HOME",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+    );
     command
 }

@@ -1,7 +1,7 @@
 //! `jues explain`: the explanation of a diagnostic code, the list of codes, and
 //! `docs/diagnostics.md` (`docs/diagnostics.zh.md` in Chinese), in the user's language.
 
-use crate::diagnostics::{codes, Code, CodeInfo, Severity};
+use crate::diagnostics::{codes, Code, Severity};
 use crate::i18n::{tr, Lang};
 use std::io::Write;
 use std::process::ExitCode;
@@ -22,7 +22,7 @@ pub(super) fn explain(code: Option<&str>, all: bool, lang: Lang) -> ExitCode {
         explain_all_markdown(lang)
     } else if let Some(code) = code {
         match Code::from_id(code) {
-            Some(code) => explain_one(code.info(), lang),
+            Some(code) => code.info().page(lang),
             None => {
                 eprintln!(
                     "{}",
@@ -38,42 +38,18 @@ pub(super) fn explain(code: Option<&str>, all: bool, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The severity's word in `lang`: `error`, `错误`.
-fn severity(severity: Severity, lang: Lang) -> String {
-    let id = match severity {
-        Severity::Error => "severity-error",
-        Severity::Warning => "severity-warning",
-        Severity::Note => "severity-note",
-    };
-    tr(lang, id, &[])
-}
-
 /// One line a code: its identifier, its severity (padded so that the titles line up) and its
 /// title.
 fn list(lang: Lang) -> String {
-    let words = [Severity::Error, Severity::Warning, Severity::Note].map(|s| severity(s, lang));
+    let words = [Severity::Error, Severity::Warning, Severity::Note].map(|s| s.word(lang));
     let width = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
     codes::ALL
         .iter()
         .map(|info| {
-            let word = severity(info.severity, lang);
+            let word = info.severity.word(lang);
             format!("{}  {word:<width$}  {}\n", info.id, info.title(lang))
         })
         .collect()
-}
-
-/// `J0201: title (error by default)`, then the explanation.
-fn explain_one(info: &CodeInfo, lang: Lang) -> String {
-    let heading = tr(
-        lang,
-        "explain-code-heading",
-        &[
-            ("code", info.id.into()),
-            ("title", info.title(lang).into()),
-            ("severity", severity(info.severity, lang).into()),
-        ],
-    );
-    format!("{heading}\n\n{}\n", info.explanation(lang))
 }
 
 /// The Markdown of `docs/diagnostics.md` (English) or `docs/diagnostics.zh.md` (Chinese):
@@ -102,7 +78,7 @@ pub fn explain_all_markdown(lang: Lang) -> String {
             "| [{}](#{}) | {} | {} |\n",
             info.id,
             info.id.to_lowercase(),
-            severity(info.severity, lang),
+            info.severity.word(lang),
             info.title(lang)
         ));
     }
@@ -112,7 +88,7 @@ pub fn explain_all_markdown(lang: Lang) -> String {
             "explain-doc-entry",
             &[
                 ("title", info.title(lang).into()),
-                ("severity", severity(info.severity, lang).into()),
+                ("severity", info.severity.word(lang).into()),
             ],
         );
         out.push_str(&format!(

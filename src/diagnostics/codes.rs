@@ -14,7 +14,7 @@
 //! files a document names (imports, data files, fonts).
 
 use super::Severity;
-use crate::i18n::Lang;
+use crate::i18n::{tr, Lang};
 
 /// Everything known about one code.
 #[derive(Debug)]
@@ -50,6 +50,22 @@ impl CodeInfo {
     pub fn explanation(&self, lang: Lang) -> &'static str {
         let text = self.text(lang);
         text.split_once('\n').map_or("", |(_, rest)| rest).trim()
+    }
+
+    /// What `jues explain J0201` prints, in `lang`: `J0201: title (error by default)`, then the
+    /// explanation (Markdown). The language server links each diagnostic to this page.
+    pub fn page(&self, lang: Lang) -> String {
+        let severity = self.severity.word(lang);
+        let heading = tr(
+            lang,
+            "explain-code-heading",
+            &[
+                ("code", self.id.into()),
+                ("title", self.title(lang).into()),
+                ("severity", severity.into()),
+            ],
+        );
+        format!("{heading}\n\n{}\n", self.explanation(lang))
     }
 }
 
