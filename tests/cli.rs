@@ -569,6 +569,40 @@ fn check_takes_folders_and_prints_a_summary() {
     assert!(json["summary"]["errors"].as_u64().unwrap() > 5);
 }
 
+/// The summary table of a folder check lines its columns up by display width: a Chinese file
+/// name takes two columns a character, as on a terminal.
+#[test]
+fn the_summary_table_is_aligned_by_display_width() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("check-summary-width");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["a.jues", "二〇一九年部门决算.jues"] {
+        std::fs::write(dir.join(name), "数值 {甲}。\n").unwrap();
+    }
+    let output = crate::jues_command()
+        .args(["check", "--color", "never", "."])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("文件") || l.starts_with("./"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    // Where each row ends, in display columns: the counts are right-aligned under their headings.
+    let widths: Vec<usize> = rows
+        .iter()
+        .map(|r| unicode_width::UnicodeWidthStr::width(*r))
+        .collect();
+    assert!(widths.iter().all(|w| *w == widths[0]), "{text}");
+    let first_count = |row: &str| {
+        let name_end = row.find(".jues").map_or(0, |i| i + ".jues".len());
+        unicode_width::UnicodeWidthStr::width(&row[..name_end + row[name_end..].find('1').unwrap()])
+    };
+    assert_eq!(first_count(rows[1]), first_count(rows[2]), "{text}");
+}
+
 /// A file that cannot be read is reported, and not counted as checked.
 #[test]
 fn an_unreadable_file_is_not_counted_as_checked() {
