@@ -301,7 +301,7 @@ fn load_library(
         diagnostics.push(error.to_diagnostic());
         return None;
     };
-    let id = sources.add(file_name, text);
+    let id = sources.add_builtin(file_name, text);
     let (mut library, errors) = syntax::parse_file(id, sources.get(id), None);
     diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
     library.library = true;

@@ -608,11 +608,7 @@ fn label_location(
         };
         (uri.clone(), range(main, places.origin), message)
     } else {
-        let read = compilation
-            .inputs
-            .iter()
-            .any(|input| input.bytes.is_some() && input.path.as_os_str() == file.name());
-        if !read {
+        if file.is_builtin() {
             return None;
         }
         let path = std::path::absolute(file.name()).ok()?;

@@ -58,6 +58,9 @@ pub struct SourceFile {
     shown: std::sync::OnceLock<Option<String>>,
     /// For the text of a data file's sheet: where its lines and cells are in the sheet.
     sheet: Option<SheetPlaces>,
+    /// Whether the file is one of jues's own (the standard library, `stdlib/部门决算.jues`),
+    /// built into the program: its name names no file on the user's disk.
+    builtin: bool,
 }
 
 /// Where the text of a sheet came from. A data file's sheet is read into a text of one line a
@@ -305,6 +308,7 @@ impl SourceFile {
             unreadable: None,
             shown: std::sync::OnceLock::new(),
             sheet: None,
+            builtin: false,
         }
     }
 
@@ -317,6 +321,11 @@ impl SourceFile {
         let mut file = SourceFile::new(name, text);
         file.sheet = Some(places);
         file
+    }
+
+    /// Whether the file is built into jues (the standard library), not read from the disk.
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
     }
 
     /// Where this text came from, when it is a sheet's.
@@ -457,6 +466,16 @@ impl Sources {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile::new(name, text));
+        id
+    }
+
+    /// Adds a file of jues's own standard library (see [`SourceFile::is_builtin`]) and
+    /// returns its id.
+    pub fn add_builtin(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        let id = self.add(name, text);
+        if let Some(file) = self.files.last_mut() {
+            file.builtin = true;
+        }
         id
     }
 

@@ -13,7 +13,7 @@
 //! What they need is installed by `.ci/run` (see the README's set-up): Node.js and npm,
 //! Debian's `emacs-nox`, `elpa-eglot` and `elpa-lsp-mode`, the tree-sitter CLI
 //! (`cargo install tree-sitter-cli --version 0.25.10 --locked`), and a Neovim ≥ 0.9
-//! (`JUES_TEST_NVIM`, else `nvim` on the `PATH`).
+//! (see [`neovim_binary`]).
 
 use std::path::Path;
 use std::process::Command;
@@ -104,6 +104,21 @@ fn neovim_set_ups() -> Vec<(String, String)> {
     blocks
 }
 
+/// The Neovim to test with: `JUES_TEST_NVIM`, else the one the README's set-up and `.ci/run`
+/// install (`~/.local/share/jues-test-tools/neovim`), else `nvim` on the `PATH`.
+fn neovim_binary() -> String {
+    if let Ok(nvim) = std::env::var("JUES_TEST_NVIM") {
+        return nvim;
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")));
+    data.map(|d| d.join("jues-test-tools/neovim/bin/nvim"))
+        .filter(|nvim| nvim.exists())
+        .map_or_else(|| "nvim".to_owned(), |nvim| nvim.display().to_string())
+}
+
 /// Opens a document with one misspelt name in a headless Neovim whose home holds `init` as
 /// `~/.config/nvim/init.lua` (after running `shell`, the set-up's commands, if any), and
 /// returns what `editors/neovim/check.lua` found: filetype, highlighter, captures, clients
@@ -145,7 +160,7 @@ fn neovim(name: &str, init: &str, shell: Option<&str>) -> serde_json::Value {
     )
     .unwrap();
     let result = dir.join("result.json");
-    let nvim = std::env::var("JUES_TEST_NVIM").unwrap_or_else(|_| "nvim".to_owned());
+    let nvim = neovim_binary();
     let mut command = Command::new(&nvim);
     command
         .args(["--headless", "report.jues", "-c"])

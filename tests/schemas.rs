@@ -78,7 +78,8 @@ fn sarif_schema() -> Schema {
     )
 }
 
-/// Every case file, relative to the crate root (as the case tests name them).
+/// Every case file and the example reports, relative to the crate root (as the case tests
+/// name them).
 fn case_files() -> Vec<String> {
     let pattern = root().join("tests/cases/**/*.jues");
     let mut files: Vec<String> = glob::glob(pattern.to_str().unwrap())
@@ -90,6 +91,9 @@ fn case_files() -> Vec<String> {
         .collect();
     files.sort();
     assert!(files.len() > 100, "the case files were not found");
+    // And the real report, as published and as corrected.
+    files.push("examples/lusong-hrss-2019/as-published.jues".to_owned());
+    files.push("examples/lusong-hrss-2019/report.jues".to_owned());
     files
 }
 
@@ -187,8 +191,7 @@ fn the_facts_files_match_their_schema() {
     let schema = facts_schema();
     let out = std::env::temp_dir().join(format!("jues-facts-schema-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
-    let mut files: Vec<PathBuf> = case_files().iter().map(|f| root().join(f)).collect();
-    files.push(root().join("examples/lusong-hrss-2019/report.jues"));
+    let files: Vec<PathBuf> = case_files().iter().map(|f| root().join(f)).collect();
     let (mut written, mut cells, mut sheet_cells) = (0, 0, 0);
     for (i, file) in files.iter().enumerate() {
         let folder = out.join(i.to_string());
@@ -254,7 +257,7 @@ fn sarif_results_are_the_diagnostics() {
     let results = run["results"].as_array().unwrap();
     let diagnostics = json["diagnostics"].as_array().unwrap();
     assert_eq!(results.len(), diagnostics.len());
-    let mut fixes = 0;
+    let (mut fixes, mut library) = (0, false);
     for (result, diagnostic) in results.iter().zip(diagnostics) {
         assert_eq!(result["ruleId"], diagnostic["code"]);
         let rule = &rules[result["ruleIndex"].as_u64().unwrap() as usize];
@@ -281,6 +284,15 @@ fn sarif_results_are_the_diagnostics() {
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
         assert_eq!(related, labels.len() - 1);
+        // A place in the built-in library is relative to its own base, which names no folder.
+        let places = std::iter::once(&result["locations"][0])
+            .chain(result["relatedLocations"].as_array().into_iter().flatten());
+        for (place, label) in places.zip(labels) {
+            let artifact = &place["physicalLocation"]["artifactLocation"];
+            let builtin = label["file"].as_str().unwrap().starts_with("stdlib/");
+            assert_eq!(artifact["uriBaseId"] == "JUES_LIBRARY", builtin, "{result}");
+            library |= builtin;
+        }
         if let Some(fix) = diagnostic["fix"].as_object() {
             // A cell of a sheet has no text region to replace: SARIF gets no fix for it.
             let in_sheet = labels
@@ -298,6 +310,8 @@ fn sarif_results_are_the_diagnostics() {
         }
     }
     assert!(fixes > 5, "{fixes}");
+    assert!(library, "some case has a place in the built-in library");
+    assert!(run["originalUriBaseIds"]["JUES_LIBRARY"]["description"]["text"].is_string());
     // Each rule once, and only rules that occur.
     let mut ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let count = ids.len();

@@ -12,3 +12,5 @@ label-elsewhere = { $label }: { $place }
 fact-no-value = no value
 # The note `jues build` adds to what it refuses to publish (`待填`, template text).
 publish-unfinished = a document with unfinished parts is not published
+# What the base of the built-in library's files stands for in a SARIF log.
+sarif-library = the standard library built into jues (the standard report types that `类型` names); not a file of the project

@@ -11,3 +11,5 @@ label-elsewhere = { $label }：{ $place }
 fact-no-value = 没有数值
 # `jues build` 拒绝发布时附加的说明（`待填`、模板文字）。
 publish-unfinished = 有未完成部分的文档不能发布
+# SARIF 日志中内置标准库文件的基准位置代表什么。
+sarif-library = jues 内置的标准库（`类型` 所指的标准报告类型），不是项目中的文件

@@ -6,7 +6,8 @@
 //! its secondary labels as related locations (with their messages), and its fix, when it has
 //! one, as a replacement. Columns count Unicode code points (`columnKind`), as everywhere in
 //! jues; a place in a data file's sheet has no text region, only the cell, in the location's
-//! properties.
+//! properties; a place in the built-in library (`stdlib/部门决算.jues`) is relative to the base
+//! `JUES_LIBRARY`, which names no folder of the user's.
 
 use super::super::{Diagnostic, Severity};
 use crate::diagnostics::Code;
@@ -45,10 +46,16 @@ struct Log {
     runs: [Run; 1],
 }
 
+/// The base of the built-in library's file names: they name no file on the user's disk.
+const LIBRARY: &str = "JUES_LIBRARY";
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Run {
     tool: Tool,
+    /// What [`LIBRARY`] stands for, when a location is in the built-in library.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    original_uri_base_ids: BTreeMap<&'static str, Described>,
     /// The language of the messages (RFC 5646).
     language: &'static str,
     column_kind: &'static str,
@@ -145,8 +152,18 @@ struct PhysicalLocation {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    /// [`LIBRARY`] for a file of the built-in library; else none: relative to where jues ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+/// An artifact location that only says what it is.
+#[derive(Serialize)]
+struct Described {
+    description: Text,
 }
 
 #[derive(Serialize)]
@@ -195,9 +212,24 @@ pub fn sarif(sources: &Sources, diagnostics: &[Diagnostic], lang: Lang, complete
         .iter()
         .map(|d| result(sources, d, used.get(&d.code).copied().unwrap_or(0), lang))
         .collect();
+    let mut original_uri_base_ids = BTreeMap::new();
+    let in_library = |span: &Span| sources.get(span.file).is_builtin();
+    if diagnostics
+        .iter()
+        .any(|d| in_library(&d.primary.span) || d.secondary.iter().any(|l| in_library(&l.span)))
+    {
+        let text = tr(lang, "sarif-library", &[]);
+        original_uri_base_ids.insert(
+            LIBRARY,
+            Described {
+                description: Text { text },
+            },
+        );
+    }
     let log = Log {
         version: VERSION,
         runs: [Run {
+            original_uri_base_ids,
             tool: Tool {
                 driver: Driver {
                     name: "jues",
@@ -310,7 +342,10 @@ fn result(sources: &Sources, d: &Diagnostic, rule_index: usize, lang: Lang) -> S
 /// The place of `span`: its file's URI and, in a text, its region; in a sheet, its cell.
 fn location(sources: &Sources, span: Span) -> Location {
     let file = sources.get(span.file);
-    let uri = uri(file.name());
+    let artifact_location = ArtifactLocation {
+        uri: uri(file.name()),
+        uri_base_id: file.is_builtin().then_some(LIBRARY),
+    };
     let (region, properties) = match file.cell_at(span.start as usize) {
         Some(cell) => (None, Some(Properties { cell })),
         None => {
@@ -328,7 +363,7 @@ fn location(sources: &Sources, span: Span) -> Location {
     Location {
         id: None,
         physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation { uri },
+            artifact_location,
             region,
         },
         message: None,
