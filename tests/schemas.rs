@@ -193,6 +193,7 @@ fn the_facts_files_match_their_schema() {
     let _ = std::fs::remove_dir_all(&out);
     let files: Vec<PathBuf> = case_files().iter().map(|f| root().join(f)).collect();
     let (mut written, mut cells, mut sheet_cells) = (0, 0, 0);
+    let (mut computed, mut rounded) = (0, 0);
     for (i, file) in files.iter().enumerate() {
         let folder = out.join(i.to_string());
         // Documents with errors are not built; the others write their facts.
@@ -214,6 +215,8 @@ fn the_facts_files_match_their_schema() {
             for cell in table["cells"].as_array().unwrap() {
                 cells += 1;
                 sheet_cells += usize::from(cell["source"].get("cell").is_some());
+                computed += usize::from(cell["formula"].is_string());
+                rounded += usize::from(cell["lower"].is_string());
             }
         }
     }
@@ -222,6 +225,11 @@ fn the_facts_files_match_their_schema() {
     assert!(
         cells > 100 && sheet_cells > 0,
         "{cells} cells, {sheet_cells} from sheets"
+    );
+    // Cells of computed columns carry their formula; cells of rounded inputs their interval.
+    assert!(
+        computed > 0 && rounded > 0,
+        "{computed} computed, {rounded} rounded"
     );
 }
 

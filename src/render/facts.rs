@@ -60,8 +60,13 @@ struct Cell<'a> {
     row_name: &'a str,
     column: &'a str,
     value: &'a str,
+    /// The precision interval, when the cell's inputs are rounded.
+    lower: Option<&'a str>,
+    upper: Option<&'a str>,
     shown: &'a str,
     stated: bool,
+    /// The formula of a computed column, as written.
+    formula: Option<&'a str>,
     source: Position<'a>,
 }
 
@@ -141,13 +146,17 @@ pub fn render(document: &Document, sources: &Sources) -> String {
                     };
                     for (c, exact) in row.exact.iter().enumerate() {
                         let Some(value) = exact else { continue };
+                        let interval = row.intervals.get(c).and_then(Option::as_ref);
                         cells.push(Cell {
                             row: key,
                             row_name,
                             column: &t.header[c],
                             value,
+                            lower: interval.map(|(lo, _)| lo.as_str()),
+                            upper: interval.map(|(_, hi)| hi.as_str()),
                             shown: &row.cells[c],
                             stated: row.cell_spans.get(c).is_some_and(Option::is_some),
+                            formula: t.formulas.get(c).and_then(Option::as_deref),
                             source: position(
                                 sources,
                                 row.cell_spans.get(c).copied().flatten().unwrap_or(row.span),
