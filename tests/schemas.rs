@@ -129,10 +129,16 @@ fn the_diagnostics_of_every_case_match_their_schema() {
         // The cases hold every kind of place: fixes, secondary labels, cells of sheets.
         assert!(diagnostics.len() > 150, "{}", diagnostics.len());
         assert!(diagnostics.iter().any(|d| !d["fix"].is_null()));
-        assert!(diagnostics
-            .iter()
-            .flat_map(|d| d["labels"].as_array().unwrap())
-            .any(|l| l.get("cell").is_some()));
+        let labels = || {
+            diagnostics
+                .iter()
+                .flat_map(|d| d["labels"].as_array().unwrap())
+        };
+        assert!(labels().any(|l| l.get("cell").is_some()));
+        // The built-in library's places say so, and only they.
+        assert!(labels().any(|l| l.get("builtin").is_some()));
+        assert!(labels()
+            .all(|l| (l["builtin"] == true) == l["file"].as_str().unwrap().starts_with("stdlib/")));
     }
 }
 

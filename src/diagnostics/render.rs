@@ -456,6 +456,10 @@ struct JsonLabel<'a> {
     /// For a data file's sheet, the cell: `收入支出决算总表!C12`.
     #[serde(skip_serializing_if = "Option::is_none")]
     cell: Option<String>,
+    /// True for a place in jues's built-in library (`stdlib/部门决算.jues`), which names no
+    /// file of the user's; absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    builtin: bool,
     message: String,
     primary: bool,
 }
@@ -471,6 +475,7 @@ fn json_label(sources: &Sources, span: Span, message: String, primary: bool) -> 
         end_line,
         end_column,
         cell: file.cell_at(span.start as usize),
+        builtin: file.is_builtin(),
         message,
         primary,
     }
