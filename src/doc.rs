@@ -3,6 +3,7 @@
 //! Loops are expanded, conditions decided, and every interpolation rendered to its text (with
 //! its unit, precision and wording) and kept as a [`Fact`] that says what it is, so renderers
 //! only lay out. Invariant: renderers read this model, never the AST or the checker.
+#![warn(clippy::arithmetic_side_effects)]
 
 use crate::source::Span;
 
@@ -151,8 +152,8 @@ pub struct TableRow {
     /// For each number cell, its exact value (a decimal string in the table's unit).
     pub exact: Vec<Option<String>>,
     /// For each number cell whose inputs are rounded, every value it may stand for: the
-    /// lower and upper ends (decimal strings in the table's unit).
-    pub intervals: Vec<Option<(String, String)>>,
+    /// lower and upper ends, in the table's unit (formatted only when shown: most never are).
+    pub intervals: Vec<Option<(rust_decimal::Decimal, rust_decimal::Decimal)>>,
 }
 
 /// How a row is styled.
@@ -176,6 +177,15 @@ impl Document {
     /// The table named `name` (`财政拨款支出`), if the document shows it.
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables().find(|t| t.name == name)
+    }
+}
+
+impl TableRow {
+    /// The precision interval of the cell in `column`, when its inputs are rounded: the lower
+    /// and upper ends as decimal strings in the table's unit (`281.845`, `281.855`).
+    pub fn interval(&self, column: usize) -> Option<(String, String)> {
+        let (lo, hi) = self.intervals.get(column).copied().flatten()?;
+        Some((lo.normalize().to_string(), hi.normalize().to_string()))
     }
 }
 
@@ -219,7 +229,7 @@ impl Table {
 /// digits.
 pub fn soft_break(before: &str, content: &[Inline], at: usize) -> &'static str {
     let after = content
-        .get(at + 1)
+        .get(at.saturating_add(1))
         .map(|next| Inline::plain(std::slice::from_ref(next)))
         .unwrap_or_default();
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '%');

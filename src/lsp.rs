@@ -753,7 +753,7 @@ fn cell_hover(compilation: &Compilation, offset: usize, lang: Lang) -> Option<Va
                     let value = format!("{exact}{unit}");
                     lines.push(tr(lang, "hover-exact", &[("value", value.into())]));
                 }
-                if let Some(Some((lo, hi))) = row.intervals.get(column) {
+                if let Some((lo, hi)) = row.interval(column) {
                     let interval = format!("[{lo}, {hi}] {unit}");
                     lines.push(tr(lang, "hover-interval", &[("interval", interval.into())]));
                 }

@@ -534,15 +534,14 @@ impl Evaluator<'_> {
                     // Every value that has one can be shown in its unit (see `value`).
                     Some(Value::Num(q)) => {
                         let unit = format::display_unit(q.dim, table_money);
-                        let in_unit =
-                            |v| format::in_unit(v, unit).map(|v| v.normalize().to_string());
+                        let in_unit = |v| format::in_unit(v, unit);
                         let interval = (q.interval.lo != q.interval.hi)
                             .then(|| in_unit(q.interval.lo).zip(in_unit(q.interval.hi)))
                             .flatten();
                         (
                             format::show(&q, bare, table_money, self.settings.rounding)
                                 .unwrap_or_default(),
-                            in_unit(q.nominal),
+                            in_unit(q.nominal).map(|v| v.normalize().to_string()),
                             interval,
                         )
                     }

@@ -61,8 +61,8 @@ struct Cell<'a> {
     column: &'a str,
     value: &'a str,
     /// The precision interval, when the cell's inputs are rounded.
-    lower: Option<&'a str>,
-    upper: Option<&'a str>,
+    lower: Option<String>,
+    upper: Option<String>,
     shown: &'a str,
     stated: bool,
     /// The formula of a computed column, as written.
@@ -146,14 +146,14 @@ pub fn render(document: &Document, sources: &Sources) -> String {
                     };
                     for (c, exact) in row.exact.iter().enumerate() {
                         let Some(value) = exact else { continue };
-                        let interval = row.intervals.get(c).and_then(Option::as_ref);
+                        let interval = row.interval(c);
                         cells.push(Cell {
                             row: key,
                             row_name,
                             column: &t.header[c],
                             value,
-                            lower: interval.map(|(lo, _)| lo.as_str()),
-                            upper: interval.map(|(_, hi)| hi.as_str()),
+                            lower: interval.as_ref().map(|(lo, _)| lo.clone()),
+                            upper: interval.map(|(_, hi)| hi),
                             shown: &row.cells[c],
                             stated: row.cell_spans.get(c).is_some_and(Option::is_some),
                             formula: t.formulas.get(c).and_then(Option::as_deref),
