@@ -564,16 +564,25 @@ fn in_document(
     let mut shown = to_lsp(compilation, d, uri, lang);
     shown.range = range(main, origin);
     if let Some(cell) = file.cell_at(d.primary.span.start as usize) {
-        // Most messages of a sheet name their cell already (`支出!C4: …`).
-        if !shown.message.contains(cell.as_str()) {
-            shown.message = crate::i18n::tr(
-                lang,
-                "label-elsewhere",
-                &[("label", cell.into()), ("place", shown.message.into())],
-            );
-        }
+        shown.message = headed_by_cell(cell, std::mem::take(&mut shown.message), lang);
     }
     Some(shown)
+}
+
+/// `message` about a cell of a sheet, shown at the `来自` that reads it: headed by the cell
+/// (`支出!C4: …`), unless it names the cell already; the cell alone if there is no message.
+fn headed_by_cell(cell: String, message: String, lang: Lang) -> String {
+    if message.is_empty() {
+        cell
+    } else if message.contains(cell.as_str()) {
+        message
+    } else {
+        tr(
+            lang,
+            "label-elsewhere",
+            &[("label", cell.into()), ("place", message.into())],
+        )
+    }
 }
 
 /// Where the editor of the document `uri` shows a label at `span`, and its message there:
@@ -597,15 +606,7 @@ fn label_location(
             return None;
         }
         let cell = file.cell_at(span.start as usize).unwrap_or_default();
-        let message = if message.is_empty() {
-            cell
-        } else {
-            tr(
-                lang,
-                "label-elsewhere",
-                &[("label", cell.into()), ("place", message.into())],
-            )
-        };
+        let message = headed_by_cell(cell, message.to_owned(), lang);
         (uri.clone(), range(main, places.origin), message)
     } else {
         if file.is_builtin() {
@@ -643,17 +644,7 @@ fn to_lsp(compilation: &Compilation, d: &Diagnostic, uri: &str, lang: Lang) -> l
                 .collect()
         })
         .unwrap_or_default();
-    let mut message = texts.message;
-    for note in &texts.notes {
-        message.push('\n');
-        message.push_str(crate::i18n::tr(lang, "human-note", &[]).trim_start());
-        message.push_str(note);
-    }
-    if let Some(help) = &texts.help {
-        message.push('\n');
-        message.push_str(crate::i18n::tr(lang, "human-help", &[]).trim_start());
-        message.push_str(help);
-    }
+    let message = texts.whole(lang);
     lsp::Diagnostic {
         range: range(file, d.primary.span),
         severity: Some(match d.severity {
@@ -738,9 +729,18 @@ fn cell_hover(compilation: &Compilation, offset: usize, lang: Lang) -> Option<Va
     };
     for table in compilation.evaluated.document.tables() {
         for row in &table.rows {
+            let on_key = contains(&row.span);
+            let on_cell = row
+                .cell_spans
+                .iter()
+                .position(|s| s.as_ref().is_some_and(contains));
+            if !on_key && on_cell.is_none() {
+                continue;
+            }
             let key = row.cells[..table.keys.min(row.cells.len())].join(" ");
             let key = key.trim();
-            // The number columns are in the table's unit.
+            // A cell as shown (the number columns in the table's unit), then its exact value
+            // and precision, each a line.
             let value = |column: usize| {
                 let unit = if table.numeric.get(column) == Some(&true) {
                     table.unit.as_str()
@@ -757,58 +757,52 @@ fn cell_hover(compilation: &Compilation, offset: usize, lang: Lang) -> Option<Va
                     let interval = format!("[{lo}, {hi}] {unit}");
                     lines.push(tr(lang, "hover-interval", &[("interval", interval.into())]));
                 }
-                lines
+                lines.into_iter()
             };
-            if contains(&row.span) {
-                let computed: Vec<usize> = (0..table.header.len())
-                    .filter(|&c| table.formulas.get(c).is_some_and(Option::is_some))
-                    .collect();
-                if computed.is_empty() {
-                    continue;
-                }
-                let args = [("table", table.name.clone().into()), ("row", key.into())];
-                let mut text = tr(lang, "hover-row", &args);
-                for column in computed {
-                    let mut lines = value(column).into_iter();
-                    let formula = table.formulas[column].clone().unwrap_or_default();
+            let (text, span) = match on_cell {
+                Some(column) => {
+                    let mut lines = value(column);
+                    let header = table.header.get(column).cloned().unwrap_or_default();
                     let args = [
-                        ("column", table.header[column].clone().into()),
-                        ("formula", formula.into()),
+                        ("table", table.name.clone().into()),
+                        ("row", key.to_owned().into()),
+                        ("column", header.into()),
                         ("value", lines.next().unwrap_or_default().into()),
                     ];
-                    text.push_str("\n\n");
-                    text.push_str(&tr(lang, "hover-computed", &args));
+                    let mut text = tr(lang, "hover-cell", &args);
                     for line in lines {
-                        text.push_str("  \n");
+                        text.push_str("\n\n");
                         text.push_str(&line);
                     }
+                    (text, row.cell_spans[column]?)
                 }
-                return Some(json!({
-                    "contents": { "kind": "markdown", "value": text },
-                    "range": range(file, row.span),
-                }));
-            }
-            let Some(column) = row
-                .cell_spans
-                .iter()
-                .position(|s| s.as_ref().is_some_and(contains))
-            else {
-                continue;
+                None => {
+                    let computed: Vec<usize> = (0..table.header.len())
+                        .filter(|&c| table.formulas.get(c).is_some_and(Option::is_some))
+                        .collect();
+                    if computed.is_empty() {
+                        return None;
+                    }
+                    let args = [("table", table.name.clone().into()), ("row", key.into())];
+                    let mut text = tr(lang, "hover-row", &args);
+                    for column in computed {
+                        let mut lines = value(column);
+                        let formula = table.formulas[column].clone().unwrap_or_default();
+                        let args = [
+                            ("column", table.header[column].clone().into()),
+                            ("formula", formula.into()),
+                            ("value", lines.next().unwrap_or_default().into()),
+                        ];
+                        text.push_str("\n\n");
+                        text.push_str(&tr(lang, "hover-computed", &args));
+                        for line in lines {
+                            text.push_str("  \n");
+                            text.push_str(&line);
+                        }
+                    }
+                    (text, row.span)
+                }
             };
-            let span = row.cell_spans[column]?;
-            let header = table.header.get(column).cloned().unwrap_or_default();
-            let mut lines = value(column).into_iter();
-            let args = [
-                ("table", table.name.clone().into()),
-                ("row", key.to_owned().into()),
-                ("column", header.into()),
-                ("value", lines.next().unwrap_or_default().into()),
-            ];
-            let mut text = tr(lang, "hover-cell", &args);
-            for line in lines {
-                text.push_str("\n\n");
-                text.push_str(&line);
-            }
             return Some(json!({
                 "contents": { "kind": "markdown", "value": text },
                 "range": range(file, span),

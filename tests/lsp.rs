@@ -111,6 +111,12 @@ impl Client {
 
 const URI: &str = "file:///tmp/jues-lsp-test/report.jues";
 
+/// The parameters of a request about a place: the document `uri`, 0-based `line` and
+/// `character` (UTF-16 units).
+fn at(uri: &str, line: u64, character: u64) -> Value {
+    json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } })
+}
+
 /// Ends a session as an editor does (`shutdown`, then `exit`); the server exits 0.
 fn shut_down(mut child: std::process::Child, mut client: Client) {
     client.request(999, "shutdown", Value::Null);
@@ -434,7 +440,7 @@ fn a_bare_name_in_a_group_is_that_groups_figure() {
     );
     assert_eq!(client.diagnostics_for(uri), json!([]));
     // The bare `合计` at the end of line 8 (`  余额 = 收入.合计 - 合计`).
-    let at = json!({ "textDocument": { "uri": uri }, "position": { "line": 7, "character": 17 } });
+    let at = at(uri, 7, 17);
     let hover = client.request(2, "textDocument/hover", at.clone());
     let shown = hover["contents"]["value"].as_str().unwrap_or("").to_owned();
     assert!(shown.contains("**支出.合计** = 819.4"), "{hover}");
@@ -647,7 +653,7 @@ fn a_panic_is_caught_for_its_message() {
     // The next edit is compiled as if nothing had happened.
     client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": "收入 = 1\n合计 = 收入\n" }] }));
     assert_eq!(client.diagnostics_for(uri), json!([]));
-    let at = json!({ "textDocument": { "uri": uri }, "position": { "line": 1, "character": 5 } });
+    let at = at(uri, 1, 5);
     let answer = client.answer(3, marker, at);
     assert_eq!(answer["error"]["code"], -32603, "{answer}");
     let error = answer["error"]["message"].as_str().unwrap();
@@ -885,14 +891,7 @@ fn hover_on_a_table_cell() {
     let (child, mut client) = start();
     let text = "表 支出 \"支出决算表\" {\n  科目 功能分类\n  列 年初预算: 金额, 决算数: 金额, 差额 = 决算数 - 年初预算\n  2010301 \"行政运行\" 280 281.85\n}\n";
     client.open(URI, text);
-    let hover = |client: &mut Client, id: u64, character: u64| {
-        client.request(
-            id,
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": URI }, "position": { "line": 3, "character": character } }),
-        )
-    };
-    let cell = hover(&mut client, 2, 23);
+    let cell = client.request(2, "textDocument/hover", at(URI, 3, 23));
     let value = cell["contents"]["value"].as_str().unwrap_or_default();
     assert_eq!(
         value,
@@ -906,7 +905,7 @@ fn hover_on_a_table_cell() {
     );
 
     // `280` is exact (a number without decimals), so the difference is as precise as 281.85.
-    let row = hover(&mut client, 3, 4);
+    let row = client.request(3, "textDocument/hover", at(URI, 3, 4));
     let value = row["contents"]["value"].as_str().unwrap_or_default();
     assert_eq!(
         value,
@@ -925,20 +924,13 @@ fn definition_of_tables_and_rows() {
     let (child, mut client) = start();
     let text = "表 支出 \"支出决算表\" {\n  科目 功能分类\n  列 决算数: 金额\n  2010301 \"行政运行\" 281.85\n  2010601 \"行政运行\" 3.31\n}\n\n合计 {sum(支出.决算数)}，其中行政运行 {支出[2010301].决算数}。\n";
     client.open(URI, text);
-    let at = |client: &mut Client, id: u64, character: u64| {
-        client.request(
-            id,
-            "textDocument/definition",
-            json!({ "textDocument": { "uri": URI }, "position": { "line": 7, "character": character } }),
-        )
-    };
-    let table = at(&mut client, 2, 9);
+    let table = client.request(2, "textDocument/definition", at(URI, 7, 9));
     assert_eq!(
         table["range"]["start"],
         json!({ "line": 0, "character": 2 }),
         "{table}"
     );
-    let row = at(&mut client, 3, 25);
+    let row = client.request(3, "textDocument/definition", at(URI, 7, 25));
     assert_eq!(
         row["range"]["start"],
         json!({ "line": 3, "character": 2 }),

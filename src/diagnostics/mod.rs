@@ -104,6 +104,23 @@ pub struct Texts {
     pub notes: Vec<String>,
 }
 
+impl Texts {
+    /// The message, then the help and each note on a line of its own, headed as the human
+    /// format heads them (`help: `, `建议：`): the whole of a diagnostic in one text, for the
+    /// formats that have one message field (the language server, SARIF).
+    pub fn whole(&self, lang: Lang) -> String {
+        let mut whole = self.message.clone();
+        let help = self.help.iter().map(|h| ("human-help", h));
+        let notes = self.notes.iter().map(|n| ("human-note", n));
+        for (id, text) in help.chain(notes) {
+            whole.push('\n');
+            whole.push_str(crate::i18n::tr(lang, id, &[]).trim_start());
+            whole.push_str(text);
+        }
+        whole
+    }
+}
+
 impl Diagnostic {
     /// A diagnostic of `code` at its default severity.
     pub fn new(code: Code, message: impl Into<Message>, primary: Label) -> Diagnostic {

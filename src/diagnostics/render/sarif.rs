@@ -286,15 +286,7 @@ fn rule(code: Code, lang: Lang) -> Rule {
 
 fn result(sources: &Sources, d: &Diagnostic, rule_index: usize, lang: Lang) -> SarifResult {
     let texts = d.texts(lang);
-    // The message, then the help and the notes as `jues check` says them, each on its line.
-    let mut message = texts.message;
-    let help = texts.help.iter().map(|h| ("human-help", h));
-    let notes = texts.notes.iter().map(|n| ("human-note", n));
-    for (id, text) in help.chain(notes) {
-        message.push('\n');
-        message.push_str(tr(lang, id, &[]).trim_start());
-        message.push_str(text);
-    }
+    let message = texts.whole(lang);
     let related = d
         .secondary
         .iter()
