@@ -12,6 +12,7 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
@@ -26,7 +27,7 @@ pub enum Lang {
 }
 
 /// The catalog files of a language, by name, in the order they are added to its bundle.
-type Files = [(&'static str, &'static str); 7];
+type Files = [(&'static str, &'static str); PARTS];
 
 /// The catalogs of every language, each with the same parts of jues (`[…]`, one list).
 macro_rules! catalogs {
@@ -45,7 +46,7 @@ macro_rules! catalog {
 /// The catalogs, by language.
 const CATALOGS: [(Lang, &str, Files); 2] = catalogs!(
     (Lang::Zh, "zh"), (Lang::En, "en");
-    ["cli", "diagnostics", "syntax", "check", "eval", "data", "output"]
+    ["cli", "help", "diagnostics", "syntax", "check", "eval", "data", "output"]
 );
 
 /// The variables the language is looked up in, after `--lang` and `JUES_LANG`, in the order
@@ -111,35 +112,80 @@ impl Lang {
 /// A placeholder's value, as Fluent takes it.
 pub type FluentArg<'a> = FluentValue<'a>;
 
-/// The catalog of `lang`, read once.
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
-        [OnceLock::new(), OnceLock::new()];
+/// The catalog of one language: each part (`cli.ftl`, `eval.ftl` …) is parsed the first time
+/// one of its messages is asked for, so that a command parses only the parts it speaks from
+/// (`jues check` of the example report reads two of the eight).
+struct Catalog {
+    /// The part that defines each message, by id.
+    index: FxHashMap<&'static str, usize>,
+    /// Each part's bundle, once read.
+    parts: [OnceLock<FluentBundle<FluentResource>>; PARTS],
+}
+
+/// How many parts each language's catalog has.
+const PARTS: usize = 8;
+
+impl Catalog {
+    /// The catalog of `files`, with nothing parsed yet: only the message ids are looked up (a
+    /// message starts a line with its id, then ` =`; ids are unique across the parts, which a
+    /// test holds the catalogs to).
+    fn new(files: &Files) -> Catalog {
+        // Room for the messages of every part (about 400), so that the index is not rehashed.
+        let mut index = FxHashMap::default();
+        index.reserve(512);
+        for (part, (_, text)) in files.iter().enumerate() {
+            for line in text.lines() {
+                if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    if let Some((id, _)) = line.split_once('=') {
+                        index.insert(id.trim_end(), part);
+                    }
+                }
+            }
+        }
+        Catalog {
+            index,
+            parts: Default::default(),
+        }
+    }
+}
+
+/// The catalog of `lang`, indexed once.
+fn catalog(lang: Lang) -> (&'static Catalog, usize) {
+    static CATALOGS_READ: [OnceLock<Catalog>; 2] = [OnceLock::new(), OnceLock::new()];
     let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    BUNDLES[index].get_or_init(|| {
-        let (_, tag, files) = CATALOGS[index];
+    let (_, _, files) = &CATALOGS[index];
+    (CATALOGS_READ[index].get_or_init(|| Catalog::new(files)), index)
+}
+
+/// The bundle of the part of `lang`'s catalog that defines the message `name`, parsed the first
+/// time it is asked for; `None` for a message of no part.
+fn bundle(lang: Lang, name: &str) -> Option<&'static FluentBundle<FluentResource>> {
+    let (catalog, index) = catalog(lang);
+    let part = *catalog.index.get(name)?;
+    let (_, tag, files) = CATALOGS[index];
+    Some(catalog.parts[part].get_or_init(|| {
         let id: LanguageIdentifier = tag.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // No Unicode isolation marks around placeholders: they show in terminals and logs.
         bundle.set_use_isolating(false);
-        for (_, text) in files {
-            // A catalog that does not parse in full, or that repeats an id, is caught by the
-            // tests; what parses is kept.
-            let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
-            let _ = bundle.add_resource(resource);
-        }
+        // A catalog that does not parse in full is caught by the tests; what parses is kept.
+        let (_, text) = files[part];
+        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
         bundle
-    })
+    }))
 }
 
 /// The message `id` in `lang`, its placeholders filled from `args`. `id` may name an
 /// attribute of a message (`J0201-mismatch.help`). A message missing from the catalog (which
 /// the tests rule out) is shown as its id, never a panic.
 pub fn tr(lang: Lang, id: &str, args: &[(&str, FluentArg<'_>)]) -> String {
-    let bundle = bundle(lang);
     let (name, attribute) = match id.split_once('.') {
         Some((name, attribute)) => (name, Some(attribute)),
         None => (id, None),
+    };
+    let Some(bundle) = bundle(lang, name) else {
+        return id.to_owned();
     };
     let message = bundle.get_message(name);
     let pattern = match attribute {
@@ -398,6 +444,31 @@ mod tests {
                     "`{id}` has other placeholders in en/{part}.ftl than in zh/{part}.ftl"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn each_message_is_looked_up_in_the_part_that_defines_it() {
+        for lang in Lang::ALL {
+            let (catalog, index) = catalog(lang);
+            let (_, _, files) = CATALOGS[index];
+            for (part, (name, text)) in files.iter().enumerate() {
+                let mut bundle = FluentBundle::new_concurrent(vec![lang.tag().parse().unwrap()]);
+                bundle
+                    .add_resource(FluentResource::try_new((*text).to_owned()).unwrap())
+                    .unwrap();
+                let ids: Vec<&str> = catalog
+                    .index
+                    .iter()
+                    .filter(|(_, p)| **p == part)
+                    .map(|(id, _)| *id)
+                    .collect();
+                assert!(!ids.is_empty(), "{lang:?}: no message indexed in {name}.ftl");
+                for id in ids {
+                    assert!(bundle.has_message(id), "{lang:?}: `{id}` is not in {name}.ftl");
+                }
+            }
+            // That every message is indexed is the next test's: `tr` finds each.
         }
     }
 

@@ -151,7 +151,7 @@ impl Hidden {
 
     /// Whether a byte may be the first of a hidden character (the first test of
     /// [`Hidden::may_start`], on one byte).
-    fn may_lead(byte: u8) -> bool {
+    const fn may_lead(byte: u8) -> bool {
         byte < 0x20
             || matches!(
                 byte,
@@ -187,31 +187,40 @@ impl Hidden {
     }
 }
 
-/// The offsets and characters of the hidden characters in `text`. Only bytes that may start
-/// one are decoded: the text is mostly Chinese, whose characters start with other bytes.
+/// The offsets and characters of the hidden characters in `text`. The text is scanned a byte
+/// at a time for one that may start one ([`LEADS`]); only there is a character decoded. The
+/// text is mostly Chinese, whose characters start with other bytes.
 pub fn hidden_at(text: &str) -> impl Iterator<Item = (usize, char, Hidden)> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(&lead) = bytes.get(at) {
-            let here = at;
-            // From one character's first byte to the next one's.
-            at += match lead {
-                0x00..=0xbf => 1,
-                0xc0..=0xdf => 2,
-                0xe0..=0xef => 3,
-                _ => 4,
-            };
-            if Hidden::may_lead(lead) && bytes.get(here..).is_some_and(Hidden::may_start_with) {
+        while let Some(offset) = bytes.get(at..)?.iter().position(|&b| LEADS[usize::from(b)]) {
+            let here = at + offset;
+            // A lead byte never continues a character, so the next one is after this byte.
+            at = here + 1;
+            if bytes.get(here..).is_some_and(Hidden::may_start_with) {
                 let c = text.get(here..).and_then(|t| t.chars().next());
                 if let Some(found) = c.and_then(|c| Some((here, c, Hidden::of(c)?))) {
                     return Some(found);
                 }
             }
         }
+        at = bytes.len();
         None
     })
 }
+
+/// The bytes that may start a hidden character ([`Hidden::may_lead`]), as a table, less the
+/// tab and the line ends, which are never hidden.
+static LEADS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = Hidden::may_lead(b as u8) && !matches!(b, 0x09 | 0x0a | 0x0d);
+        b += 1;
+    }
+    table
+};
 
 /// Whether the byte at `i` of `bytes` is a lone `\r` (an old Mac line end, not the first half
 /// of `\r\n`): the one rule by which the line index, excerpts and the formatter end a line
@@ -544,6 +553,28 @@ mod tests {
                 assert!(Hidden::may_start(bytes), "U+{:04X}", u32::from(c));
             }
         }
+    }
+
+    #[test]
+    fn hidden_at_finds_what_a_scan_of_every_character_finds() {
+        // Every hidden character, each between Chinese text, punctuation and ASCII, and at
+        // both ends: the byte scan must find each at its offset, and nothing else.
+        let hidden: Vec<char> = (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| Hidden::of(*c).is_some())
+            .collect();
+        let mut text = String::new();
+        for (i, c) in hidden.iter().enumerate() {
+            text.push(*c);
+            text.push_str(["收入，", "a\t\r\n", "。「」\u{3000}", "\u{ff10}\u{3131}x"][i % 4]);
+        }
+        let expected: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|(_, c)| Hidden::of(*c).is_some())
+            .collect();
+        let found: Vec<(usize, char)> = hidden_at(&text).map(|(at, c, _)| (at, c)).collect();
+        assert_eq!(found.len(), hidden.len());
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! `--help` in the user's language: every text of the command line's help (what a command
-//! does, what an argument means, the headings) comes from the catalogs (`i18n/*/cli.ftl`,
+//! does, what an argument means, the headings) comes from the catalogs (`i18n/*/help.ftl`,
 //! ids `help-…`), so the English and the Chinese help are defined alike, in one place.
 //!
 //! A command's text is `help-<command>` (`help-jues` for jues itself); an argument's is
@@ -7,7 +7,38 @@
 //! else `help-arg-<argument>`, shared by the commands that take it (`help-arg-format`).
 
 use crate::i18n::{tr, Lang};
-use clap::{Arg, ArgAction, Command};
+use clap::error::ErrorKind;
+use clap::{Arg, ArgAction, Command, Parser};
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+/// Reads the command line `args` as `T` declares it. Putting the help into words is most of
+/// the start-up of a run, so it is done only when clap has something to say: help, or a
+/// mistake in the arguments, which are then read again by the command with its texts in
+/// `lang` (the same arguments, so what clap says is the same, in the user's words). The
+/// version needs no words. `Err` is the exit code after saying it.
+pub(super) fn parse<T: Parser>(args: &[OsString], lang: Lang) -> Result<T, ExitCode> {
+    let error = match T::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| T::from_arg_matches(&matches))
+    {
+        Ok(parsed) => return Ok(parsed),
+        Err(error) => error,
+    };
+    if error.kind() == ErrorKind::DisplayVersion {
+        let _ = error.print();
+        return Err(ExitCode::SUCCESS);
+    }
+    let mut command = localized(T::command(), lang);
+    let error = match command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| T::from_arg_matches(&matches))
+    {
+        Ok(parsed) => return Ok(parsed),
+        Err(error) => error,
+    };
+    Err(super::usage_error::report(&error, &command, args, lang))
+}
 
 /// `command` with its help, and that of its subcommands, in `lang`.
 pub(super) fn localized(command: Command, lang: Lang) -> Command {
@@ -25,9 +56,9 @@ pub(super) fn localized(command: Command, lang: Lang) -> Command {
 pub(super) fn print(
     mut command: Command,
     name: Option<&str>,
-    args: &[std::ffi::OsString],
+    args: &[OsString],
     lang: Lang,
-) -> std::process::ExitCode {
+) -> ExitCode {
     // Built whole, so that each command's help has the options every command takes.
     command.build();
     let names: Vec<String> = command
@@ -39,7 +70,7 @@ pub(super) fn print(
         Some(name) => match command.find_subcommand_mut(name) {
             Some(sub) => sub.print_help(),
             None => {
-                use clap::error::{ContextKind, ContextValue, ErrorKind};
+                use clap::error::{ContextKind, ContextValue};
                 let mut error = clap::Error::new(ErrorKind::InvalidSubcommand);
                 error.insert(
                     ContextKind::InvalidSubcommand,
@@ -58,8 +89,8 @@ pub(super) fn print(
         },
     };
     match printed {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(_) => std::process::ExitCode::from(2),
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
     }
 }
 
@@ -180,7 +211,7 @@ fn argument_help(name: &str, id: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
+    use clap::{CommandFactory, FromArgMatches};
 
     /// Every command and argument has its help in both languages: none is shown as an id.
     #[test]
@@ -220,6 +251,79 @@ mod tests {
             let mut command = localized(super::super::Cli::command(), lang);
             command.build();
             check(&command, lang);
+        }
+    }
+
+    /// Arguments are read by the plain command and, when there is help or a mistake to show,
+    /// again by the one with its texts in words ([`parse`]): the two must take the same
+    /// arguments in the same way, in every command.
+    #[test]
+    fn the_command_in_words_reads_the_arguments_as_the_plain_one() {
+        fn shape(command: &Command) -> Vec<String> {
+            let mut out = vec![format!("command {}", command.get_name())];
+            let mut args: Vec<String> = command
+                .get_arguments()
+                .map(|a| {
+                    format!(
+                        "{} -{:?} --{:?} {:?} {:?} required={} positional={} global={} \
+                         values={:?} defaults={:?}",
+                        a.get_id(),
+                        a.get_short(),
+                        a.get_long(),
+                        a.get_action(),
+                        a.get_num_args(),
+                        a.is_required_set(),
+                        a.is_positional(),
+                        a.is_global_set(),
+                        a.get_possible_values()
+                            .iter()
+                            .map(|v| v.get_name().to_owned())
+                            .collect::<Vec<_>>(),
+                        a.get_default_values(),
+                    )
+                })
+                .collect();
+            args.sort();
+            out.extend(args);
+            for sub in command.get_subcommands() {
+                out.extend(shape(sub));
+            }
+            out
+        }
+        let mut plain = super::super::Cli::command();
+        plain.build();
+        for lang in Lang::ALL {
+            let mut in_words = localized(super::super::Cli::command(), lang);
+            in_words.build();
+            assert_eq!(shape(&plain), shape(&in_words), "{lang:?}");
+        }
+        // And a few command lines, read alike (what clap makes of them, or the kind of mistake).
+        let lines: &[&[&str]] = &[
+            &["jues", "check", "a.jues", "--format", "json", "--deny", "warnings"],
+            &["jues", "build", "a.jues", "--to", "html,md", "-o", "out"],
+            &["jues", "fmt", "--check", "a.jues"],
+            &["jues", "check"],
+            &["jues", "chek"],
+            &["jues", "check", "--format", "xml", "a.jues"],
+            &["jues", "--version"],
+            &["jues", "check", "--help"],
+        ];
+        let read = |mut command: Command, line: &[&str]| match command.try_get_matches_from_mut(line)
+        {
+            Ok(matches) => match super::super::Cli::from_arg_matches(&matches) {
+                Ok(cli) => format!("{cli:?}"),
+                Err(e) => format!("{:?}", e.kind()),
+            },
+            Err(e) => format!("{:?}", e.kind()),
+        };
+        for line in lines {
+            for lang in Lang::ALL {
+                assert_eq!(
+                    read(super::super::Cli::command(), line),
+                    read(localized(super::super::Cli::command(), lang), line),
+                    "{line:?}"
+                );
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ use crate::diagnostics::Summary;
 use crate::i18n::Lang;
 use crate::Options;
 use build::Build;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -311,13 +311,9 @@ pub fn run() -> ExitCode {
     // The language is known before the arguments are read: their help and errors speak it.
     let lang = Lang::detect(lang_flag(&args));
     let _ = LANG.set(lang);
-    let mut command = help::localized(Cli::command(), lang);
-    let parsed = command
-        .try_get_matches_from_mut(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
+    let cli = match help::parse::<Cli>(&args, lang) {
         Ok(cli) => cli,
-        Err(e) => return usage_error::report(&e, &command, &args, lang),
+        Err(said) => return said,
     };
     match cli.command {
         Command::Check { files, report } => check::check(

@@ -1,7 +1,7 @@
 //! A mistake on the command line (an unknown argument, a value not among the choices), said
 //! in the user's language. clap finds the mistake, and says what it found in the error's
 //! kind and context; its own wording is English, so the message is put together here, from
-//! the catalogs (`i18n/*/cli.ftl`, ids `arg-…`), in both languages alike.
+//! the catalogs (`i18n/*/help.ftl`, ids `arg-…`), in both languages alike.
 
 use super::help;
 use crate::i18n::{Arg, Lang, Message};

@@ -425,18 +425,26 @@ fn too_deep_error(file: FileId, at: usize) -> SyntaxError {
 /// point since that start, and so passes one of these places on the way: cutting the text
 /// given to pest at the first place after a step's start bounds pest's recursion.
 pub(super) fn deep_places(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut places = Vec::new();
     let mut depth = 0usize;
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'(' | b'[' | b'{' => {
+    let mut at = 0;
+    // From bracket to bracket: a report is mostly Chinese text, which has none.
+    while let Some(offset) = bytes.get(at..).and_then(|rest| {
+        rest.iter()
+            .position(|&b| matches!(b, b'(' | b'[' | b'{' | b')' | b']' | b'}'))
+    }) {
+        let i = at + offset;
+        at = i + 1;
+        match bytes.get(i) {
+            Some(b'(' | b'[' | b'{') => {
                 depth += 1;
                 if depth.is_multiple_of(MAX_NESTING + 1) {
                     places.push(i);
                 }
             }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+            Some(_) => depth = depth.saturating_sub(1),
+            None => {}
         }
     }
     places
@@ -839,6 +847,36 @@ mod tests {
                 "{errors:?}"
             );
         }
+    }
+
+    /// The places are where the depth counted byte by byte, from the start, rises to a
+    /// multiple of `MAX_NESTING + 1`: closing brackets lower it, other text leaves it.
+    #[test]
+    fn deep_places_are_where_the_depth_passes_the_limit() {
+        let depth_places = |text: &str| {
+            let (mut depth, mut places) = (0usize, Vec::new());
+            for (i, b) in text.bytes().enumerate() {
+                if b"([{".contains(&b) {
+                    depth += 1;
+                    if depth % (MAX_NESTING + 1) == 0 {
+                        places.push(i);
+                    }
+                } else if b")]}".contains(&b) {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            places
+        };
+        let texts = [
+            "收入（合计）{a}".repeat(100),
+            format!("{}{}{}", "（{[".repeat(40), "收入)]".repeat(30), "({".repeat(200)),
+            format!("{}）{}", "(".repeat(64), "(".repeat(300)),
+            String::new(),
+        ];
+        for text in &texts {
+            assert_eq!(deep_places(text), depth_places(text));
+        }
+        assert_eq!(deep_places(&texts[2]).len(), 364 / 65);
     }
 
     #[test]

@@ -68,14 +68,9 @@ const GB2312_CONVERTED: &[char] = &[
 /// [`GB2312_CONVERTED`]. Text in simplified script, the common case, is then never converted
 /// (conversion looks up every position in OpenCC's dictionaries).
 fn may_be_traditional(text: &str) -> bool {
-    if !text.chars().any(is_ideograph) {
-        return false;
-    }
-    if text.chars().any(|c| GB2312_CONVERTED.contains(&c)) {
-        return true;
-    }
+    // One pass; every character of GB2312_CONVERTED is an ideograph (a test holds it to that).
     text.chars()
-        .any(|c| is_ideograph(c) && !gb2312::contains(c))
+        .any(|c| is_ideograph(c) && (!gb2312::contains(c) || GB2312_CONVERTED.contains(&c)))
 }
 
 fn is_ideograph(c: char) -> bool {
@@ -421,6 +416,10 @@ mod tests {
             }
         }
         assert_eq!(converted, GB2312_CONVERTED);
+        assert!(GB2312_CONVERTED.iter().all(|c| is_ideograph(*c)));
+        for c in GB2312_CONVERTED {
+            assert!(may_be_traditional(&format!("收入{c}合计")), "{c}");
+        }
         for traditional in ["減少", "合計", "項目", "萬元", "𠀀"] {
             assert!(may_be_traditional(traditional), "{traditional}");
         }
