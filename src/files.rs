@@ -54,7 +54,12 @@ pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and the one byte more that tells it has ended, so that it is
+    // read in one call rather than in growing pieces (the size is checked again after).
+    let room = usize::try_from(metadata.len())
+        .unwrap_or(0)
+        .saturating_add(1);
+    let mut bytes = Vec::with_capacity(room);
     std::fs::File::open(path)?
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)?;

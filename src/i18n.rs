@@ -154,7 +154,10 @@ fn catalog(lang: Lang) -> (&'static Catalog, usize) {
     static CATALOGS_READ: [OnceLock<Catalog>; 2] = [OnceLock::new(), OnceLock::new()];
     let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
     let (_, _, files) = &CATALOGS[index];
-    (CATALOGS_READ[index].get_or_init(|| Catalog::new(files)), index)
+    (
+        CATALOGS_READ[index].get_or_init(|| Catalog::new(files)),
+        index,
+    )
 }
 
 /// The bundle of the part of `lang`'s catalog that defines the message `name`, parsed the first
@@ -463,9 +466,15 @@ mod tests {
                     .filter(|(_, p)| **p == part)
                     .map(|(id, _)| *id)
                     .collect();
-                assert!(!ids.is_empty(), "{lang:?}: no message indexed in {name}.ftl");
+                assert!(
+                    !ids.is_empty(),
+                    "{lang:?}: no message indexed in {name}.ftl"
+                );
                 for id in ids {
-                    assert!(bundle.has_message(id), "{lang:?}: `{id}` is not in {name}.ftl");
+                    assert!(
+                        bundle.has_message(id),
+                        "{lang:?}: `{id}` is not in {name}.ftl"
+                    );
                 }
             }
             // That every message is indexed is the next test's: `tr` finds each.

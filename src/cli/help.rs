@@ -299,7 +299,9 @@ mod tests {
         }
         // And a few command lines, read alike (what clap makes of them, or the kind of mistake).
         let lines: &[&[&str]] = &[
-            &["jues", "check", "a.jues", "--format", "json", "--deny", "warnings"],
+            &[
+                "jues", "check", "a.jues", "--format", "json", "--deny", "warnings",
+            ],
             &["jues", "build", "a.jues", "--to", "html,md", "-o", "out"],
             &["jues", "fmt", "--check", "a.jues"],
             &["jues", "check"],
@@ -308,14 +310,14 @@ mod tests {
             &["jues", "--version"],
             &["jues", "check", "--help"],
         ];
-        let read = |mut command: Command, line: &[&str]| match command.try_get_matches_from_mut(line)
-        {
-            Ok(matches) => match super::super::Cli::from_arg_matches(&matches) {
-                Ok(cli) => format!("{cli:?}"),
+        let read =
+            |mut command: Command, line: &[&str]| match command.try_get_matches_from_mut(line) {
+                Ok(matches) => match super::super::Cli::from_arg_matches(&matches) {
+                    Ok(cli) => format!("{cli:?}"),
+                    Err(e) => format!("{:?}", e.kind()),
+                },
                 Err(e) => format!("{:?}", e.kind()),
-            },
-            Err(e) => format!("{:?}", e.kind()),
-        };
+            };
         for line in lines {
             for lang in Lang::ALL {
                 assert_eq!(

@@ -869,7 +869,12 @@ mod tests {
         };
         let texts = [
             "收入（合计）{a}".repeat(100),
-            format!("{}{}{}", "（{[".repeat(40), "收入)]".repeat(30), "({".repeat(200)),
+            format!(
+                "{}{}{}",
+                "（{[".repeat(40),
+                "收入)]".repeat(30),
+                "({".repeat(200)
+            ),
             format!("{}）{}", "(".repeat(64), "(".repeat(300)),
             String::new(),
         ];
