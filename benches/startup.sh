@@ -17,9 +17,9 @@ trap 'rm -rf "$work"' EXIT
 
 for round in $(seq 1 "$rounds"); do
   hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/version-$round.json" \
-    "$jues --version" > /dev/null
+    "$jues --version" > /dev/null 2>&1
   hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/check-$round.json" \
-    "$jues check $report" > /dev/null
+    "$jues check $report" > /dev/null 2>&1
 done
 
 python3 - "$work" "$rounds" <<'PY'
