@@ -26,7 +26,7 @@ pub enum Lang {
     En,
 }
 
-/// The catalog files of a language, by name, in the order they are added to its bundle.
+/// The catalog files of a language, by name: its parts, each a bundle of its own.
 type Files = [(&'static str, &'static str); PARTS];
 
 /// The catalogs of every language, each with the same parts of jues (`[…]`, one list).
