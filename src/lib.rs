@@ -29,7 +29,6 @@ pub mod syntax;
 pub mod width;
 mod words;
 
-use ast::SpansMut;
 use diagnostics::{Code, Diagnostic, Severity, Summary};
 use import::{ImportError, ImportFailure};
 use source::{FileId, Sources};
@@ -303,38 +302,10 @@ fn load_library(
         return None;
     };
     let id = sources.add_builtin(file_name, text);
-    let (mut library, errors) = parsed_library(file_name, sources.get(id), id);
+    let (mut library, errors) = library::parse_as(&name, id)?;
     diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
     library.library = true;
     Some((name, library))
-}
-
-/// The parse of a library file (as file `id`), done once in a process and copied for each
-/// compilation after: its text is the binary's own, so the parse is the same every time. A
-/// language server compiles on every edit, and `jues check` of a folder compiles each report
-/// with its library. The first parse is kept as file 0; each copy's places are moved to `id`.
-fn parsed_library(
-    file_name: &str,
-    source: &source::SourceFile,
-    id: FileId,
-) -> (ast::Module, Vec<syntax::SyntaxError>) {
-    type Parsed = std::sync::OnceLock<(ast::Module, Vec<syntax::SyntaxError>)>;
-    static PARSED: [Parsed; library::TYPES.len()] = [const { Parsed::new() }; library::TYPES.len()];
-    let Some(index) = library::TYPES
-        .iter()
-        .position(|(_, file, _)| *file == file_name)
-    else {
-        return syntax::parse_file(id, source, None);
-    };
-    let (mut module, mut errors) = PARSED[index]
-        .get_or_init(|| syntax::parse_file(FileId(0), source, None))
-        .clone();
-    let mut to_file = |span: &mut source::Span| span.file = id;
-    module.items.spans_mut(&mut to_file);
-    errors.spans_mut(&mut to_file);
-    module.span.file = id;
-    module.file = id;
-    (module, errors)
 }
 
 /// The report's `字体`: a family keyword, or a font file relative to the document, confined
@@ -481,23 +452,6 @@ fn load_imports(
 #[cfg(test)]
 mod tests {
     use std::path::Path;
-
-    /// The copy of a library's first parse, moved to the file it is given, is what parsing it
-    /// as that file gives: every place, in every item and error.
-    #[test]
-    fn a_library_copied_from_its_first_parse_is_its_parse_as_that_file() {
-        use super::{library, parsed_library, source, syntax, FileId};
-        for (_, file_name, text) in library::TYPES {
-            let source = source::SourceFile::new(*file_name, *text);
-            for id in [FileId(1), FileId(7), FileId(1)] {
-                let (copied, copied_errors) = parsed_library(file_name, &source, id);
-                let (fresh, fresh_errors) = syntax::parse_file(id, &source, None);
-                assert_eq!(format!("{copied:?}"), format!("{fresh:?}"), "{file_name}");
-                assert_eq!(format!("{copied_errors:?}"), format!("{fresh_errors:?}"));
-                assert!(format!("{copied:?}").contains(&format!("file: FileId({})", id.0)));
-            }
-        }
-    }
 
     /// A file imported along many ways is compiled once: a chain of diamonds 8 levels deep
     /// (each file imports both files of the next level) has 256 ways down to the last level;

@@ -2,6 +2,11 @@
 //! binary. A report that declares `类型 部门决算` is compiled together with `stdlib/部门决算.jues`,
 //! one that declares `类型 部门预算` with `stdlib/部门预算.jues`.
 
+use crate::ast::{Module, SpansMut};
+use crate::source::{FileId, Span};
+use crate::syntax::{self, SyntaxError};
+use std::sync::OnceLock;
+
 /// Every report type: (name, the file's name as shown in diagnostics, its source). This is the
 /// one list of the types: `类型`, `jues new --type` and their messages read it.
 pub const TYPES: &[(&str, &str, &str)] = &[
@@ -16,6 +21,37 @@ pub const TYPES: &[(&str, &str, &str)] = &[
         include_str!("../stdlib/部门预算.jues"),
     ),
 ];
+
+/// Each type's library, parsed once in a process (as file 0): its text is the binary's own, so
+/// the parse is the same every time. A language server compiles on every edit, and `jues check`
+/// of a folder compiles each report with its library.
+static PARSED: [OnceLock<(Module, Vec<SyntaxError>)>; TYPES.len()] =
+    [const { OnceLock::new() }; TYPES.len()];
+
+/// The process's parse of the library of the type at `index` of [`TYPES`], done on first use.
+fn parsed(index: usize) -> Option<&'static (Module, Vec<SyntaxError>)> {
+    let (_, _, text) = TYPES.get(index)?;
+    Some(
+        PARSED
+            .get(index)?
+            .get_or_init(|| syntax::parse(FileId(0), text)),
+    )
+}
+
+/// The library of the report type `name`, parsed as file `id`: a copy of the process's one
+/// parse, with every place moved to `id`. `None` for a name that is no type.
+pub fn parse_as(name: &str, id: FileId) -> Option<(Module, Vec<SyntaxError>)> {
+    let index = TYPES
+        .iter()
+        .position(|(type_name, ..)| *type_name == name)?;
+    let (mut module, mut errors) = parsed(index)?.clone();
+    let mut to_file = |span: &mut Span| span.file = id;
+    module.items.spans_mut(&mut to_file);
+    errors.spans_mut(&mut to_file);
+    module.span.file = id;
+    module.file = id;
+    Some((module, errors))
+}
 
 /// The library file of a report type, by the name a `类型` setting gives.
 pub fn report_type(name: &str) -> Option<(&'static str, &'static str)> {
@@ -168,6 +204,23 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The copy of a library's parse, moved to the file it is given, is what parsing it as that
+    /// file gives: every place, in every item and error.
+    #[test]
+    fn a_library_copied_from_the_one_parse_is_its_parse_as_that_file() {
+        for (name, file_name, text) in TYPES {
+            let source = crate::source::SourceFile::new(*file_name, *text);
+            for id in [FileId(1), FileId(7), FileId(1)] {
+                let (copied, copied_errors) = parse_as(name, id).unwrap();
+                let (fresh, fresh_errors) = crate::syntax::parse_file(id, &source, None);
+                assert_eq!(format!("{copied:?}"), format!("{fresh:?}"), "{file_name}");
+                assert_eq!(format!("{copied_errors:?}"), format!("{fresh_errors:?}"));
+                assert!(format!("{copied:?}").contains(&format!("file: FileId({})", id.0)));
+            }
+        }
+        assert!(parse_as("部门决算表", FileId(1)).is_none());
+    }
 
     /// Every type has its scaffold, whose `上年` block gives each figure of last year its
     /// narrative compares with, and which reads the data file the scaffold writes.
