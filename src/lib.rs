@@ -213,8 +213,11 @@ fn compile_file(
     diagnostics.extend(errors.iter().map(syntax::SyntaxError::to_diagnostic));
     // An unreadable file (J0002) is not read further.
     if sources.get(file).unreadable().is_none() {
-        let hidden = check::lints::hidden_characters(file, sources.get(file).text());
+        let text = sources.get(file).text();
+        let hidden = check::lints::hidden_characters(file, text);
         diagnostics.extend(hidden.iter().map(check::lints::Lint::to_diagnostic));
+        let traditional = check::lints::traditional_keywords(file, text);
+        diagnostics.extend(traditional.iter().map(check::lints::Lint::to_diagnostic));
     }
     let (kind, library) = load_library(sources, &module, diagnostics).unzip();
     let templates: Vec<&ast::TableDecl> = library

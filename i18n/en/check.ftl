@@ -102,6 +102,12 @@ check-hidden-direction = a character that changes the reading direction
 check-hidden-invisible = an invisible character
 check-hidden-variant = a variation selector or tag character, which makes look-alike text
 
+## J0409: a keyword in traditional script ($written is the word written, $keyword the keyword's simplified spelling)
+
+J0409-traditional-keyword = the line starts with `{ $written }`, the traditional spelling of the keyword `{ $keyword }`: jues does not take it for the keyword, so the line is read as prose and not checked
+    .label = write `{ $keyword }`
+    .help = write keywords in simplified script: `{ $keyword }`; if the line is prose, start it with `\` (`\{ $written }`)
+
 ## J0408: years in the prose ($year is the report's, $written the prose's)
 
 J0408-comparison = a { $year } report compares with { $written }: the year before is { $prior }

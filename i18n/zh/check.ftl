@@ -91,6 +91,12 @@ check-hidden-direction = 改变文字方向的字符
 check-hidden-invisible = 看不见的字符
 check-hidden-variant = 变体选择符或标签字符（会让文字看起来像别的文字）
 
+## J0409：繁体写法的关键字（$written 是写出的词，$keyword 是关键字的简体写法）
+
+J0409-traditional-keyword = 这一行以 `{ $written }` 开头，它是关键字 `{ $keyword }` 的繁体写法：jues 不把它当作关键字，这一行按正文读入，没有被检查
+    .label = 应写 `{ $keyword }`
+    .help = 关键字请写简体：改为 `{ $keyword }`；如果这一行确是正文，请在开头加 `\`（`\{ $written }`）
+
 ## J0408：正文中的年份（$year 是报告的年度，$written 是正文中写的年份）
 
 J0408-comparison = { $year }年度的报告在与{ $written }年比较：上一年是{ $prior }年

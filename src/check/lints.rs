@@ -20,6 +20,13 @@ pub(crate) enum Lint {
     },
     /// `1149.45万元` typed into prose.
     LiteralInProse { span: Span, text: String },
+    /// `檢查 收入.合计 == …`: a line that starts with a declaration keyword written in
+    /// traditional script, which the grammar reads as prose.
+    TraditionalKeyword {
+        span: Span,
+        written: String,
+        keyword: String,
+    },
     /// A run of characters a reader cannot see (`source::Hidden`), anywhere in a file.
     Hidden {
         span: Span,
@@ -50,6 +57,31 @@ impl Lint {
                 Label::new(*span, msg!("J0404-literal.label")),
             )
             .with_help(msg!("J0404-literal.help")),
+            Lint::TraditionalKeyword {
+                span,
+                written,
+                keyword,
+            } => Diagnostic::new(
+                Code::TraditionalKeyword,
+                msg!(
+                    "J0409-traditional-keyword",
+                    written = written,
+                    keyword = keyword
+                ),
+                Label::new(
+                    *span,
+                    msg!("J0409-traditional-keyword.label", keyword = keyword),
+                ),
+            )
+            .with_fix(
+                msg!(
+                    "J0409-traditional-keyword.help",
+                    written = written,
+                    keyword = keyword
+                ),
+                *span,
+                keyword.clone(),
+            ),
             Lint::Hidden { span, kind, chars } => {
                 let codes: Vec<String> = chars
                     .chars()
@@ -68,6 +100,38 @@ impl Lint {
             }
         }
     }
+}
+
+/// The lines of `text` (the file `file`) that start with a declaration keyword written in
+/// traditional script (`檢查 `, `組 `). The grammar takes only the simplified and the English
+/// spellings for keywords, so such a line is prose, and what it declares would silently not be
+/// there. A line that starts with `\` is prose on purpose, and is left alone.
+pub(crate) fn traditional_keywords(file: FileId, text: &str) -> Vec<Lint> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let rest = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        let indent = line.len() - rest.len();
+        // The first word, when a space follows it within a keyword's length (two characters).
+        let end = rest
+            .char_indices()
+            .take(3)
+            .find(|(_, c)| matches!(c, ' ' | '\t' | '\u{3000}'))
+            .map(|(i, _)| i);
+        if let Some(word) = end.and_then(|end| rest.get(..end)) {
+            let keyword = crate::words::simplified(word);
+            if keyword != word && crate::syntax::is_declaration_keyword(&keyword) {
+                let at = start + indent;
+                out.push(Lint::TraditionalKeyword {
+                    span: Span::new(file, at..at + word.len()),
+                    written: word.to_owned(),
+                    keyword: keyword.into_owned(),
+                });
+            }
+        }
+        start += line.len();
+    }
+    out
 }
 
 /// What a kind of hidden character does, in words: "a control character" …

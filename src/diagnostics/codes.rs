@@ -176,6 +176,7 @@ codes! {
     HiddenCharacter     = "J0406", Error;
     WordsDisagree       = "J0407", Error;
     YearMismatch        = "J0408", Warning;
+    TraditionalKeyword  = "J0409", Error;
     DataFile            = "J0502", Error;
     ImportFailed        = "J0501", Error;
     FontFile            = "J0503", Error;

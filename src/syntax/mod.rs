@@ -26,6 +26,14 @@ pub use parse::{parse, Incremental, MAX_ERRORS, MAX_NESTING};
 use crate::ast::Module;
 use crate::source::{FileId, SourceFile, Span};
 
+/// Whether `word` is, all of it, a keyword that starts a declaration line (`报告`, `组`, `检查`
+/// … or their English spellings), as the grammar spells them.
+pub fn is_declaration_keyword(word: &str) -> bool {
+    use pest::Parser;
+    grammar::JuesParser::parse(grammar::Rule::decl_keyword, word)
+        .is_ok_and(|pairs| pairs.as_str() == word)
+}
+
 /// Parses one source file. A file whose bytes are not readable text gives an empty module and
 /// one [`SyntaxError::Unreadable`]. With `incremental`, what the last parse of the file kept is
 /// reused (see [`Incremental`]).
