@@ -12,8 +12,9 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
+use fluent_syntax::ast;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::{Mutex, OnceLock, PoisonError};
 use unic_langid::LanguageIdentifier;
 
 /// A language jues speaks.
@@ -26,7 +27,7 @@ pub enum Lang {
     En,
 }
 
-/// The catalog files of a language, by name: its parts, each a bundle of its own.
+/// The catalog files of a language, by name: its parts.
 type Files = [(&'static str, &'static str); PARTS];
 
 /// The catalogs of every language, each with the same parts of jues (`[…]`, one list).
@@ -112,102 +113,187 @@ impl Lang {
 /// A placeholder's value, as Fluent takes it.
 pub type FluentArg<'a> = FluentValue<'a>;
 
-/// The catalog of one language: each part (`cli.ftl`, `eval.ftl` …) is parsed the first time
-/// one of its messages is asked for, so that a command parses only the parts it speaks from
-/// (`jues check` of the example report reads two of the eight).
+/// The catalog of one language. Each message is parsed the first time it is shown, alone, so
+/// that a command parses only what it says (`jues check` of the example report: four messages
+/// of the catalog's 380), and added to the language's one bundle.
 struct Catalog {
-    /// The part that defines each message, by id.
-    index: FxHashMap<&'static str, usize>,
-    /// Each part's bundle, once read.
-    parts: [OnceLock<FluentBundle<FluentResource>>; PARTS],
+    /// The text of each entry, by id (`J0201-mismatch`, a term as `-name`): the lines from the
+    /// one that starts with its id to the next entry, comment or end of its file.
+    index: FxHashMap<&'static str, &'static str>,
+    /// The bundle of the entries parsed so far, and their ids.
+    shown: Mutex<(FluentBundle<FluentResource>, FxHashSet<&'static str>)>,
 }
 
 /// How many parts each language's catalog has.
 const PARTS: usize = 8;
 
 impl Catalog {
-    /// The catalog of `files`, with nothing parsed yet: only the message ids are looked up (a
-    /// message starts a line with its id, then ` =`; ids are unique across the parts, which a
-    /// test holds the catalogs to).
-    fn new(files: &Files) -> Catalog {
+    /// The catalog of `files` in the language `tag`, with nothing parsed yet: only where each
+    /// entry starts and ends is looked up. An entry starts a line (a message with its id, a
+    /// term with `-`); the lines of its value and attributes are indented. Ids are unique
+    /// across the parts, which a test holds the catalogs to.
+    fn new(tag: &str, files: &Files) -> Catalog {
         // Room for the messages of every part (about 400), so that the index is not rehashed.
         let mut index = FxHashMap::default();
         index.reserve(512);
-        for (part, (_, text)) in files.iter().enumerate() {
-            for line in text.lines() {
-                if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                    if let Some((id, _)) = line.split_once('=') {
-                        index.insert(id.trim_end(), part);
+        for (_, text) in files {
+            // The start of each line that starts with something other than white space: the
+            // start of an entry or a comment, each the end of the entry before it.
+            let bytes = text.as_bytes();
+            let starts = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1))
+                .filter(|&at| bytes.get(at).is_some_and(|b| !b" \t\r\n".contains(b)))
+                .chain(std::iter::once(bytes.len()));
+            let mut open: Option<(&'static str, usize)> = None;
+            for at in starts {
+                if let Some((id, start)) = open.take() {
+                    index.insert(id, &text[start..at]);
+                }
+                let line = &bytes[at..];
+                if line.first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-') {
+                    let end = memchr::memchr2(b'=', b'\n', line).unwrap_or(line.len());
+                    if line.get(end) == Some(&b'=') {
+                        open = Some((text[at..at + end].trim_end(), at));
                     }
                 }
             }
         }
+        let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // No Unicode isolation marks around placeholders: they show in terminals and logs.
+        bundle.set_use_isolating(false);
         Catalog {
             index,
-            parts: Default::default(),
+            shown: Mutex::new((bundle, FxHashSet::default())),
+        }
+    }
+
+    /// Adds the entry `id` to `bundle`, and the messages and terms it refers to; `false` for an
+    /// entry of no part.
+    fn add(
+        &self,
+        bundle: &mut FluentBundle<FluentResource>,
+        added: &mut FxHashSet<&'static str>,
+        id: &str,
+    ) -> bool {
+        let Some((&id, &text)) = self.index.get_key_value(id) else {
+            return false;
+        };
+        if !added.insert(id) {
+            return true;
+        }
+        // A catalog that does not parse in full is caught by the tests; what parses is kept.
+        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+        let mut refers = Vec::new();
+        for entry in resource.entries() {
+            let (value, attributes) = match entry {
+                ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+                ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+                _ => continue,
+            };
+            let patterns = value.into_iter().chain(attributes.iter().map(|a| &a.value));
+            for pattern in patterns {
+                references(pattern, &mut refers);
+            }
+        }
+        let _ = bundle.add_resource(resource);
+        for other in refers {
+            self.add(bundle, added, &other);
+        }
+        true
+    }
+}
+
+/// The messages (`id`) and terms (`-id`) that `pattern` refers to, added to `out`.
+fn references(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
+    fn expression(expression: &ast::Expression<&str>, out: &mut Vec<String>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for variant in variants {
+                    references(&variant.value, out);
+                }
+            }
+            ast::Expression::Inline(e) => inline(e, out),
+        }
+    }
+    fn inline(e: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+        let arguments = match e {
+            ast::InlineExpression::MessageReference { id, .. } => {
+                out.push(id.name.to_owned());
+                None
+            }
+            ast::InlineExpression::TermReference { id, arguments, .. } => {
+                out.push(format!("-{}", id.name));
+                arguments.as_ref()
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. } => Some(arguments),
+            ast::InlineExpression::Placeable { expression: e } => {
+                expression(e, out);
+                None
+            }
+            _ => None,
+        };
+        if let Some(arguments) = arguments {
+            let named = arguments.named.iter().map(|n| &n.value);
+            for argument in arguments.positional.iter().chain(named) {
+                inline(argument, out);
+            }
+        }
+    }
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression: e } = element {
+            expression(e, out);
         }
     }
 }
 
 /// The catalog of `lang`, indexed once.
-fn catalog(lang: Lang) -> (&'static Catalog, usize) {
+fn catalog(lang: Lang) -> &'static Catalog {
     static CATALOGS_READ: [OnceLock<Catalog>; 2] = [OnceLock::new(), OnceLock::new()];
     let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    let (_, _, files) = &CATALOGS[index];
-    (
-        CATALOGS_READ[index].get_or_init(|| Catalog::new(files)),
-        index,
-    )
-}
-
-/// The bundle of the part of `lang`'s catalog that defines the message `name`, parsed the first
-/// time it is asked for; `None` for a message of no part.
-fn bundle(lang: Lang, name: &str) -> Option<&'static FluentBundle<FluentResource>> {
-    let (catalog, index) = catalog(lang);
-    let part = *catalog.index.get(name)?;
-    let (_, tag, files) = CATALOGS[index];
-    Some(catalog.parts[part].get_or_init(|| {
-        let id: LanguageIdentifier = tag.parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![id]);
-        // No Unicode isolation marks around placeholders: they show in terminals and logs.
-        bundle.set_use_isolating(false);
-        // A catalog that does not parse in full is caught by the tests; what parses is kept.
-        let (_, text) = files[part];
-        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
-        bundle
-    }))
+    let (_, tag, files) = &CATALOGS[index];
+    CATALOGS_READ[index].get_or_init(|| Catalog::new(tag, files))
 }
 
 /// The message `id` in `lang`, its placeholders filled from `args`. `id` may name an
 /// attribute of a message (`J0201-mismatch.help`). A message missing from the catalog (which
 /// the tests rule out) is shown as its id, never a panic.
 pub fn tr(lang: Lang, id: &str, args: &[(&str, FluentArg<'_>)]) -> String {
-    let (name, attribute) = match id.split_once('.') {
-        Some((name, attribute)) => (name, Some(attribute)),
-        None => (id, None),
-    };
-    let Some(bundle) = bundle(lang, name) else {
-        return id.to_owned();
-    };
-    let message = bundle.get_message(name);
-    let pattern = match attribute {
-        Some(attribute) => message
-            .and_then(|m| m.get_attribute(attribute))
-            .map(|a| a.value()),
-        None => message.and_then(|m| m.value()),
-    };
-    let Some(pattern) = pattern else {
-        return id.to_owned();
-    };
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        fluent_args.set(*name, value.clone());
+    catalog(lang).tr(id, args)
+}
+
+impl Catalog {
+    /// The message `id` of this catalog: see [`tr`].
+    fn tr(&self, id: &str, args: &[(&str, FluentArg<'_>)]) -> String {
+        let (name, attribute) = match id.split_once('.') {
+            Some((name, attribute)) => (name, Some(attribute)),
+            None => (id, None),
+        };
+        let mut shown = self.shown.lock().unwrap_or_else(PoisonError::into_inner);
+        let (bundle, added) = &mut *shown;
+        if !self.add(bundle, added, name) {
+            return id.to_owned();
+        }
+        let message = bundle.get_message(name);
+        let pattern = match attribute {
+            Some(attribute) => message
+                .and_then(|m| m.get_attribute(attribute))
+                .map(|a| a.value()),
+            None => message.and_then(|m| m.value()),
+        };
+        let Some(pattern) = pattern else {
+            return id.to_owned();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
     }
-    let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, Some(&fluent_args), &mut errors)
-        .into_owned()
 }
 
 /// A text to show the user, kept as its catalog id and its placeholders' values until it is
@@ -451,33 +537,60 @@ mod tests {
     }
 
     #[test]
-    fn each_message_is_looked_up_in_the_part_that_defines_it() {
-        for lang in Lang::ALL {
-            let (catalog, index) = catalog(lang);
-            let (_, _, files) = CATALOGS[index];
-            for (part, (name, text)) in files.iter().enumerate() {
-                let mut bundle = FluentBundle::new_concurrent(vec![lang.tag().parse().unwrap()]);
-                bundle
-                    .add_resource(FluentResource::try_new((*text).to_owned()).unwrap())
-                    .unwrap();
-                let ids: Vec<&str> = catalog
-                    .index
-                    .iter()
-                    .filter(|(_, p)| **p == part)
-                    .map(|(id, _)| *id)
-                    .collect();
-                assert!(
-                    !ids.is_empty(),
-                    "{lang:?}: no message indexed in {name}.ftl"
-                );
-                for id in ids {
-                    assert!(
-                        bundle.has_message(id),
-                        "{lang:?}: `{id}` is not in {name}.ftl"
-                    );
+    fn each_entry_is_indexed_with_its_text_alone() {
+        for (lang, _, files) in CATALOGS {
+            let catalog = catalog(lang);
+            let mut ids = BTreeSet::new();
+            for (part, text) in files {
+                let whole = FluentResource::try_new(text.to_owned()).unwrap();
+                for entry in whole.entries() {
+                    let id = match entry {
+                        ast::Entry::Message(m) => m.id.name.to_owned(),
+                        ast::Entry::Term(t) => format!("-{}", t.id.name),
+                        _ => continue,
+                    };
+                    let alone = catalog.index.get(id.as_str()).unwrap_or_else(|| {
+                        panic!("{lang:?}: `{id}` of {part}.ftl is not indexed")
+                    });
+                    let parsed = FluentResource::try_new((*alone).to_owned())
+                        .unwrap_or_else(|(_, e)| panic!("{lang:?}: `{id}` alone: {e:?}"));
+                    let entries: Vec<_> = parsed
+                        .entries()
+                        .filter(|e| !matches!(e, ast::Entry::Comment(_)))
+                        .collect();
+                    assert_eq!(entries.len(), 1, "{lang:?}: `{id}` alone is {entries:?}");
+                    let same = match (entries[0], entry) {
+                        (ast::Entry::Message(a), ast::Entry::Message(b)) => {
+                            a.value == b.value && a.attributes == b.attributes
+                        }
+                        (ast::Entry::Term(a), ast::Entry::Term(b)) => {
+                            a.value == b.value && a.attributes == b.attributes
+                        }
+                        _ => false,
+                    };
+                    assert!(same, "{lang:?}: `{id}` alone is not as in {part}.ftl");
+                    ids.insert(id);
                 }
             }
-            // That every message is indexed is the next test's: `tr` finds each.
+            let indexed: BTreeSet<String> = catalog.index.keys().map(|k| k.to_string()).collect();
+            assert_eq!(indexed, ids, "{lang:?}: the index has other entries than the files");
+        }
+    }
+
+    #[test]
+    fn a_message_that_refers_to_another_is_shown_with_it() {
+        // `J0204-wrong-scale = { J0201-mismatch }`: shown first by a catalog that has parsed
+        // nothing yet, it says what the other says.
+        let args = [
+            ("stated", FluentArg::from("214.12")),
+            ("formula", FluentArg::from("x")),
+            ("computed", FluentArg::from("214.12万元")),
+        ];
+        for (lang, tag, files) in CATALOGS {
+            let fresh = Catalog::new(tag, &files);
+            let text = fresh.tr("J0204-wrong-scale", &args);
+            assert_eq!(text, tr(lang, "J0201-mismatch", &args));
+            assert!(text.contains("214.12"), "{text}");
         }
     }
 
