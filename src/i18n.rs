@@ -150,7 +150,10 @@ impl Catalog {
                     index.insert(id, &text[start..at]);
                 }
                 let line = &bytes[at..];
-                if line.first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-') {
+                if line
+                    .first()
+                    .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-')
+                {
                     let end = memchr::memchr2(b'=', b'\n', line).unwrap_or(line.len());
                     if line.get(end) == Some(&b'=') {
                         open = Some((text[at..at + end].trim_end(), at));
@@ -549,9 +552,10 @@ mod tests {
                         ast::Entry::Term(t) => format!("-{}", t.id.name),
                         _ => continue,
                     };
-                    let alone = catalog.index.get(id.as_str()).unwrap_or_else(|| {
-                        panic!("{lang:?}: `{id}` of {part}.ftl is not indexed")
-                    });
+                    let alone = catalog
+                        .index
+                        .get(id.as_str())
+                        .unwrap_or_else(|| panic!("{lang:?}: `{id}` of {part}.ftl is not indexed"));
                     let parsed = FluentResource::try_new((*alone).to_owned())
                         .unwrap_or_else(|(_, e)| panic!("{lang:?}: `{id}` alone: {e:?}"));
                     let entries: Vec<_> = parsed
@@ -573,7 +577,10 @@ mod tests {
                 }
             }
             let indexed: BTreeSet<String> = catalog.index.keys().map(|k| k.to_string()).collect();
-            assert_eq!(indexed, ids, "{lang:?}: the index has other entries than the files");
+            assert_eq!(
+                indexed, ids,
+                "{lang:?}: the index has other entries than the files"
+            );
         }
     }
 

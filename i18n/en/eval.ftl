@@ -282,10 +282,14 @@ J0313-two-names = code `{ $code }` is `{ $written }` in table `{ $table }`, but 
     .label = not as `{ $other_table }` names it
     .other = named `{ $other }` here
     .help = one code has one name: write the name the 政府收支分类科目 gives { $code } in both tables
-J0313-last-year = code `{ $code }` is `{ $written }` here, but last year's report (`{ $alias }`) called it `{ $other }`
-    .label = last year: `{ $other }`
-    .other = last year's table `{ $other_table }`
-    .help = write the name the 政府收支分类科目 gives { $code }; if this year's classification renamed it, keep the new name and give the report a `科目表` with this year's names, which jues checks instead
+J0313-imported = code `{ $code }` is `{ $written }` here, but { $report } (`{ $alias }`) calls it `{ $other }`
+    .label = { $report }: `{ $other }`
+    .other = table `{ $other_table }` of { $report }
+    .help = write the name the 政府收支分类科目 gives { $code }; if the classification renamed it since, keep the new name and give the report a `科目表` with this year's names, which jues checks instead
+    .help-same = one code has one name: write the name the 政府收支分类科目 gives { $code } in both reports
+J0313-report-last-year = last year's report
+J0313-report-year = the { $year } report
+J0313-report-imported = the imported report
 
 ## J0314: 其中 rows, the parts of the row above them
 

@@ -276,10 +276,14 @@ J0313-two-names = 编码 `{ $code }` 在表 `{ $table }` 中为 `{ $written }`�
     .label = 与 `{ $other_table }` 中的名称不同
     .other = 此处名为 `{ $other }`
     .help = 一个编码只有一个名称：两张表都请写政府收支分类科目中 { $code } 的名称
-J0313-last-year = 编码 `{ $code }` 此处为 `{ $written }`，上年报告（`{ $alias }`）却称之为 `{ $other }`
-    .label = 上年：`{ $other }`
-    .other = 上年的表 `{ $other_table }`
-    .help = 请写政府收支分类科目中 { $code } 的名称；如果今年的分类改了名称，请保留新名称，并为报告提供写有今年名称的 `科目表`，jues 会改用它检查
+J0313-imported = 编码 `{ $code }` 此处为 `{ $written }`，{ $report }（`{ $alias }`）却称之为 `{ $other }`
+    .label = { $report }：`{ $other }`
+    .other = { $report }中的表 `{ $other_table }`
+    .help = 请写政府收支分类科目中 { $code } 的名称；如果此后的科目分类改了名称，请保留新名称，并为报告提供写有今年名称的 `科目表`，jues 会改用它检查
+    .help-same = 一个编码只有一个名称：两份报告都请写政府收支分类科目中 { $code } 的名称
+J0313-report-last-year = 上年报告
+J0313-report-year = { $year }年度报告
+J0313-report-imported = 导入的报告
 
 ## J0314：其中行，即其上一行的组成部分
 

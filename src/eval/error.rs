@@ -264,8 +264,8 @@ pub enum EvalError {
         /// The row its amounts are added to by its code; `None`: only the total.
         counted: Option<Message>,
     },
-    /// One code with two names: in two tables of the document, or here and in last year's
-    /// imported report.
+    /// One code with two names: in two tables of the document, or here and in an imported
+    /// report (last year's, as a rule).
     CodeTwoNames {
         span: Span,
         code: String,
@@ -275,8 +275,8 @@ pub enum EvalError {
         other: String,
         other_span: Span,
         other_table: String,
-        /// The name the imported report is bound to (`上年`), when the other name is its.
-        prior: Option<String>,
+        /// The imported report, when the other name is its.
+        prior: Option<OtherReport>,
     },
     /// `增加 {change(…)}` where the change is negative.
     Direction {
@@ -298,6 +298,20 @@ pub enum EvalError {
         /// The change's operands as written (`收入.财政拨款, 上年.财政拨款收入`).
         change: String,
     },
+}
+
+/// An imported report that names a code otherwise than this one (J0313).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherReport {
+    /// The name it is imported as (`上年`).
+    pub alias: String,
+    /// Its `年度`, when it states one.
+    pub year: Option<rust_decimal::Decimal>,
+    /// Whether that is the year before this report's: last year's report.
+    pub last_year: bool,
+    /// Whether that is another year than this report's, whose classification may have named the
+    /// code otherwise.
+    pub other_year: bool,
 }
 
 impl Statement {
@@ -983,22 +997,42 @@ impl EvalError {
                 )
                 .with_label(*other_span, msg!("J0313-two-names.other", other = other))
                 .with_help(msg!("J0313-two-names.help", code = code)),
-                Some(alias) => Diagnostic::new(
-                    Code::CodeTwoNames,
-                    msg!(
-                        "J0313-last-year",
-                        code = code,
-                        written = written,
-                        alias = alias,
-                        other = other
-                    ),
-                    Label::new(*span, msg!("J0313-last-year.label", other = other)),
-                )
-                .with_label(
-                    *other_span,
-                    msg!("J0313-last-year.other", other_table = other_table),
-                )
-                .with_help(msg!("J0313-last-year.help", code = code)),
+                Some(report) => {
+                    let which = match report.year {
+                        _ if report.last_year => msg!("J0313-report-last-year"),
+                        Some(year) => msg!("J0313-report-year", year = year.to_string()),
+                        None => msg!("J0313-report-imported"),
+                    };
+                    let help = if report.other_year {
+                        msg!("J0313-imported.help", code = code)
+                    } else {
+                        msg!("J0313-imported.help-same", code = code)
+                    };
+                    Diagnostic::new(
+                        Code::CodeTwoNames,
+                        msg!(
+                            "J0313-imported",
+                            code = code,
+                            written = written,
+                            report = &which,
+                            alias = &report.alias,
+                            other = other
+                        ),
+                        Label::new(
+                            *span,
+                            msg!("J0313-imported.label", report = &which, other = other),
+                        ),
+                    )
+                    .with_label(
+                        *other_span,
+                        msg!(
+                            "J0313-imported.other",
+                            report = &which,
+                            other_table = other_table
+                        ),
+                    )
+                    .with_help(help)
+                }
             },
             EvalError::Direction {
                 span,

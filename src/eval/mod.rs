@@ -170,6 +170,7 @@ pub fn evaluate(
     // `{年度}`, the report's year (unless the document defines a figure of that name).
     let year = crate::check::resolve::report_year(modules)
         .and_then(|s| s.value.text().trim().parse::<Decimal>().ok());
+    ev.year = year;
     if let Some(year) = year {
         if !ev.figures.contains_key(crate::check::resolve::REPORT_YEAR) {
             let v = Value::Num(Quantity::exact(Dim::Plain, year));
@@ -289,6 +290,8 @@ pub(crate) struct Evaluator<'a> {
     figures: HashMap<String, &'a Figure>,
     /// Figures with a synthetic value (`上年.年度`).
     synthetic: HashMap<String, Value>,
+    /// The report's `年度`.
+    year: Option<Decimal>,
     table_decls: Vec<&'a TableDecl>,
     /// The standard library's tables, by name.
     templates: HashMap<String, &'a TableDecl>,
@@ -343,6 +346,7 @@ impl<'a> Evaluator<'a> {
             imported: inputs.imported,
             codes: inputs.codes,
             figures: HashMap::default(),
+            year: None,
             synthetic: HashMap::default(),
             table_decls: Vec::new(),
             templates: HashMap::default(),

@@ -3,7 +3,7 @@
 //! they are stated; the total row (合计) is the sum of the top-level rows. Codes are checked
 //! against the built-in classification list.
 
-use super::error::EvalError;
+use super::error::{EvalError, OtherReport};
 use super::settings::Expected;
 use super::unit::{Dim, Unit};
 use super::value::{Quantity, Value};
@@ -654,11 +654,13 @@ impl<'a> Evaluator<'a> {
                 });
             }
         }
-        // Against last year's report: each code as the document first names it.
+        // Against the imported reports (last year's, as a rule): each code as the document
+        // first names it.
         let mut aliases: Vec<&String> = self.imported.keys().collect();
         aliases.sort();
         for alias in aliases {
-            let prior = &self.imported[alias.as_str()].codes;
+            let imported = &self.imported[alias.as_str()];
+            let prior = &imported.codes;
             for key in &order {
                 let Some(first) = names.get(key).and_then(|n| n.first()) else {
                     continue;
@@ -675,7 +677,7 @@ impl<'a> Evaluator<'a> {
                         other: before.name.clone(),
                         other_span: before.span,
                         other_table: before.table.clone(),
-                        prior: Some(alias.clone()),
+                        prior: Some(self.other_report(alias, imported)),
                     });
                 }
             }
@@ -697,6 +699,21 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Every code row of the document's tables, in the order of the tables' declarations.
+    /// The report imported as `alias`, and how its year stands to this report's.
+    fn other_report(&self, alias: &str, imported: &super::ImportedDocument) -> OtherReport {
+        let year = match imported.values.get(crate::check::resolve::REPORT_YEAR) {
+            Some(Value::Num(q)) if q.interval.is_exact() && !q.inferred => Some(q.nominal),
+            _ => None,
+        };
+        let before = self.year.and_then(|y| y.checked_sub(Decimal::ONE));
+        OtherReport {
+            alias: alias.to_owned(),
+            year,
+            last_year: year.is_some() && year == before,
+            other_year: year.is_some() && self.year.is_some() && year != self.year,
+        }
+    }
+
     pub(super) fn code_rows(&self) -> Vec<CodeRow> {
         let mut tables: Vec<&Table<'a>> = self.tables.values().collect();
         tables.sort_by_key(|t| t.decl.name.span);
