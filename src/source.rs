@@ -245,13 +245,16 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Why a file's bytes are not a jues document; its text is then a lossy rendering.
+/// Why a file's bytes are not a jues document; its text is then a lossy rendering, or the text
+/// as another encoding reads it (see [`decode`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
-    /// Byte offset (in the lossy text) of the first problem.
+    /// Byte offset (in that text) of the first problem.
     pub offset: usize,
     /// Why, in words: "it is not UTF-8 text …" (in `syntax.ftl`).
     pub reason: crate::i18n::Message,
+    /// What to do about it.
+    pub help: crate::i18n::Message,
 }
 
 /// Why a text that is valid UTF-8 is still not read as a document: it is too large, or it
@@ -261,6 +264,7 @@ pub fn unreadable_text(text: &str) -> Option<Unreadable> {
         text.find('\0').map(|offset| Unreadable {
             offset,
             reason: crate::msg!("syntax-unreadable-nul"),
+            help: crate::msg!("syntax-unreadable-nul.help"),
         })
     })
 }
@@ -273,11 +277,18 @@ fn too_large(len: usize) -> Option<Unreadable> {
             size = len,
             max = MAX_SOURCE_BYTES
         ),
+        help: crate::msg!("syntax-unreadable-too-large.help"),
     })
 }
 
 /// Checks that `bytes` are a readable document: UTF-8, no NUL byte, not too large.
 /// Returns the text (lossy when unreadable) and the problem, if any.
+///
+/// A document saved in another encoding, as Windows editors save text (记事本's "ANSI" is GBK
+/// on Chinese Windows, its "Unicode" UTF-16), is not read either: which encoding a file is in
+/// cannot be known from its bytes, and a wrong guess would publish garbled text. But the
+/// problem names the encoding whose reading has no error, and the text is that reading, so
+/// that the excerpt shows the line as its author sees it.
 pub fn decode(bytes: &[u8]) -> (String, Option<Unreadable>) {
     if let Some(problem) = too_large(bytes.len()) {
         return (String::new(), Some(problem));
@@ -286,13 +297,44 @@ pub fn decode(bytes: &[u8]) -> (String, Option<Unreadable>) {
         Ok(text) => (text.to_owned(), unreadable_text(text)),
         Err(e) => {
             let valid = e.valid_up_to();
+            if let Some((text, offset, encoding)) = other_encoding(bytes, valid) {
+                let problem = Unreadable {
+                    offset,
+                    reason: crate::msg!("syntax-unreadable-encoding", encoding = encoding),
+                    help: crate::msg!("syntax-unreadable-encoding.help"),
+                };
+                return (text, Some(problem));
+            }
             let problem = Unreadable {
                 offset: valid,
                 reason: crate::msg!("syntax-unreadable-not-utf8", offset = valid),
+                help: crate::msg!("syntax-unreadable-not-utf8.help"),
             };
             (String::from_utf8_lossy(bytes).into_owned(), Some(problem))
         }
     }
+}
+
+/// `bytes`, not UTF-8 from byte `valid` on, read without an error as UTF-16 (after its byte
+/// order mark) or GB18030 (which reads GBK and GB2312): the text, the offset in it of the first
+/// character that is not ASCII (of the whole file for UTF-16), and the encoding's name as users
+/// know it.
+fn other_encoding(bytes: &[u8], valid: usize) -> Option<(String, usize, &'static str)> {
+    use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        if encoding == UTF_16LE || encoding == UTF_16BE {
+            let text = encoding
+                .decode_without_bom_handling_and_without_replacement(&bytes[bom..])?
+                .into_owned();
+            return Some((text, 0, "UTF-16"));
+        }
+    }
+    let text = GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)?
+        .into_owned();
+    // The valid part of the bytes reads alike in both when it is ASCII.
+    let offset = if bytes[..valid].is_ascii() { valid } else { 0 };
+    Some((text, offset, "GBK"))
 }
 
 impl SourceFile {
@@ -543,6 +585,39 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_in_another_encoding_is_named_and_shown_as_it_reads() {
+        let text = "// 报告\n收入 = 1149.45\n本年收入合计 {收入} 万元。\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut utf16be = vec![0xfe, 0xff];
+        utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        for (bytes, encoding, offset) in [
+            (&gbk[..], "GBK", 3),
+            (&utf16[..], "UTF-16", 0),
+            (&utf16be[..], "UTF-16", 0),
+        ] {
+            let (read, problem) = decode(bytes);
+            assert_eq!(read, text);
+            let problem = problem.expect("not read");
+            assert_eq!(problem.offset, offset);
+            assert_eq!(
+                problem.reason,
+                crate::msg!("syntax-unreadable-encoding", encoding = encoding)
+            );
+        }
+        // Bytes that no encoding reads without an error are not UTF-8 text, shown lossily.
+        let (read, problem) = decode(b"// \x80\xff\n");
+        assert_eq!(read, "// \u{fffd}\u{fffd}\n");
+        assert_eq!(
+            problem.unwrap().reason,
+            crate::msg!("syntax-unreadable-not-utf8", offset = 3)
+        );
+        // UTF-8 is read.
+        assert_eq!(decode(text.as_bytes()), (text.to_owned(), None));
+    }
 
     #[test]
     fn every_hidden_character_starts_with_bytes_that_may_start_one() {

@@ -329,6 +329,35 @@ fn binary_junk_is_a_diagnostic_not_a_crash() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// A document saved in GBK is neither checked nor formatted: both say so, naming the
+/// encoding and how to save the file as UTF-8, and `fmt` leaves the file as it was.
+#[test]
+fn a_document_in_gbk_is_named_as_such_and_left_alone() {
+    let case = "tests/cases/limits/invalid_utf8.jues";
+    let output = jues(&["check", "--format", "short", "--lang", "en", case]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("error[J0002]: this file cannot be read as a jues document: it is text in the GBK encoding"),
+        "{}",
+        stdout(&output)
+    );
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fmt-gbk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let copy = dir.join("report.jues");
+    let bytes = std::fs::read(case).unwrap();
+    std::fs::write(&copy, &bytes).unwrap();
+    let output = jues(&["fmt", copy.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("无法格式化")
+            && stderr.contains("它是 GBK 编码的文本")
+            && stderr.contains("  建议：请把文档另存为 UTF-8 编码"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&copy).unwrap(), bytes);
+}
+
 #[test]
 fn explain_prints_every_registered_code() {
     use jues::i18n::Lang;

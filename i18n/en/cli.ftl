@@ -57,6 +57,8 @@ pdf-failed = error: cannot make the PDF: { $reason }; no output was written
 ## jues fmt
 
 fmt-syntax-errors = error: `{ $path }` has syntax errors; run `jues check` on it first
+fmt-unreadable = error: cannot format `{ $path }`: { $reason }
+    {"  "}help: { $help }
 fmt-cannot-write = error: cannot write `{ $path }`: { $reason }; the file is unchanged
 fmt-formatted = formatted { $path }
 fmt-unformatted = { $count ->

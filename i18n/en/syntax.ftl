@@ -49,10 +49,14 @@ J0001-help-close-block = close the block with `{"}"}` on a line of its own
 
 J0002-unreadable = this file cannot be read as a jues document: { $reason }
     .label = here
-    .help = save the document as UTF-8 text
 syntax-unreadable-nul = it contains a NUL byte, so it is probably a binary file
+    .help = jues reads a report's source (`.jues` text): make sure this is not a workbook, a PDF or another file
 syntax-unreadable-too-large = it is { $size } bytes, more than the { $max } jues reads
+    .help = no report's source is this large: make sure this is the report's source (`.jues` text)
 syntax-unreadable-not-utf8 = it is not UTF-8 text (invalid byte at offset { $offset })
+    .help = save the document as UTF-8 text
+syntax-unreadable-encoding = it is text in the { $encoding } encoding, and jues reads documents in UTF-8 only
+    .help = save the document as UTF-8: in Notepad, choose File → Save As, set Encoding to UTF-8 and save (other editors have the same choice)
 
 ## J0003: a number past what a decimal holds
 

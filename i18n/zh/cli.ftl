@@ -38,6 +38,8 @@ pdf-failed = 错误：无法生成 PDF：{ $reason }；未写出任何文件
 ## jues fmt
 
 fmt-syntax-errors = 错误：`{ $path }` 有语法错误，请先运行 `jues check`
+fmt-unreadable = 错误：无法格式化 `{ $path }`：{ $reason }
+    {"  "}建议：{ $help }
 fmt-cannot-write = 错误：无法写入 `{ $path }`：{ $reason }；文件未改动
 fmt-formatted = 已格式化 { $path }
 fmt-unformatted = { $count } 个文件未格式化

@@ -48,10 +48,14 @@ J0001-help-close-block = 请在单独的一行写 `{"}"}` 结束这个块
 
 J0002-unreadable = 这个文件无法作为 jues 文档读取：{ $reason }
     .label = 这里
-    .help = 请把文档保存为 UTF-8 编码的文本
 syntax-unreadable-nul = 其中有 NUL 字节，多半是二进制文件
+    .help = jues 读取的是报告的源文件（`.jues` 文本）：请确认这不是工作簿、PDF 或别的文件
 syntax-unreadable-too-large = 它有{ $size }字节，超过了 jues 能读取的{ $max }字节
+    .help = 报告的源文件不会这么大：请确认这是报告的源文件（`.jues` 文本）
 syntax-unreadable-not-utf8 = 它不是 UTF-8 编码的文本（第{ $offset }字节之后的字节无效）
+    .help = 请把文档保存为 UTF-8 编码的文本
+syntax-unreadable-encoding = 它是 { $encoding } 编码的文本，而 jues 只读取 UTF-8 编码的文档
+    .help = 请把文档另存为 UTF-8 编码：在记事本中选“文件”→“另存为”，把“编码”选为“UTF-8”后保存（别的编辑器也有这样的选项）
 
 ## J0003：数字超过了十进制数能容纳的位数
 

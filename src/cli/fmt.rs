@@ -10,10 +10,25 @@ pub(super) fn fmt(files: &[PathBuf], check: bool) -> ExitCode {
     let mut unformatted = 0;
     let mut failed = false;
     for path in files {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
+        // Read as `jues check` reads a document: a regular file, in UTF-8.
+        let bytes = match crate::files::read_regular(path) {
+            Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("{}", super::cannot_read(path, io_reason(&e)));
+                failed = true;
+                continue;
+            }
+        };
+        let text = match crate::source::decode(&bytes) {
+            (text, None) => text,
+            (_, Some(problem)) => {
+                let lang = super::lang();
+                let args = [
+                    ("path", shown(path)),
+                    ("reason", problem.reason.text(lang).into()),
+                    ("help", problem.help.text(lang).into()),
+                ];
+                eprintln!("{}", say("fmt-unreadable", &args));
                 failed = true;
                 continue;
             }

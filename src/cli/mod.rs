@@ -461,7 +461,7 @@ fn output_stem(path: &Path) -> String {
 static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
 /// The language of this run.
-fn lang() -> Lang {
+pub(super) fn lang() -> Lang {
     LANG.get().copied().unwrap_or_default()
 }
 

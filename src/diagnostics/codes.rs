@@ -331,6 +331,12 @@ mod tests {
             "jues",
             "J",
             "UTF",
+            // Encodings, and how 记事本 names them in its own menus (J0002).
+            "GBK",
+            "GB",
+            "ANSI",
+            "Unicode",
+            "Windows",
             "NUL",
             "MiB",
             "XBRL",

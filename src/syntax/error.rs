@@ -20,7 +20,11 @@ pub enum SyntaxError {
         found: Message,
     },
     /// The file is not UTF-8, has NUL bytes, or is too large: `reason` says which.
-    Unreadable { span: Span, reason: Message },
+    Unreadable {
+        span: Span,
+        reason: Message,
+        help: Message,
+    },
     /// `x = 123456789012345678901234567890.5`: more digits than a decimal holds.
     NumberOutOfRange { span: Span },
     /// Parentheses or blocks nested past the limit.
@@ -64,12 +68,12 @@ impl SyntaxError {
                 }
                 d
             }
-            SyntaxError::Unreadable { span, reason } => Diagnostic::new(
+            SyntaxError::Unreadable { span, reason, help } => Diagnostic::new(
                 Code::UnreadableSource,
                 msg!("J0002-unreadable", reason = reason),
                 Label::new(*span, msg!("J0002-unreadable.label")),
             )
-            .with_help(msg!("J0002-unreadable.help")),
+            .with_help(help.clone()),
             SyntaxError::NumberOutOfRange { span } => Diagnostic::new(
                 Code::NumberOutOfRange,
                 msg!("J0003-out-of-range"),

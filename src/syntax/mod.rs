@@ -53,6 +53,7 @@ pub fn parse_file(
         let error = SyntaxError::Unreadable {
             span: Span::new(file, at..at),
             reason: problem.reason.clone(),
+            help: problem.help.clone(),
         };
         return (module, vec![error]);
     }
