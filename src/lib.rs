@@ -218,6 +218,8 @@ fn compile_file(
         diagnostics.extend(hidden.iter().map(check::lints::Lint::to_diagnostic));
         let traditional = check::lints::traditional_keywords(file, text);
         diagnostics.extend(traditional.iter().map(check::lints::Lint::to_diagnostic));
+        let full_width = check::lints::full_width_equals(file, text);
+        diagnostics.extend(full_width.iter().map(check::lints::Lint::to_diagnostic));
     }
     let (kind, library) = load_library(sources, &module, diagnostics).unzip();
     let templates: Vec<&ast::TableDecl> = library

@@ -108,6 +108,12 @@ J0409-traditional-keyword = the line starts with `{ $written }`, the traditional
     .label = write `{ $keyword }`
     .help = write keywords in simplified script: `{ $keyword }`; if the line is prose, start it with `\` (`\{ $written }`)
 
+## J0410: a definition written with a full-width equals sign ($name is the name before it)
+
+J0410-full-width-equals = the line starts with `{ $name }` and a full-width equals sign `＝`: jues takes only the half-width `=` for a definition, so the line is read as prose, and `{ $name }` is neither defined nor checked
+    .label = write the half-width `=`
+    .help = define figures with the half-width equals sign: `{ $name } =`; if the line is prose, start it with `\`
+
 ## J0408: years in the prose ($year is the report's, $written the prose's)
 
 J0408-comparison = a { $year } report compares with { $written }: the year before is { $prior }

@@ -42,7 +42,7 @@ syntax-expected-text = text
 # Hints for the mistakes authors make most.
 J0001-help-close-brace = a `{"}"}` in prose is written `\{"}"}`
 J0001-help-open-brace = a `{"{"}` in prose is written `\{"{"}`
-J0001-help-ascii-punctuation = inside `{"{"}…{"}"}` and declarations use ASCII punctuation: `;`, `(` and `)`
+J0001-help-half-width = inside `{"{"}…{"}"}` and declarations, letters, digits and signs are half-width: write `{ $written }` as `{ $write }`
 J0001-help-close-block = close the block with `{"}"}` on a line of its own
 
 ## J0002: a file that is not a jues document

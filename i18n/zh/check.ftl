@@ -97,6 +97,12 @@ J0409-traditional-keyword = 这一行以 `{ $written }` 开头，它是关键字
     .label = 应写 `{ $keyword }`
     .help = 关键字请写简体：改为 `{ $keyword }`；如果这一行确是正文，请在开头加 `\`（`\{ $written }`）
 
+## J0410：全角等号写的定义（$name 是等号前的名称）
+
+J0410-full-width-equals = 这一行以 `{ $name }` 和全角等号 `＝` 开头：jues 只把半角的 `=` 当作定义数据项，这一行按正文读入，`{ $name }` 没有被定义，也没有被检查
+    .label = 应写半角的 `=`
+    .help = 定义数据项请用半角等号：改为 `{ $name } =`；如果这一行确是正文，请在开头加 `\`
+
 ## J0408：正文中的年份（$year 是报告的年度，$written 是正文中写的年份）
 
 J0408-comparison = { $year }年度的报告在与{ $written }年比较：上一年是{ $prior }年

@@ -41,7 +41,7 @@ syntax-expected-text = 文字
 # 对最常见写法错误的提示。
 J0001-help-close-brace = 正文中的 `{"}"}` 要写成 `\{"}"}`
 J0001-help-open-brace = 正文中的 `{"{"}` 要写成 `\{"{"}`
-J0001-help-ascii-punctuation = `{"{"}…{"}"}` 中和定义中要用半角标点：`;`、`(` 和 `)`
+J0001-help-half-width = `{"{"}…{"}"}` 中和定义中的字母、数字和符号要用半角：把 `{ $written }` 改为 `{ $write }`
 J0001-help-close-block = 请在单独的一行写 `{"}"}` 结束这个块
 
 ## J0002：不是 jues 文档的文件

@@ -27,6 +27,9 @@ pub(crate) enum Lint {
         written: String,
         keyword: String,
     },
+    /// `支出 ＝ 收入`: a line that starts with a name and a full-width equals sign, which the
+    /// grammar reads as prose, not as the figure it defines.
+    FullWidthEquals { span: Span, name: String },
     /// A run of characters a reader cannot see (`source::Hidden`), anywhere in a file.
     Hidden {
         span: Span,
@@ -82,6 +85,16 @@ impl Lint {
                 *span,
                 keyword.clone(),
             ),
+            Lint::FullWidthEquals { span, name } => Diagnostic::new(
+                Code::FullWidthEquals,
+                msg!("J0410-full-width-equals", name = name),
+                Label::new(*span, msg!("J0410-full-width-equals.label")),
+            )
+            .with_fix(
+                msg!("J0410-full-width-equals.help", name = name),
+                *span,
+                "=".to_owned(),
+            ),
             Lint::Hidden { span, kind, chars } => {
                 let codes: Vec<String> = chars
                     .chars()
@@ -126,6 +139,40 @@ pub(crate) fn traditional_keywords(file: FileId, text: &str) -> Vec<Lint> {
                     span: Span::new(file, at..at + word.len()),
                     written: word.to_owned(),
                     keyword: keyword.into_owned(),
+                });
+            }
+        }
+        start += line.len();
+    }
+    out
+}
+
+/// The lines of `text` (the file `file`) that start with a name and then, after any spaces, a
+/// full-width equals sign (`支出 ＝ 收入`, as a Chinese input method types it). The grammar
+/// defines a figure with `=` only, so such a line is prose, and the figure it defines would
+/// silently not be there. A line that starts with `\` is prose on purpose, and is left alone.
+pub(crate) fn full_width_equals(file: FileId, text: &str) -> Vec<Lint> {
+    const SPACE: [char; 3] = [' ', '\t', '\u{3000}'];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let rest = line.trim_start_matches(SPACE);
+        // Only a line that may start with a name is parsed: most lines are prose, and the
+        // first character says.
+        let may_be_name = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '「');
+        if let Some(name_end) = may_be_name
+            .then(|| crate::syntax::name_at_start(rest))
+            .flatten()
+        {
+            let after = rest[name_end..].trim_start_matches(SPACE);
+            if after.starts_with('＝') && !after.starts_with("＝＝") {
+                let at = start + line.len() - after.len();
+                out.push(Lint::FullWidthEquals {
+                    span: Span::new(file, at..at + '＝'.len_utf8()),
+                    name: rest[..name_end].to_owned(),
                 });
             }
         }

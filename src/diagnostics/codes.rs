@@ -177,6 +177,7 @@ codes! {
     WordsDisagree       = "J0407", Error;
     YearMismatch        = "J0408", Warning;
     TraditionalKeyword  = "J0409", Error;
+    FullWidthEquals     = "J0410", Error;
     DataFile            = "J0502", Error;
     ImportFailed        = "J0501", Error;
     FontFile            = "J0503", Error;

@@ -18,6 +18,9 @@ pub enum SyntaxError {
         expected: Vec<Expected>,
         /// What is there instead, in words (`` `；` ``, "the end of the line").
         found: Message,
+        /// When what is there has full-width letters, digits or signs (`（`, `１１４９.４５`,
+        /// `＋`), as a Chinese input method types them: it as written, and in half-width.
+        half_width: Option<(String, String)>,
     },
     /// The file is not UTF-8, has NUL bytes, or is too large: `reason` says which.
     Unreadable {
@@ -49,6 +52,7 @@ impl SyntaxError {
                 span,
                 expected,
                 found,
+                half_width,
             } => {
                 let (message, label) = if expected.is_empty() {
                     (
@@ -63,7 +67,15 @@ impl SyntaxError {
                     )
                 };
                 let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(*span, label));
-                if let Some(help) = help_for(expected, found) {
+                let help = match half_width {
+                    Some((written, write)) => Some(msg!(
+                        "J0001-help-half-width",
+                        written = written,
+                        write = write
+                    )),
+                    None => help_for(expected, found),
+                };
+                if let Some(help) = help {
                     d = d.with_help(help);
                 }
                 d
@@ -146,6 +158,20 @@ pub(super) fn found_space() -> Message {
     msg!("syntax-space")
 }
 
+/// `text` with its full-width letters, digits and signs (U+FF01 to U+FF5E) in half-width, if
+/// it has any: `（` → `(`, `１１４９.４５万元` → `1149.45万元`.
+pub(super) fn half_width(text: &str) -> Option<String> {
+    let wide = |c: char| ('\u{ff01}'..='\u{ff5e}').contains(&c);
+    text.contains(wide).then(|| {
+        text.chars()
+            .map(|c| match wide(c) {
+                true => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+                false => c,
+            })
+            .collect()
+    })
+}
+
 /// A hint for the mistakes authors make most.
 fn help_for(expected: &[Expected], found: &Message) -> Option<Message> {
     let wants = |w: Expected| expected.contains(&w);
@@ -155,9 +181,6 @@ fn help_for(expected: &[Expected], found: &Message) -> Option<Message> {
     }
     if found_is("{") && wants(Expected::EndOfLine) {
         return Some(msg!("J0001-help-open-brace"));
-    }
-    if found_is("；") || found_is("（") || found_is("）") {
-        return Some(msg!("J0001-help-ascii-punctuation"));
     }
     if wants(Expected::RBrace) && *found == found_end_of_file() {
         return Some(msg!("J0001-help-close-block"));

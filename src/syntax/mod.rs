@@ -34,6 +34,14 @@ pub fn is_declaration_keyword(word: &str) -> bool {
         .is_ok_and(|pairs| pairs.as_str() == word)
 }
 
+/// The length of the name (a path: `收入.合计`, `「因公出国(境)费」`) that `text` starts with, as
+/// the grammar reads names; `None` when it starts with none.
+pub fn name_at_start(text: &str) -> Option<usize> {
+    use pest::Parser;
+    let pairs = grammar::JuesParser::parse(grammar::Rule::name_path, text).ok()?;
+    Some(pairs.as_str().len())
+}
+
 /// Parses one source file. A file whose bytes are not readable text gives an empty module and
 /// one [`SyntaxError::Unreadable`]. With `incremental`, what the last parse of the file kept is
 /// reused (see [`Incremental`]).

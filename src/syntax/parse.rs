@@ -483,10 +483,12 @@ fn unexpected(
         expected = vec![Expected::RBrace];
     }
     prune_expected(&mut expected);
+    let written = text.get(at..at + len).unwrap_or_default();
     SyntaxError::Unexpected {
         span: Span::new(file, at..at + len),
         expected,
         found,
+        half_width: super::error::half_width(written).map(|write| (written.to_owned(), write)),
     }
 }
 
