@@ -154,15 +154,19 @@ pub(crate) fn traditional_keywords(file: FileId, text: &str) -> Vec<Lint> {
 pub(crate) fn full_width_equals(file: FileId, text: &str) -> Vec<Lint> {
     const SPACE: [char; 3] = [' ', '\t', '\u{3000}'];
     let mut out = Vec::new();
+    // Most documents have no `＝` at all: one scan says so.
+    if memchr::memmem::find(text.as_bytes(), "＝".as_bytes()).is_none() {
+        return out;
+    }
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let rest = line.trim_start_matches(SPACE);
-        // Only a line that may start with a name is parsed: most lines are prose, and the
-        // first character says.
-        let may_be_name = rest
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '「');
+        // Only a line with a `＝` that may start with a name is parsed (most lines have none).
+        let may_be_name = rest.contains('＝')
+            && rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '「');
         if let Some(name_end) = may_be_name
             .then(|| crate::syntax::name_at_start(rest))
             .flatten()
