@@ -220,6 +220,8 @@ fn compile_file(
         diagnostics.extend(traditional.iter().map(check::lints::Lint::to_diagnostic));
         let full_width = check::lints::full_width_equals(file, text);
         diagnostics.extend(full_width.iter().map(check::lints::Lint::to_diagnostic));
+        let comparisons = check::lints::comparisons_without_check(file, text);
+        diagnostics.extend(comparisons.iter().map(check::lints::Lint::to_diagnostic));
     }
     let (kind, library) = load_library(sources, &module, diagnostics).unzip();
     let templates: Vec<&ast::TableDecl> = library

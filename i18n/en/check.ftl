@@ -114,6 +114,15 @@ J0410-full-width-equals = the line starts with `{ $name }` and a full-width equa
     .label = write the half-width `=`
     .help = define figures with the half-width equals sign: `{ $name } =`; if the line is prose, start it with `\`
 
+## J0411: a comparison without `检查` ($operator is the comparison's sign)
+
+J0411-no-keyword = the line is a comparison (`{ $operator }`) but does not start with `检查 `: jues reads it as prose, so the check is not made, and the line is printed in the published document
+    .label = a comparison
+    .help = start the line with `检查 ` so that jues makes the check; if the line is prose, start it with `\`
+J0411-no-space = the line is a comparison (`{ $operator }`), but the keyword `{ $keyword }` has no space after it: jues reads it as prose, so the check is not made, and the line is printed in the published document
+    .label = a space must follow
+    .help = write a space after `{ $keyword }`
+
 ## J0408: years in the prose ($year is the report's, $written the prose's)
 
 J0408-comparison = a { $year } report compares with { $written }: the year before is { $prior }

@@ -30,6 +30,17 @@ pub(crate) enum Lint {
     /// `支出 ＝ 收入`: a line that starts with a name and a full-width equals sign, which the
     /// grammar reads as prose, not as the figure it defines.
     FullWidthEquals { span: Span, name: String },
+    /// `收入.合计 == 支出.合计`, `检查收入.合计 == 支出.合计`: a line that compares figures but does
+    /// not start with the keyword `检查` and a space, which the grammar reads as prose, so the
+    /// check is never made.
+    ComparisonWithoutCheck {
+        span: Span,
+        operator: String,
+        /// Where the line starts (after its indent).
+        line_start: usize,
+        /// `检查` or `check`, when the line starts with it but no space follows.
+        keyword: Option<String>,
+    },
     /// A run of characters a reader cannot see (`source::Hidden`), anywhere in a file.
     Hidden {
         span: Span,
@@ -95,6 +106,42 @@ impl Lint {
                 *span,
                 "=".to_owned(),
             ),
+            Lint::ComparisonWithoutCheck {
+                span,
+                operator,
+                line_start,
+                keyword,
+            } => {
+                let file = span.file;
+                match keyword {
+                    Some(keyword) => {
+                        let end = line_start + keyword.len();
+                        Diagnostic::new(
+                            Code::ComparisonWithoutCheck,
+                            msg!("J0411-no-space", operator = operator, keyword = keyword),
+                            Label::new(
+                                Span::new(file, *line_start..end),
+                                msg!("J0411-no-space.label"),
+                            ),
+                        )
+                        .with_fix(
+                            msg!("J0411-no-space.help", keyword = keyword),
+                            Span::new(file, end..end),
+                            " ".to_owned(),
+                        )
+                    }
+                    None => Diagnostic::new(
+                        Code::ComparisonWithoutCheck,
+                        msg!("J0411-no-keyword", operator = operator),
+                        Label::new(*span, msg!("J0411-no-keyword.label")),
+                    )
+                    .with_fix(
+                        msg!("J0411-no-keyword.help"),
+                        Span::new(file, *line_start..*line_start),
+                        "检查 ".to_owned(),
+                    ),
+                }
+            }
             Lint::Hidden { span, kind, chars } => {
                 let codes: Vec<String> = chars
                     .chars()
@@ -181,6 +228,59 @@ pub(crate) fn full_width_equals(file: FileId, text: &str) -> Vec<Lint> {
             }
         }
         start += line.len();
+    }
+    out
+}
+
+/// The comparisons a check is written with.
+const COMPARISONS: [&str; 4] = ["==", "!=", "<=", ">="];
+
+/// The lines of `text` (the file `file`) that would be a check with the keyword `检查` and a
+/// space before them (`收入.财政拨款 + 收入.其他 == 收入.合计`), or after the keyword written
+/// without its space (`检查收入.合计 == …`): a comparison (`==`, `!=`, `<=`, `>=`) the grammar
+/// reads as prose, so the check it writes is never made. The grammar decides what a check is.
+/// A line that starts with `\` is prose on purpose, and is left alone.
+pub(crate) fn comparisons_without_check(file: FileId, text: &str) -> Vec<Lint> {
+    const SPACE: [char; 3] = [' ', '\t', '\u{3000}'];
+    // The lines with a comparison, found from the comparisons (most lines have none).
+    let bytes = text.as_bytes();
+    let mut lines: Vec<usize> = COMPARISONS
+        .iter()
+        .flat_map(|c| memchr::memmem::find_iter(bytes, c.as_bytes()))
+        .map(|at| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |nl| nl + 1))
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let mut out = Vec::new();
+    for start in lines {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |nl| start + nl);
+        let line = &text[start..end];
+        let rest = line.trim_start_matches(SPACE);
+        let line_start = start + line.len() - rest.len();
+        let rest = rest.trim_end_matches('\r');
+        if rest.starts_with('\\') || crate::syntax::starts_declaration(rest) {
+            continue;
+        }
+        // `检查收入.合计 == …`: the keyword, written without its space.
+        let keyword = ["检查", "check"].into_iter().find(|k| {
+            rest.strip_prefix(k)
+                .is_some_and(|after| crate::syntax::is_check(&format!("{k} {after}")))
+        });
+        if keyword.is_none() && !crate::syntax::is_check(&format!("检查 {rest}")) {
+            continue;
+        }
+        let (at, operator) = COMPARISONS
+            .iter()
+            .filter_map(|c| rest.find(c).map(|at| (at, *c)))
+            .min()
+            .unwrap_or((0, "=="));
+        let at = line_start + at;
+        out.push(Lint::ComparisonWithoutCheck {
+            span: Span::new(file, at..at + operator.len()),
+            operator: operator.to_owned(),
+            line_start,
+            keyword: keyword.map(str::to_owned),
+        });
     }
     out
 }

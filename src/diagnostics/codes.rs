@@ -178,6 +178,7 @@ codes! {
     YearMismatch        = "J0408", Warning;
     TraditionalKeyword  = "J0409", Error;
     FullWidthEquals     = "J0410", Error;
+    ComparisonWithoutCheck = "J0411", Error;
     DataFile            = "J0502", Error;
     ImportFailed        = "J0501", Error;
     FontFile            = "J0503", Error;

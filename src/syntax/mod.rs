@@ -34,6 +34,21 @@ pub fn is_declaration_keyword(word: &str) -> bool {
         .is_ok_and(|pairs| pairs.as_str() == word)
 }
 
+/// Whether a line that starts with `text` (after its indent) is a declaration, as the grammar
+/// decides it: a keyword and a space, or a name and `=`.
+pub fn starts_declaration(text: &str) -> bool {
+    use pest::Parser;
+    grammar::JuesParser::parse(grammar::Rule::decl_start_probe, text).is_ok()
+}
+
+/// Whether `line` is, all of it, a check declaration (`检查 a == b "…"`), as the grammar reads
+/// one.
+pub fn is_check(line: &str) -> bool {
+    use pest::Parser;
+    grammar::JuesParser::parse(grammar::Rule::check_decl, line)
+        .is_ok_and(|pairs| pairs.as_str().trim_end() == line.trim_end())
+}
+
 /// The length of the name (a path: `收入.合计`, `「因公出国(境)费」`) that `text` starts with, as
 /// the grammar reads names; `None` when it starts with none.
 pub fn name_at_start(text: &str) -> Option<usize> {
