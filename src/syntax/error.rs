@@ -18,9 +18,9 @@ pub enum SyntaxError {
         expected: Vec<Expected>,
         /// What is there instead, in words (`` `；` ``, "the end of the line").
         found: Message,
-        /// When what is there has full-width letters, digits or signs (`（`, `１１４９.４５`,
-        /// `＋`), as a Chinese input method types them: it as written, and in half-width.
-        half_width: Option<(String, String)>,
+        /// A hint read from the text around the place, which says more than the grammar's
+        /// expectations: see `parse::hint`.
+        hint: Option<Message>,
     },
     /// The file is not UTF-8, has NUL bytes, or is too large: `reason` says which.
     Unreadable {
@@ -52,7 +52,7 @@ impl SyntaxError {
                 span,
                 expected,
                 found,
-                half_width,
+                hint,
             } => {
                 let (message, label) = if expected.is_empty() {
                     (
@@ -67,15 +67,7 @@ impl SyntaxError {
                     )
                 };
                 let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(*span, label));
-                let help = match half_width {
-                    Some((written, write)) => Some(msg!(
-                        "J0001-help-half-width",
-                        written = written,
-                        write = write
-                    )),
-                    None => help_for(expected, found),
-                };
-                if let Some(help) = help {
+                if let Some(help) = hint.clone().or_else(|| help_for(expected, found)) {
                     d = d.with_help(help);
                 }
                 d

@@ -19,6 +19,7 @@ use super::grammar::{JuesParser, Rule};
 use super::lower::Lowerer;
 use crate::ast::{Block, Item, Module, SpansMut};
 use crate::i18n::Message;
+use crate::msg;
 use crate::source::{FileId, Span};
 use pest::Parser;
 use rayon::prelude::*;
@@ -483,13 +484,58 @@ fn unexpected(
         expected = vec![Expected::RBrace];
     }
     prune_expected(&mut expected);
-    let written = text.get(at..at + len).unwrap_or_default();
     SyntaxError::Unexpected {
         span: Span::new(file, at..at + len),
         expected,
         found,
-        half_width: super::error::half_width(written).map(|write| (written.to_owned(), write)),
+        hint: hint(text, at, len),
     }
+}
+
+/// A hint for a syntax error at `at` (what stands there is `len` bytes long), from the text
+/// around it: full-width letters, digits or signs (`（`, `１１４９.４５`, `＋`), as a Chinese
+/// input method types them, written in half-width; a word after a number and a space
+/// (`100 万元`), which must follow the number directly to be its unit.
+fn hint(text: &str, at: usize, len: usize) -> Option<Message> {
+    let written = text.get(at..at + len)?;
+    if let Some(write) = super::error::half_width(written) {
+        return Some(msg!(
+            "J0001-help-half-width",
+            written = written,
+            write = write
+        ));
+    }
+    let before = text.get(..at)?;
+    // `2010301 行政运行 281.85`: a row's code, then its name without quotes, read as the name
+    // of a cell (`完成率=…`) that lacks its `=`.
+    let line = &before[before.rfind('\n').map_or(0, |nl| nl + 1)..];
+    let mut words = line.split_whitespace();
+    if let (Some(code), Some(name), None) = (words.next(), words.next(), words.next()) {
+        let code_first = code.chars().all(|c| c.is_ascii_digit());
+        if code_first && !name.starts_with('"') && line.ends_with(char::is_whitespace) {
+            return Some(msg!(
+                "J0001-help-quote-name",
+                write = format!("{code} \"{name}\"")
+            ));
+        }
+    }
+    let number = before.trim_end_matches([' ', '\t', '\u{3000}']);
+    let spaced = number.len() < before.len();
+    let digits = number.len()
+        - number
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .len();
+    let word = written.starts_with(|c: char| c.is_alphabetic() && !c.is_ascii());
+    if spaced && digits > 0 && word && number.ends_with(|c: char| c.is_ascii_digit()) {
+        let number = &number[number.len() - digits..];
+        return Some(msg!(
+            "J0001-help-unit-after-space",
+            number = number,
+            unit = written,
+            write = format!("{number}{written}")
+        ));
+    }
+    None
 }
 
 /// Alternatives that start a new line of a block; once a line has content they are noise
