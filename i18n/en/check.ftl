@@ -54,6 +54,7 @@ check-takes-at-least = at least { $min } { $min ->
 J0105-unknown-setting = unknown { $place } setting `{ $key }`
     .label = not a setting
     .help = the { $place } settings are { $known }
+    .row = if this is a row of the table, its name is quoted: `{ $write }`
 # A setting as the list of them shows it: its Chinese spelling, then its English one.
 check-setting-spelling = `{ $chinese }` (`{ $english }`)
 check-settings-of-report = report

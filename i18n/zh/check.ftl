@@ -41,6 +41,7 @@ check-takes-at-least = 至少{ $min }个参数
 J0105-unknown-setting = { $place } 块中没有设置项 `{ $key }`
     .label = 不是设置项
     .help = { $place }块中可以写的设置项有：{ $known }
+    .row = 如果这是表的一行，它的名称要加引号：`{ $write }`
 # 设置项在所列清单中的写法：中文说明只列中文写法，英文写法 $english 不显示（选择式只有一个空的默认分支）。
 check-setting-spelling = `{ $chinese }`{ $english ->
        *[other] {""}

@@ -44,6 +44,8 @@ J0001-help-open-brace = 正文中的 `{"{"}` 要写成 `\{"{"}`
 J0001-help-half-width = `{"{"}…{"}"}` 中和定义中的字母、数字和符号要用半角：把 `{ $written }` 改为 `{ $write }`
 J0001-help-unit-after-space = 如果 `{ $unit }` 是 `{ $number }` 的单位，要紧接着数字写，中间不留空格：`{ $write }`
 J0001-help-quote-name = 行的名称要加引号：`{ $write }`
+J0001-help-quote-label = 如果这是表的一行，它的名称要加引号：`{ $write }`
+J0001-help-missing-eq = 定义数据项要在名称后写 `=`：`{ $write }`
 J0001-help-close-block = 请在单独的一行写 `{"}"}` 结束这个块
 
 ## J0002：不是 jues 文档的文件

@@ -44,6 +44,9 @@ pub enum CheckError {
         suggestion: Option<String>,
         /// Each setting of the block: its Chinese and English spelling.
         known: Vec<(&'static str, &'static str)>,
+        /// In a table, when the value is a number (`工资福利支出 100`): most likely a row whose
+        /// label lacks its quotes.
+        row: bool,
     },
     /// `舍入 五入`: a known setting with a value it cannot take.
     BadSettingValue {
@@ -150,6 +153,7 @@ impl CheckError {
                 place,
                 suggestion,
                 known,
+                row,
             } => {
                 let d = Diagnostic::new(
                     Code::UnknownSetting,
@@ -158,6 +162,14 @@ impl CheckError {
                 );
                 match suggestion {
                     Some(s) => d.with_fix(did_you_mean(s), *span, s),
+                    None if *row => {
+                        let quoted = format!("\"{key}\"");
+                        d.with_fix(
+                            msg!("J0105-unknown-setting.row", write = &quoted),
+                            *span,
+                            quoted,
+                        )
+                    }
                     None => d.with_help(msg!(
                         "J0105-unknown-setting.help",
                         place = place,

@@ -48,7 +48,7 @@ impl Walker<'_> {
             Item::Report(report) => {
                 let place = msg!("check-settings-of-report");
                 let known = ReportSetting::spelled();
-                self.settings(&report.settings, place, ReportSetting::parse, known)
+                self.settings(&report.settings, place, ReportSetting::parse, known, false)
             }
             Item::Prior(prior) => {
                 let prefix = vec![prior.keyword.text.clone()];
@@ -100,6 +100,7 @@ impl Walker<'_> {
         place: Message,
         parse: fn(&str) -> Option<S>,
         known: Vec<(&'static str, &'static str)>,
+        table: bool,
     ) {
         let mut seen: Vec<(S, Span)> = Vec::new();
         for setting in settings {
@@ -112,6 +113,7 @@ impl Walker<'_> {
                     suggestion: did_you_mean(key, known.iter().flat_map(|(c, e)| [*c, *e]))
                         .map(str::to_owned),
                     known: known.clone(),
+                    row: table && matches!(setting.value, SettingValue::Number(_)),
                 }),
                 Some(parsed) => match seen.iter().find(|(s, _)| *s == parsed) {
                     Some((_, first)) => self.errors.push(CheckError::Duplicate {
@@ -129,7 +131,7 @@ impl Walker<'_> {
     fn table(&mut self, table: &TableDecl) {
         let known = TableSetting::spelled();
         let place = msg!("check-settings-of-table");
-        self.settings(&table.settings, place, TableSetting::parse, known);
+        self.settings(&table.settings, place, TableSetting::parse, known, true);
         let Some(def) = self.scope.tables.get(&table.name.text) else {
             return;
         };

@@ -484,19 +484,21 @@ fn unexpected(
         expected = vec![Expected::RBrace];
     }
     prune_expected(&mut expected);
+    let hint = hint(text, at, len, &expected);
     SyntaxError::Unexpected {
         span: Span::new(file, at..at + len),
         expected,
         found,
-        hint: hint(text, at, len),
+        hint,
     }
 }
 
-/// A hint for a syntax error at `at` (what stands there is `len` bytes long), from the text
-/// around it: full-width letters, digits or signs (`（`, `１１４９.４５`, `＋`), as a Chinese
-/// input method types them, written in half-width; a word after a number and a space
-/// (`100 万元`), which must follow the number directly to be its unit.
-fn hint(text: &str, at: usize, len: usize) -> Option<Message> {
+/// A hint for a syntax error at `at` (what stands there is `len` bytes long, `expected` is what
+/// the grammar wanted), from the text around it: full-width letters, digits or signs (`（`,
+/// `１１４９.４５`, `＋`), as a Chinese input method types them, written in half-width; a row's
+/// name or label without its quotes; a figure without its `=`; a word after a number and a
+/// space (`100 万元`), which must follow the number directly to be its unit.
+fn hint(text: &str, at: usize, len: usize, expected: &[Expected]) -> Option<Message> {
     let written = text.get(at..at + len)?;
     if let Some(write) = super::error::half_width(written) {
         return Some(msg!(
@@ -518,6 +520,32 @@ fn hint(text: &str, at: usize, len: usize) -> Option<Message> {
                 write = format!("{code} \"{name}\"")
             ));
         }
+    }
+    // `工资福利支出 100 200` in a table: a row's label without quotes, read as a setting,
+    // whose one value the second number follows where the line should end.
+    let is_number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit() || c == '-');
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let values: Vec<&str> = words.collect();
+    let bare = first.starts_with(char::is_alphabetic);
+    let ends_here = expected.contains(&Expected::EndOfLine) && !expected.contains(&Expected::Eq);
+    if bare
+        && ends_here
+        && is_number(written)
+        && !values.is_empty()
+        && values.iter().all(|w| is_number(w))
+    {
+        return Some(msg!(
+            "J0001-help-quote-label",
+            write = format!("\"{first}\"")
+        ));
+    }
+    // `财政拨款 836.78` in a group: a figure without its `=`.
+    if bare && is_number(written) && expected.contains(&Expected::Eq) && values.is_empty() {
+        return Some(msg!(
+            "J0001-help-missing-eq",
+            write = format!("{first} = {written}")
+        ));
     }
     let number = before.trim_end_matches([' ', '\t', '\u{3000}']);
     let spaced = number.len() < before.len();
