@@ -302,6 +302,14 @@ J0314-part-without-whole = the 其中 row `{ $row }` has no row above it to be a
     .label = a part of what?
     .help = put it under the row it is a part of, or write it without `其中`
 
+## J0412: a value shown with its unit, and a unit written after it ($shown is the value as shown, $written the unit after it)
+
+J0412-unit-twice = this value is shown as `{ $shown }`, with its unit, and `{ $written }` is written after it: the published document would read `{ $printed }`
+    .label = a unit too many
+    .value = shown as `{ $shown }`
+    .help = delete the `{ $written }` after it
+    .help-other = delete the `{ $written }` after it; to show the value in { $written }, write `按 { $written }` inside the braces (`{"{"}收入.合计 按 { $written }{"}"}`) and then delete the unit after it
+
 ## J0401, J0407: words of direction
 
 J0401-direction = the text says `{ $word }`, but the value is { $actual }

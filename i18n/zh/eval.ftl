@@ -296,6 +296,14 @@ J0314-part-without-whole = 其中行 `{ $row }` 上面没有可归属的行
     .label = 是哪一行的组成部分？
     .help = 请把它放在所属的行之下，或去掉 `其中`
 
+## J0412：数值已带单位，后面又写了单位（$shown 是数值印出的样子，$written 是后面写的单位）
+
+J0412-unit-twice = 这个数值印出来是 `{ $shown }`，已经带有单位，后面又写了 `{ $written }`：公开文件里会印成 `{ $printed }`
+    .label = 多写的单位
+    .value = 印出 `{ $shown }`
+    .help = 去掉后面的 `{ $written }`
+    .help-other = 去掉后面的 `{ $written }`；如果要按 `{ $written }` 印出数值，在花括号里写 `按 { $written }`（如 `{"{"}收入.合计 按 { $written }{"}"}`），再去掉后面的单位
+
 ## J0401、J0407：表示方向的词
 
 J0401-direction = 正文写 `{ $word }`，但该值为 { $actual }

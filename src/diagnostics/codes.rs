@@ -179,6 +179,7 @@ codes! {
     TraditionalKeyword  = "J0409", Error;
     FullWidthEquals     = "J0410", Error;
     ComparisonWithoutCheck = "J0411", Error;
+    UnitTwice           = "J0412", Error;
     DataFile            = "J0502", Error;
     ImportFailed        = "J0501", Error;
     FontFile            = "J0503", Error;

@@ -339,7 +339,7 @@ impl Evaluator<'_> {
                 else {
                     return;
                 };
-                self.check_stated(q, literal, None, false, expr.span);
+                self.check_stated(q, literal, None, false, expr.span, None);
             }
             ColKind::Number(..) => {
                 let parts = self.parts(table, row);

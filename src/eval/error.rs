@@ -43,6 +43,25 @@ pub enum EvalError {
         statement: Statement,
         /// The stated digits with the unit that makes them right (`214.12万元`).
         meant: String,
+        /// When the stated value's unit is the one the text after it writes (`{… = 214.12}
+        /// 元`): that word, and the unit to write there instead.
+        unit_after: Option<(Span, String)>,
+    },
+    /// `{收入.合计} 万元`: a value shown with its unit (`1149.45万元`), and the text after it
+    /// writes a unit again.
+    UnitTwice {
+        /// The unit written after the value.
+        span: Span,
+        /// The value's expression, inside its `{…}`.
+        value: Span,
+        shown: String,
+        written: String,
+        /// What the published text would read: the value as shown, the spaces and the unit.
+        printed: String,
+        /// Whether the unit written after is the one the value is shown in.
+        same: bool,
+        /// The unit written after the value, with the spaces before it: what to delete.
+        remove: Span,
     },
     /// `completion(0, 0)`: a rate over a zero base. `base` names it (`` `b` ``, the divisor).
     ZeroBase {
@@ -383,18 +402,51 @@ impl EvalError {
             EvalError::WrongScale {
                 statement: s,
                 meant,
-            } => Diagnostic::new(
-                Code::WrongScale,
-                msg!(
-                    "J0204-wrong-scale",
-                    stated = &s.stated,
-                    formula = &s.formula,
-                    computed = &s.computed
-                ),
-                Label::new(s.span, msg!("J0204-wrong-scale.label")),
-            )
-            .with_label(s.formula_span, msg!("eval-computed-from"))
-            .with_fix(did_you_mean(meant), s.span, meant),
+                unit_after,
+            } => {
+                let d = Diagnostic::new(
+                    Code::WrongScale,
+                    msg!(
+                        "J0204-wrong-scale",
+                        stated = &s.stated,
+                        formula = &s.formula,
+                        computed = &s.computed
+                    ),
+                    Label::new(s.span, msg!("J0204-wrong-scale.label")),
+                )
+                .with_label(s.formula_span, msg!("eval-computed-from"));
+                match unit_after {
+                    Some((word, unit)) => d.with_fix(did_you_mean(meant), *word, unit),
+                    None => d.with_fix(did_you_mean(meant), s.span, meant),
+                }
+            }
+            EvalError::UnitTwice {
+                span,
+                value,
+                shown,
+                written,
+                printed,
+                same,
+                remove,
+            } => {
+                let help = if *same {
+                    msg!("J0412-unit-twice.help", written = written)
+                } else {
+                    msg!("J0412-unit-twice.help-other", written = written)
+                };
+                Diagnostic::new(
+                    Code::UnitTwice,
+                    msg!(
+                        "J0412-unit-twice",
+                        shown = shown,
+                        written = written,
+                        printed = printed
+                    ),
+                    Label::new(*span, msg!("J0412-unit-twice.label")),
+                )
+                .with_label(*value, msg!("J0412-unit-twice.value", shown = shown))
+                .with_fix(help, *remove, String::new())
+            }
             EvalError::ZeroBase {
                 span,
                 function,

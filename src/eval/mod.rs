@@ -635,7 +635,7 @@ impl<'a> Evaluator<'a> {
             (Some(literal), Some((formula, Some(Value::Num(c))))) => {
                 let stated = self.stated_quantity(literal, Some(c.dim));
                 if let Some(s) = stated {
-                    self.check_stated(c, literal, None, false, formula.span);
+                    self.check_stated(c, literal, None, false, formula.span, None);
                     Some(Value::Num(s))
                 } else {
                     None

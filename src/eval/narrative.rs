@@ -46,6 +46,34 @@ fn continues_list(between: &str) -> bool {
     rest.is_empty() || Unit::parse(rest).is_some()
 }
 
+/// A unit the text after a value starts with (`{收入 = 1149.45} 万元`): the unit, where its word
+/// is, and where the spaces before it start.
+#[derive(Clone, Copy)]
+pub(super) struct UnitAfter {
+    pub unit: Unit,
+    pub word: Span,
+    pub from: usize,
+}
+
+/// The unit a value is shown in.
+fn fact_unit(q: &Quantity, style: Style, money: Unit) -> Option<Unit> {
+    style.unit.or_else(|| format::display_unit(q.dim, money))
+}
+
+/// The unit `text` (at `span`, right after a value) starts with, after spaces.
+fn unit_after(text: &str, span: Span) -> Option<UnitAfter> {
+    let rest = text.trim_start_matches([' ', '\u{3000}']);
+    let word = Unit::prefix_of(rest)?;
+    let unit = Unit::parse(word)?;
+    // `rest` is a suffix of `text`: the spaces before it are the difference.
+    let start = (span.start as usize).saturating_add(text.len().saturating_sub(rest.len()));
+    Some(UnitAfter {
+        unit,
+        word: Span::new(span.file, start..start.saturating_add(word.len())),
+        from: span.start as usize,
+    })
+}
+
 /// The word that governs a value: the direction word the text before it ends with, or, when
 /// that text continues a list, the word of the value before it.
 pub(super) fn governing_word(before: Option<(&str, Span)>, last: Option<&Word>) -> Option<Word> {
@@ -153,7 +181,7 @@ impl Evaluator<'_> {
         let mut last_word: Option<Word> = None;
         // The words said of each change in this paragraph, by the change's operands.
         let mut said: Vec<(String, Word)> = Vec::new();
-        for inline in inlines {
+        for (k, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text(text, span) => {
                     before = Some((text, *span));
@@ -175,7 +203,11 @@ impl Evaluator<'_> {
                     if let (Some(word), Some(change)) = (&word, self.change_operands(&i.expr)) {
                         self.agree(&mut said, change, word);
                     }
-                    out.push(self.interpolation(i, word.clone(), ctx));
+                    let after = match inlines.get(k.saturating_add(1)) {
+                        Some(Inline::Text(text, span)) => unit_after(text, *span),
+                        _ => None,
+                    };
+                    out.push(self.interpolation(i, word.clone(), after, ctx));
                     last_word = word;
                     before = None;
                 }
@@ -227,6 +259,7 @@ impl Evaluator<'_> {
         &mut self,
         i: &Interpolation,
         word: Option<Word>,
+        after: Option<UnitAfter>,
         ctx: Ctx<'_>,
     ) -> doc::Inline {
         let mut style = self.style(&i.format);
@@ -297,7 +330,8 @@ impl Evaluator<'_> {
             (Some(literal), q) => {
                 if let Some(q) = q {
                     let unsigned = self.is_change(&i.expr);
-                    self.check_stated(q, literal, word.as_ref(), unsigned, i.expr.span);
+                    let after = after.filter(|a| literal.unit.is_none() && a.unit.dim() == q.dim);
+                    self.check_stated(q, literal, word.as_ref(), unsigned, i.expr.span, after);
                 } else if value.is_none() {
                     let behind = self.unpublished_behind(&i.expr);
                     let what =
@@ -325,7 +359,28 @@ impl Evaluator<'_> {
                     style.wording = true;
                 }
                 match format::show(&q, style, self.settings.money, self.settings.rounding) {
-                    Some(text) => fact.text = text,
+                    Some(text) => {
+                        // `{收入.合计} 万元`: the value is shown with its unit, and the text
+                        // after it writes one again.
+                        if let Some(a) =
+                            after.filter(|a| a.unit.dim() == q.dim && fact.unit.is_some())
+                        {
+                            let remove = Span::new(a.word.file, a.from..a.word.end as usize);
+                            self.error(EvalError::UnitTwice {
+                                span: a.word,
+                                value: i.expr.span,
+                                printed: format!(
+                                    "{text}{}",
+                                    self.sources.get(remove.file).slice(remove)
+                                ),
+                                same: Some(a.unit) == fact_unit(&q, style, self.settings.money),
+                                shown: text.clone(),
+                                written: self.text(a.word),
+                                remove,
+                            });
+                        }
+                        fact.text = text
+                    }
                     None => {
                         // `{x 按 ‰}` of a ratio whose value in ‰ is beyond the decimal range.
                         let unit_name = style

@@ -37,13 +37,19 @@ impl Evaluator<'_> {
         word: Option<&Word>,
         unsigned: bool,
         formula_span: Span,
+        after: Option<super::narrative::UnitAfter>,
     ) {
+        // A value without a unit is read in the unit the text after it writes (`{… = 1149.45}
+        // 万元`), else in the one the computed value is shown in.
         let unit = match &literal.unit {
             Some(name) => match self.unit(name) {
                 Some(u) => Some(u),
                 None => return,
             },
-            None => format::display_unit(computed.dim, self.settings.money),
+            None => match after {
+                Some(a) => Some(a.unit),
+                None => format::display_unit(computed.dim, self.settings.money),
+            },
         };
         let mut digits = literal.value;
         let unsigned = unsigned && word.is_none() && digits > Decimal::ZERO;
@@ -121,7 +127,17 @@ impl Evaluator<'_> {
         }
         let statement = Statement {
             span: literal.span,
-            stated: super::table::literal_text(literal),
+            // The unit after it, as the reader sees it: `836.78 元`.
+            stated: match after {
+                Some(a) => format!(
+                    "{}{}",
+                    super::table::literal_text(literal),
+                    self.sources
+                        .get(a.word.file)
+                        .slice(Span::new(a.word.file, a.from..a.word.end as usize))
+                ),
+                None => super::table::literal_text(literal),
+            },
             formula_span,
             formula: super::quoted(&self.text(formula_span)),
             computed: format::precise(&computed, unit, decimals, rounding),
@@ -175,7 +191,12 @@ impl Evaluator<'_> {
                         computed: format::quantity(&computed, Some(other), decimals, rounding),
                         ..statement
                     };
-                    self.error(EvalError::WrongScale { statement, meant });
+                    let unit_after = after.map(|a| (a.word, other.name()));
+                    self.error(EvalError::WrongScale {
+                        statement,
+                        meant,
+                        unit_after,
+                    });
                     return;
                 }
             }

@@ -127,7 +127,10 @@ impl Unit {
         // Most characters start no unit: they are turned away by the first one alone (this
         // runs at every character of every table cell when a table is fitted to the page).
         let first = text.chars().next()?;
-        let fixed = matches!(first, '%' | '％' | '‰' | '元' | '千' | '万' | '亿');
+        let fixed = matches!(
+            first,
+            '%' | '％' | '‰' | '元' | '千' | '万' | '亿' | '萬' | '億'
+        );
         if !fixed && !COUNTS.iter().any(|(alias, _)| alias.starts_with(first)) {
             return None;
         }
