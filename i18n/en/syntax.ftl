@@ -47,6 +47,7 @@ J0001-help-unit-after-space = if `{ $unit }` is the unit of `{ $number }`, write
 J0001-help-quote-name = a row's name is quoted: `{ $write }`
 J0001-help-quote-label = if this is a row of the table, its name is quoted: `{ $write }`
 J0001-help-missing-eq = a figure is defined with `=` after its name: `{ $write }`
+J0001-help-block-space = `{ $keyword }` must be followed by a space to start a block: `{ $keyword } …`
 J0001-help-close-block = close the block with `{"}"}` on a line of its own
 
 ## J0002: a file that is not a jues document

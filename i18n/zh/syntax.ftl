@@ -46,6 +46,7 @@ J0001-help-unit-after-space = 如果 `{ $unit }` 是 `{ $number }` 的单位，�
 J0001-help-quote-name = 行的名称要加引号：`{ $write }`
 J0001-help-quote-label = 如果这是表的一行，它的名称要加引号：`{ $write }`
 J0001-help-missing-eq = 定义数据项要在名称后写 `=`：`{ $write }`
+J0001-help-block-space = `{ $keyword }` 后面要有一个空格，这一行才是块的开头：`{ $keyword } …`
 J0001-help-close-block = 请在单独的一行写 `{"}"}` 结束这个块
 
 ## J0002：不是 jues 文档的文件

@@ -521,6 +521,10 @@ fn hint(text: &str, at: usize, len: usize, expected: &[Expected]) -> Option<Mess
             ));
         }
     }
+    // `@如果收入 > 0 {`: a block's keyword without the space after it, read as prose.
+    if let Some(keyword) = block_keyword_without_space(line) {
+        return Some(msg!("J0001-help-block-space", keyword = keyword));
+    }
     // `工资福利支出 100 200` in a table: a row's label without quotes, read as a setting,
     // whose one value the second number follows where the line should end.
     let is_number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit() || c == '-');
@@ -564,6 +568,19 @@ fn hint(text: &str, at: usize, len: usize, expected: &[Expected]) -> Option<Mess
         ));
     }
     None
+}
+
+/// The block keyword (`@如果`, `@每行`, as the grammar spells them) that `line` starts with,
+/// directly followed by something other than a space.
+fn block_keyword_without_space(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix('@')?;
+    [Rule::if_kw, Rule::each_kw].into_iter().find_map(|rule| {
+        let keyword = JuesParser::parse(rule, rest).ok()?.as_str();
+        let after = rest.get(keyword.len()..)?;
+        let spaced = after.starts_with(|c: char| c.is_whitespace());
+        (!keyword.is_empty() && !spaced && !after.is_empty())
+            .then(|| &line.trim_start()[..keyword.len() + 1])
+    })
 }
 
 /// Alternatives that start a new line of a block; once a line has content they are noise
