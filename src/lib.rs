@@ -216,12 +216,8 @@ fn compile_file(
         let text = sources.get(file).text();
         let hidden = check::lints::hidden_characters(file, text);
         diagnostics.extend(hidden.iter().map(check::lints::Lint::to_diagnostic));
-        let traditional = check::lints::traditional_keywords(file, text);
-        diagnostics.extend(traditional.iter().map(check::lints::Lint::to_diagnostic));
-        let full_width = check::lints::full_width_equals(file, text);
-        diagnostics.extend(full_width.iter().map(check::lints::Lint::to_diagnostic));
-        let comparisons = check::lints::comparisons_without_check(file, text);
-        diagnostics.extend(comparisons.iter().map(check::lints::Lint::to_diagnostic));
+        let misread = check::misread::lines(file, text);
+        diagnostics.extend(misread.iter().map(check::lints::Lint::to_diagnostic));
     }
     let (kind, library) = load_library(sources, &module, diagnostics).unzip();
     let templates: Vec<&ast::TableDecl> = library

@@ -8,6 +8,7 @@ pub(crate) mod classification;
 mod error;
 pub mod functions;
 pub(crate) mod lints;
+pub(crate) mod misread;
 pub(crate) mod resolve;
 mod walk;
 pub(crate) mod years;
