@@ -138,7 +138,7 @@ impl Lint {
                     .with_fix(
                         msg!("J0411-no-keyword.help"),
                         Span::new(file, *line_start..*line_start),
-                        "检查 ".to_owned(),
+                        format!("{} ", super::misread::CHECK),
                     ),
                 }
             }

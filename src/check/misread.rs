@@ -7,6 +7,12 @@
 use super::lints::Lint;
 use crate::source::{FileId, Span};
 
+/// The white space that may stand before and inside a declaration on its line.
+const SPACE: [char; 3] = [' ', '\t', '\u{3000}'];
+
+/// The keyword a check starts with, in the spelling a fix writes.
+pub(super) const CHECK: &str = "检查";
+
 /// Every line of `text` (the file `file`) meant as a declaration that the grammar reads as
 /// prose, in the order of the kinds above.
 pub(crate) fn lines(file: FileId, text: &str) -> Vec<Lint> {
@@ -24,13 +30,13 @@ fn traditional_keywords(file: FileId, text: &str) -> Vec<Lint> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
-        let rest = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        let rest = line.trim_start_matches(SPACE);
         let indent = line.len() - rest.len();
         // The first word, when a space follows it within a keyword's length (two characters).
         let end = rest
             .char_indices()
             .take(3)
-            .find(|(_, c)| matches!(c, ' ' | '\t' | '\u{3000}'))
+            .find(|(_, c)| SPACE.contains(c))
             .map(|(i, _)| i);
         if let Some(word) = end.and_then(|end| rest.get(..end)) {
             let keyword = crate::words::simplified(word);
@@ -53,7 +59,6 @@ fn traditional_keywords(file: FileId, text: &str) -> Vec<Lint> {
 /// defines a figure with `=` only, so such a line is prose, and the figure it defines would
 /// silently not be there. A line that starts with `\` is prose on purpose, and is left alone.
 fn full_width_equals(file: FileId, text: &str) -> Vec<Lint> {
-    const SPACE: [char; 3] = [' ', '\t', '\u{3000}'];
     let mut out = Vec::new();
     // Most documents have no `＝` at all: one scan says so.
     if memchr::memmem::find(text.as_bytes(), "＝".as_bytes()).is_none() {
@@ -95,7 +100,6 @@ const COMPARISONS: [&str; 4] = ["==", "!=", "<=", ">="];
 /// reads as prose, so the check it writes is never made. The grammar decides what a check is.
 /// A line that starts with `\` is prose on purpose, and is left alone.
 fn comparisons_without_check(file: FileId, text: &str) -> Vec<Lint> {
-    const SPACE: [char; 3] = [' ', '\t', '\u{3000}'];
     // The lines with a comparison, found from the comparisons (most lines have none).
     let bytes = text.as_bytes();
     let mut lines: Vec<usize> = COMPARISONS
@@ -116,11 +120,11 @@ fn comparisons_without_check(file: FileId, text: &str) -> Vec<Lint> {
             continue;
         }
         // `检查收入.合计 == …`: the keyword, written without its space.
-        let keyword = ["检查", "check"].into_iter().find(|k| {
-            rest.strip_prefix(k)
-                .is_some_and(|after| crate::syntax::is_check(&format!("{k} {after}")))
+        let keyword = crate::syntax::check_keyword_at_start(rest).filter(|&len| {
+            let (keyword, after) = rest.split_at(len);
+            crate::syntax::is_check(&format!("{keyword} {after}"))
         });
-        if keyword.is_none() && !crate::syntax::is_check(&format!("检查 {rest}")) {
+        if keyword.is_none() && !crate::syntax::is_check(&format!("{CHECK} {rest}")) {
             continue;
         }
         let (at, operator) = COMPARISONS
@@ -133,7 +137,7 @@ fn comparisons_without_check(file: FileId, text: &str) -> Vec<Lint> {
             span: Span::new(file, at..at + operator.len()),
             operator: operator.to_owned(),
             line_start,
-            keyword: keyword.map(str::to_owned),
+            keyword: keyword.map(|len| rest[..len].to_owned()),
         });
     }
     out

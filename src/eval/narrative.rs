@@ -55,11 +55,6 @@ pub(super) struct UnitAfter {
     pub from: usize,
 }
 
-/// The unit a value is shown in.
-fn fact_unit(q: &Quantity, style: Style, money: Unit) -> Option<Unit> {
-    style.unit.or_else(|| format::display_unit(q.dim, money))
-}
-
 /// The unit `text` (at `span`, right after a value) starts with, after spaces.
 fn unit_after(text: &str, span: Span) -> Option<UnitAfter> {
     let rest = text.trim_start_matches([' ', '\u{3000}']);
@@ -373,7 +368,7 @@ impl Evaluator<'_> {
                                     "{text}{}",
                                     self.sources.get(remove.file).slice(remove)
                                 ),
-                                same: Some(a.unit) == fact_unit(&q, style, self.settings.money),
+                                same: fact.unit == Some(a.unit.name()),
                                 shown: text.clone(),
                                 written: self.text(a.word),
                                 remove,

@@ -26,35 +26,42 @@ pub use parse::{parse, Incremental, MAX_ERRORS, MAX_NESTING};
 use crate::ast::Module;
 use crate::source::{FileId, SourceFile, Span};
 
+/// What of `text`, from its start, the grammar's `rule` reads: the lints ask the grammar what a
+/// declaration, a keyword or a name is, instead of knowing it themselves.
+fn read_as(rule: grammar::Rule, text: &str) -> Option<&str> {
+    use pest::Parser;
+    grammar::JuesParser::parse(rule, text)
+        .ok()
+        .map(|pairs| pairs.as_str())
+}
+
 /// Whether `word` is, all of it, a keyword that starts a declaration line (`报告`, `组`, `检查`
 /// … or their English spellings), as the grammar spells them.
 pub fn is_declaration_keyword(word: &str) -> bool {
-    use pest::Parser;
-    grammar::JuesParser::parse(grammar::Rule::decl_keyword, word)
-        .is_ok_and(|pairs| pairs.as_str() == word)
+    read_as(grammar::Rule::decl_keyword, word) == Some(word)
 }
 
 /// Whether a line that starts with `text` (after its indent) is a declaration, as the grammar
 /// decides it: a keyword and a space, or a name and `=`.
 pub fn starts_declaration(text: &str) -> bool {
-    use pest::Parser;
-    grammar::JuesParser::parse(grammar::Rule::decl_start_probe, text).is_ok()
+    read_as(grammar::Rule::decl_start_probe, text).is_some()
 }
 
 /// Whether `line` is, all of it, a check declaration (`检查 a == b "…"`), as the grammar reads
 /// one.
 pub fn is_check(line: &str) -> bool {
-    use pest::Parser;
-    grammar::JuesParser::parse(grammar::Rule::check_decl, line)
-        .is_ok_and(|pairs| pairs.as_str().trim_end() == line.trim_end())
+    read_as(grammar::Rule::check_decl, line).is_some_and(|read| read.trim_end() == line.trim_end())
+}
+
+/// The length of the check keyword (`检查`, `check`) that `text` starts with, if it does.
+pub fn check_keyword_at_start(text: &str) -> Option<usize> {
+    read_as(grammar::Rule::check_kw, text).map(str::len)
 }
 
 /// The length of the name (a path: `收入.合计`, `「因公出国(境)费」`) that `text` starts with, as
 /// the grammar reads names; `None` when it starts with none.
 pub fn name_at_start(text: &str) -> Option<usize> {
-    use pest::Parser;
-    let pairs = grammar::JuesParser::parse(grammar::Rule::name_path, text).ok()?;
-    Some(pairs.as_str().len())
+    read_as(grammar::Rule::name_path, text).map(str::len)
 }
 
 /// Parses one source file. A file whose bytes are not readable text gives an empty module and
